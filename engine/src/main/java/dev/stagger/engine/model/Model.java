@@ -1,0 +1,23 @@
+package dev.stagger.engine.model;
+
+import dev.stagger.engine.grid.Grid;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A physical model: its description (parameters, fields, stability rule) and, for a run, the
+ * solver that advances its fields. Implementations are registered in {@link Models}.
+ */
+public interface Model {
+
+    ModelDescription description();
+
+    /** The fields of this model on a grid of {@code dims} dimensions, prognostic ones first. */
+    List<FieldDescription> fields(int dims);
+
+    /**
+     * Largest stable time step on {@code grid} for the given parameter values (every parameter of
+     * the description is present). Validation compares a project's explicit time step with it.
+     */
+    double stableTimeStep(Grid grid, Map<String, Double> parameters);
+}
