@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /** A float64 field; kernels read and write {@link #data()} directly. */
 public final class DoubleField extends Field {
-    private final double[] data;
+    private double[] data;
 
     public DoubleField(String name, Grid grid, Location[] location, int halo) {
         super(name, grid, location, halo);
@@ -48,6 +48,15 @@ public final class DoubleField extends Field {
                 data[n] = src[n];
             }
         }
+    }
+
+    @Override
+    public void swapValues(Field other) {
+        requireSameShape(other);
+        DoubleField o = (DoubleField) other;
+        double[] mine = data;
+        data = o.data;
+        o.data = mine;
     }
 
     @Override

@@ -175,6 +175,12 @@ public abstract sealed class Field permits DoubleField, FloatField {
         return grid.coordinate(location[d], d, i);
     }
 
+    /**
+     * Exchanges the stored values of two fields of the same shape and precision, as solvers do with
+     * their old and new time level (a pointer swap, no copying). Names stay with the fields.
+     */
+    public abstract void swapValues(Field other);
+
     /** A new zero field of the same grid, location, halo and precision. */
     public abstract Field like(String newName);
 

@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /** A float32 field; half the memory traffic of float64, kernels read {@link #data()} directly. */
 public final class FloatField extends Field {
-    private final float[] data;
+    private float[] data;
 
     public FloatField(String name, Grid grid, Location[] location, int halo) {
         super(name, grid, location, halo);
@@ -48,6 +48,15 @@ public final class FloatField extends Field {
                 data[n] = (float) src[n];
             }
         }
+    }
+
+    @Override
+    public void swapValues(Field other) {
+        requireSameShape(other);
+        FloatField o = (FloatField) other;
+        float[] mine = data;
+        data = o.data;
+        o.data = mine;
     }
 
     @Override

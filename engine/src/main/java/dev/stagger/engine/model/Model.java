@@ -20,4 +20,7 @@ public interface Model {
      * the description is present). Validation compares a project's explicit time step with it.
      */
     double stableTimeStep(Grid grid, Map<String, Double> parameters);
+
+    /** A solver for one rank, its fields initialised and their halos filled. */
+    Solver createSolver(SolverContext context);
 }

@@ -7,6 +7,8 @@ import dev.stagger.engine.model.FieldKind;
 import dev.stagger.engine.model.Model;
 import dev.stagger.engine.model.ModelDescription;
 import dev.stagger.engine.model.ParameterSpec;
+import dev.stagger.engine.model.Solver;
+import dev.stagger.engine.model.SolverContext;
 import java.util.List;
 import java.util.Map;
 
@@ -43,5 +45,10 @@ public final class DiffusionModel implements Model {
     public double stableTimeStep(Grid grid, Map<String, Double> parameters) {
         double h = grid.minSpacing();
         return h * h / parameters.get(CHI) / grid.dims() / 2.1;
+    }
+
+    @Override
+    public Solver createSolver(SolverContext context) {
+        return new DiffusionSolver(context);
     }
 }

@@ -1,0 +1,38 @@
+package dev.stagger.engine.model;
+
+import dev.stagger.engine.field.Field;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Advances one model's fields on one rank. Created by {@link Model#createSolver(SolverContext)} with
+ * the fields initialised and their halos filled; the run loop calls {@link #step(double)}.
+ */
+public interface Solver {
+
+    /** The fields a user can output or preview, by their model names. */
+    List<Field> fields();
+
+    default Field field(String name) {
+        for (Field f : fields()) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("no field named " + name);
+    }
+
+    /** Advances every field by one time step of length dt, halos and boundaries included. */
+    void step(double dt);
+
+    /**
+     * Bytes that must move per step for T_eff (ParallelStencil's convention {@code A_eff = 2·D_u + D_k}:
+     * each updated array read and written once, each read-only array read once).
+     */
+    long effectiveBytesPerStep();
+
+    /** Model-specific convergence measures of the last step (empty for explicit models). */
+    default Map<String, Double> residuals() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.stagger.engine.model;
+
+import dev.stagger.engine.bc.FieldBoundaries;
+import dev.stagger.engine.distributed.HaloExchange;
+import dev.stagger.engine.field.Field;
+import dev.stagger.engine.field.Precision;
+import dev.stagger.engine.grid.Grid;
+import dev.stagger.engine.grid.Location;
+import dev.stagger.engine.launch.Launcher;
+
+/**
+ * What a solver gets from the run: the grid of its block, precision, parameter values, the
+ * launcher on this rank's workers, the halo exchange, and the project's initial and boundary
+ * conditions. A solver never reads the project file itself, so the same solver serves the CLI,
+ * the workbench, one rank or many.
+ */
+public interface SolverContext {
+
+    Grid grid();
+
+    Precision precision();
+
+    double parameter(String name);
+
+    Launcher launcher();
+
+    HaloExchange exchange();
+
+    /** A zeroed field with a halo of one. */
+    Field newField(String name, Location[] location);
+
+    /** Sets the interior of a prognostic field from its initial condition. */
+    void initialize(Field field, String modelFieldName);
+
+    /**
+     * The boundary conditions of model field {@code modelFieldName} bound to {@code target} (a work
+     * buffer of the same shape may carry the conditions of the field it becomes), set only on sides
+     * that are physical domain boundaries of this rank.
+     */
+    FieldBoundaries boundaries(Field target, String modelFieldName);
+}

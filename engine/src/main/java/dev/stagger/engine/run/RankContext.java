@@ -1,0 +1,102 @@
+package dev.stagger.engine.run;
+
+import dev.stagger.engine.bc.BoundarySetup;
+import dev.stagger.engine.bc.FaceValues;
+import dev.stagger.engine.bc.FieldBoundaries;
+import dev.stagger.engine.distributed.HaloExchange;
+import dev.stagger.engine.field.Field;
+import dev.stagger.engine.field.Precision;
+import dev.stagger.engine.grid.Grid;
+import dev.stagger.engine.grid.Location;
+import dev.stagger.engine.launch.Launcher;
+import dev.stagger.engine.model.SolverContext;
+import java.util.Map;
+
+/**
+ * The {@link SolverContext} of one rank: everything resolved to values and functions, nothing
+ * left of the project file. Initial conditions are evaluated at each interior point's coordinates.
+ */
+public final class RankContext implements SolverContext {
+    private final Grid grid;
+    private final Precision precision;
+    private final Map<String, Double> parameters;
+    private final Launcher launcher;
+    private final HaloExchange exchange;
+    private final Map<String, FaceValues.CoordinateFunction> initial;
+    private final Map<String, BoundarySetup> boundaries;
+
+    public RankContext(Grid grid, Precision precision, Map<String, Double> parameters, Launcher launcher,
+            HaloExchange exchange, Map<String, FaceValues.CoordinateFunction> initial,
+            Map<String, BoundarySetup> boundaries) {
+        this.grid = grid;
+        this.precision = precision;
+        this.parameters = Map.copyOf(parameters);
+        this.launcher = launcher;
+        this.exchange = exchange;
+        this.initial = Map.copyOf(initial);
+        this.boundaries = Map.copyOf(boundaries);
+    }
+
+    @Override
+    public Grid grid() {
+        return grid;
+    }
+
+    @Override
+    public Precision precision() {
+        return precision;
+    }
+
+    @Override
+    public double parameter(String name) {
+        Double value = parameters.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no value for parameter " + name);
+        }
+        return value;
+    }
+
+    @Override
+    public Launcher launcher() {
+        return launcher;
+    }
+
+    @Override
+    public HaloExchange exchange() {
+        return exchange;
+    }
+
+    @Override
+    public Field newField(String name, Location[] location) {
+        return Field.create(name, grid, location, 1, precision);
+    }
+
+    @Override
+    public void initialize(Field field, String modelFieldName) {
+        FaceValues.CoordinateFunction f = initial.get(modelFieldName);
+        if (f == null) {
+            throw new IllegalArgumentException("no initial condition for field " + modelFieldName);
+        }
+        double[] xyz = new double[3];
+        for (int k = 1; k <= field.count(2); k++) {
+            if (field.dims() > 2) {
+                xyz[2] = field.coordinate(2, k);
+            }
+            for (int j = 1; j <= field.count(1); j++) {
+                if (field.dims() > 1) {
+                    xyz[1] = field.coordinate(1, j);
+                }
+                int row = field.index(1, j, k);
+                for (int i = 1; i <= field.count(0); i++) {
+                    field.set(row + i - 1, f.value(field.coordinate(0, i), xyz[1], xyz[2]));
+                }
+            }
+        }
+    }
+
+    @Override
+    public FieldBoundaries boundaries(Field target, String modelFieldName) {
+        BoundarySetup setup = boundaries.get(modelFieldName);
+        return setup == null ? new FieldBoundaries(target) : setup.bind(target, exchange);
+    }
+}
