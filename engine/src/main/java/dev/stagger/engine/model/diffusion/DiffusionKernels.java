@@ -18,9 +18,28 @@ import dev.stagger.engine.launch.Box;
 final class DiffusionKernels {
     private DiffusionKernels() {}
 
-    /** Updates the interior centers of {@code next} inside {@code box} from {@code current}. */
+    /**
+     * Updates the interior centers of {@code next} inside {@code box} from {@code current}, with the
+     * SIMD kernels when the JVM has the vector module, else with the scalar ones (same numbers).
+     */
     static void step(Field current, Field next, Box box, double ax, double ay, double az) {
-        Box b = box.intersect(new Box(1, current.count(0), 1, current.count(1), 1, current.count(2)));
+        Box b = interior(current, box);
+        if (b.isEmpty()) {
+            return;
+        }
+        if (VectorSupport.AVAILABLE) {
+            DiffusionVectorKernels.step(current, next, b, ax, ay, az);
+        } else {
+            scalar(current, next, b, ax, ay, az);
+        }
+    }
+
+    static Box interior(Field current, Box box) {
+        return box.intersect(new Box(1, current.count(0), 1, current.count(1), 1, current.count(2)));
+    }
+
+    /** The scalar reference: every other kernel must give bit-for-bit these values. */
+    static void scalar(Field current, Field next, Box b, double ax, double ay, double az) {
         if (b.isEmpty()) {
             return;
         }
@@ -32,7 +51,7 @@ final class DiffusionKernels {
         }
     }
 
-    private static void stepF64(double[] c, double[] n, Field shape, Box b, double ax, double ay, double az) {
+    static void stepF64(double[] c, double[] n, Field shape, Box b, double ax, double ay, double az) {
         int sy = shape.stride(1);
         int sz = shape.stride(2);
         int dims = shape.dims();
@@ -63,7 +82,7 @@ final class DiffusionKernels {
         }
     }
 
-    private static void stepF32(float[] c, float[] n, Field shape, Box b, float ax, float ay, float az) {
+    static void stepF32(float[] c, float[] n, Field shape, Box b, float ax, float ay, float az) {
         int sy = shape.stride(1);
         int sz = shape.stride(2);
         int dims = shape.dims();

@@ -1,0 +1,90 @@
+package dev.stagger.bench;
+
+import dev.stagger.engine.bc.BoundarySetup;
+import dev.stagger.engine.distributed.SingleRankExchange;
+import dev.stagger.engine.field.DoubleField;
+import dev.stagger.engine.field.Field;
+import dev.stagger.engine.field.Precision;
+import dev.stagger.engine.grid.Grid;
+import dev.stagger.engine.grid.Location;
+import dev.stagger.engine.grid.Side;
+import dev.stagger.engine.launch.Box;
+import dev.stagger.engine.launch.KernelExecutor;
+import dev.stagger.engine.launch.Launcher;
+import dev.stagger.engine.launch.SerialExecutor;
+import dev.stagger.engine.launch.WorkerPool;
+import dev.stagger.engine.model.Solver;
+import dev.stagger.engine.model.diffusion.DiffusionModel;
+import dev.stagger.engine.run.RankContext;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * 2D diffusion on float64 fields larger than the caches: T_eff (ParallelStencil's convention, C
+ * read once and written once per step: 2·8·n² bytes) against this machine's copy bandwidth,
+ * measured in the same run on the same threads. Prints a table; the last line is the ratio.
+ *
+ * <p>Arguments: {@code [cells per side, default 4096] [threads, default all cores] [steps, default 30]}.
+ */
+public final class DiffusionBench {
+    private DiffusionBench() {}
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int steps = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        Grid grid = Grid.of(new double[] {-2, -2}, new double[] {4, 4}, new int[] {n, n});
+        try (KernelExecutor executor = threads > 1 ? new WorkerPool(threads, "bench") : new SerialExecutor()) {
+            BoundarySetup walls = new BoundarySetup(2);
+            for (int d = 0; d < 2; d++) {
+                for (Side side : Side.values()) {
+                    walls.setConstant(d, side, false, 0);
+                }
+            }
+            RankContext context = new RankContext(grid, Precision.F64, Map.of(DiffusionModel.CHI, 1.0),
+                    new Launcher(executor), new SingleRankExchange(grid),
+                    Map.of("C", (x, y, z) -> Math.exp(-x * x - y * y)), Map.of("C", walls));
+            Solver solver = new DiffusionModel().createSolver(context);
+            double dt = new DiffusionModel().stableTimeStep(grid, Map.of(DiffusionModel.CHI, 1.0));
+
+            Location[] centers = Location.all(Location.CENTER, 2);
+            DoubleField a = new DoubleField("a", grid, centers, 1);
+            DoubleField b = new DoubleField("b", grid, centers, 1);
+            a.fill(1.0);
+            Box interior = new Box(1, n, 1, n, 1, 1);
+
+            // warm up both, so the JIT has compiled the loops before anything is timed
+            for (int w = 0; w < 5; w++) {
+                solver.step(dt);
+            }
+            CopyBandwidth.bestCopySeconds(a, b, executor, interior, 5);
+
+            double bestStep = Double.POSITIVE_INFINITY;
+            double totalStep = 0;
+            double bestCopy = Double.POSITIVE_INFINITY;
+            for (int s = 0; s < steps; s++) {
+                long t0 = System.nanoTime();
+                solver.step(dt);
+                double seconds = (System.nanoTime() - t0) * 1e-9;
+                bestStep = Math.min(bestStep, seconds);
+                totalStep += seconds;
+                // interleave copies with steps so both see the same machine state
+                bestCopy = Math.min(bestCopy, CopyBandwidth.bestCopySeconds(a, b, executor, interior, 1));
+            }
+            Field c = solver.field("C");
+            double bytes = 2.0 * n * (double) n * Double.BYTES;
+            double teff = bytes / bestStep / 1e9;
+            double copy = bytes / bestCopy / 1e9;
+            System.out.printf(Locale.ROOT, "2D diffusion, %d x %d cells, float64, %d thread(s), %d timed steps%n", n, n,
+                    threads, steps);
+            System.out.printf(Locale.ROOT, "%-40s %10s%n", "measure", "value");
+            System.out.printf(Locale.ROOT, "%-40s %10.3f%n", "best step time [ms]", bestStep * 1e3);
+            System.out.printf(Locale.ROOT, "%-40s %10.3f%n", "mean step time [ms]", totalStep / steps * 1e3);
+            System.out.printf(Locale.ROOT, "%-40s %10.3f%n", "cell updates per second [G]", n * (double) n / bestStep / 1e9);
+            System.out.printf(Locale.ROOT, "%-40s %10.2f%n", "T_eff (2 arrays x 8 B per cell) [GB/s]", teff);
+            System.out.printf(Locale.ROOT, "%-40s %10.2f%n", "copy bandwidth, same threads [GB/s]", copy);
+            System.out.printf(Locale.ROOT, "%-40s %10.6f%n", "checksum C(center)", c.at(n / 2, n / 2));
+            System.out.printf(Locale.ROOT, "T_eff / copy bandwidth = %.3f%n", teff / copy);
+        }
+    }
+}
