@@ -1,6 +1,7 @@
 package dev.stagger.engine.output;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,16 @@ public final class AtomicFile {
             deleteTemp(temp, e);
             throw e;
         }
+    }
+
+    /** Writes small content, such as an XML index file, atomically. */
+    public static void write(Path target, byte[] content) throws IOException {
+        write(target, channel -> {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        });
     }
 
     /**

@@ -36,11 +36,7 @@ public final class ParallelVtkWriter {
                     + globalGrid.totalCells() + ": they must tile it");
         }
         byte[] xml = xml(globalGrid, fields, pieces).getBytes(StandardCharsets.UTF_8);
-        AtomicFile.write(file, channel -> {
-            LittleEndianSink sink = new LittleEndianSink(channel);
-            sink.putBytes(xml);
-            sink.flush();
-        });
+        AtomicFile.write(file, xml);
     }
 
     private static String xml(Grid grid, List<? extends Field> fields, List<VtkPiece> pieces) {

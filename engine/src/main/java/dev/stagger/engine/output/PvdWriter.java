@@ -49,11 +49,7 @@ public final class PvdWriter {
         entries.removeIf(entry -> entry.file().equals(relative));
         entries.add(new Entry(time, relative));
         byte[] xml = xml().getBytes(StandardCharsets.UTF_8);
-        AtomicFile.write(pvd, channel -> {
-            LittleEndianSink sink = new LittleEndianSink(channel);
-            sink.putBytes(xml);
-            sink.flush();
-        });
+        AtomicFile.write(pvd, xml);
     }
 
     private String xml() {

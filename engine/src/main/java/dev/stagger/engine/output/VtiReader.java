@@ -1,6 +1,5 @@
 package dev.stagger.engine.output;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -9,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -37,6 +37,7 @@ public final class VtiReader {
     /** Where to give up looking for the appended block; our headers are a few KiB. */
     private static final int HEADER_LIMIT = 64 << 20;
     private static final int CHUNK = 1 << 16;
+    private static final byte[] APPENDED_TAG = "<AppendedData".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
     private final FileChannel channel;
@@ -58,10 +59,10 @@ public final class VtiReader {
         }
         try (channel) {
             return new VtiReader(file, channel).parse();
+        } catch (VtiFormatException e) {
+            throw e;
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains(file.toString())) {
-                throw e;
-            }
+            // a failing read of the channel itself: its message need not name the file
             throw new IOException("cannot read " + file + ": " + AtomicFile.describe(e), e);
         }
     }
@@ -122,51 +123,65 @@ public final class VtiReader {
 
     /** Parses the XML before the binary block, closing the elements the cut leaves open. */
     private Document parseHeader() throws IOException {
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
-        String text = "";
+        byte[] bytes = new byte[CHUNK];
+        int length = 0;
+        int tag = -1;
         int underscore = -1;
         boolean end = false;
-        while (underscore < 0 && !end && seen.size() < HEADER_LIMIT) {
-            chunk.clear();
-            int read = channel.read(chunk);
+        while (underscore < 0 && !end && length < HEADER_LIMIT) {
+            if (length == bytes.length) {
+                bytes = Arrays.copyOf(bytes, 2 * bytes.length);
+            }
+            int read = channel.read(ByteBuffer.wrap(bytes, length, bytes.length - length));
             end = read < 0;
             if (read > 0) {
-                seen.write(chunk.array(), 0, read);
-                // ISO-8859-1 maps each byte to one char, so string indices are byte positions
-                text = seen.toString(StandardCharsets.ISO_8859_1);
-                underscore = appendedStart(text);
+                // search only the new bytes (and a tag's length before them): large ascii files stay linear
+                int from = Math.max(0, length - APPENDED_TAG.length);
+                length += read;
+                if (tag < 0) {
+                    tag = indexOf(bytes, length, APPENDED_TAG, from);
+                }
+                if (tag >= 0) {
+                    underscore = rawDataStart(bytes, length, tag);
+                }
             }
         }
-        byte[] bytes = seen.toByteArray();
         String xml;
         if (underscore >= 0) {
             dataStart = underscore + 1L;
             xml = new String(bytes, 0, underscore, StandardCharsets.UTF_8) + "</AppendedData></VTKFile>";
         } else if (end) {
-            xml = new String(bytes, StandardCharsets.UTF_8);
+            xml = new String(bytes, 0, length, StandardCharsets.UTF_8);
         } else {
             throw notImageData("no XML header ending within its first " + HEADER_LIMIT + " bytes");
         }
         return parseXml(xml);
     }
 
-    /** Position of the '_' that opens raw appended data, or -1 while not (yet) seen. */
-    private static int appendedStart(String text) {
-        int tag = text.indexOf("<AppendedData");
-        if (tag < 0) {
-            return -1;
+    private static int indexOf(byte[] bytes, int length, byte[] pattern, int from) {
+        outer:
+        for (int n = from; n <= length - pattern.length; n++) {
+            for (int m = 0; m < pattern.length; m++) {
+                if (bytes[n + m] != pattern[m]) {
+                    continue outer;
+                }
+            }
+            return n;
         }
-        int close = text.indexOf('>', tag);
-        if (close < 0) {
-            return -1;
+        return -1;
+    }
+
+    /** Position of the '_' that opens the appended data after its tag, or -1 while not (yet) seen. */
+    private static int rawDataStart(byte[] bytes, int length, int tag) {
+        int n = tag;
+        while (n < length && bytes[n] != '>') {
+            n++;
         }
-        for (int n = close + 1; n < text.length(); n++) {
-            char c = text.charAt(n);
-            if (c == '_') {
+        for (n++; n < length; n++) {
+            if (bytes[n] == '_') {
                 return n;
             }
-            if (!Character.isWhitespace(c)) {
+            if (!Character.isWhitespace(bytes[n])) {
                 // not appended data as VTK writes it; parsing the whole file will say what is wrong
                 return -1;
             }
@@ -397,15 +412,24 @@ public final class VtiReader {
         return found;
     }
 
+    /** A format problem; its message already names the file. */
+    private static final class VtiFormatException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        VtiFormatException(String message) {
+            super(message);
+        }
+    }
+
     private IOException notImageData(String why) {
-        return new IOException("not a VTK ImageData file: " + file + " (" + why + ")");
+        return new VtiFormatException("not a VTK ImageData file: " + file + " (" + why + ")");
     }
 
     private IOException unsupported(String what) {
-        return new IOException("unsupported " + what + " in " + file);
+        return new VtiFormatException("unsupported " + what + " in " + file);
     }
 
     private IOException malformed(String what) {
-        return new IOException("cannot read " + file + ": " + what);
+        return new VtiFormatException("cannot read " + file + ": " + what);
     }
 }

@@ -206,4 +206,19 @@ class VtkImageWriterTest {
 
         assertThat(VtiReader.read(file).values("a<b & \"c\"")).containsExactly(1.25, 2.25);
     }
+
+    @Test
+    void arraysLargerThanTheIoBuffersRoundTrip() throws Exception {
+        // 601 x 601 vertices of 8 bytes: several times the writer's and the reader's buffers
+        Grid grid = Grid.of(new double[] {0, 0}, new double[] {1, 1}, new int[] {600, 600});
+        Field v = field("V", grid, Precision.F64, V, V);
+        Field c = field("C", grid, Precision.F32, C, C);
+        Path file = dir.resolve("large.vti");
+
+        VtkImageWriter.write(file, grid, List.of(c, v), 0, 0);
+
+        VtiFile read = VtiReader.read(file);
+        assertThat(read.values("V")).containsExactly(v.interiorValues());
+        assertThat(read.values("C")).containsExactly(c.interiorValues());
+    }
 }
