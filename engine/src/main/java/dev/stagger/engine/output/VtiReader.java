@@ -8,8 +8,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -402,8 +404,8 @@ public final class VtiReader {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private static java.util.List<Element> children(Element parent, String tag) {
-        java.util.List<Element> found = new java.util.ArrayList<>();
+    private static List<Element> children(Element parent, String tag) {
+        List<Element> found = new ArrayList<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element element && element.getTagName().equals(tag)) {
                 found.add(element);
