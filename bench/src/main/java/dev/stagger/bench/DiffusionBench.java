@@ -24,13 +24,24 @@ import java.util.Map;
  * read once and written once per step: 2·8·n² bytes) against this machine's copy bandwidth,
  * measured in the same run on the same threads. Prints a table; the last line is the ratio.
  *
- * <p>Arguments: {@code [cells per side, default 4096] [threads, default all cores] [steps, default 30]}.
+ * <p>Arguments: {@code [cells per side] [threads, default all cores] [steps, default 30]}. The default
+ * size is the smallest power of two from 4096 up whose two fields hold at least three times the
+ * last-level cache, so that neither measurement runs from cache (some servers have 256 MB of L3).
  */
 public final class DiffusionBench {
     private DiffusionBench() {}
 
+    static int sizeBeyondCaches() {
+        long cache = LastLevelCache.bytes();
+        int n = 4096;
+        while (2.0 * Double.BYTES * n * (double) n < 3.0 * cache) {
+            n *= 2;
+        }
+        return n;
+    }
+
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : sizeBeyondCaches();
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         Grid grid = Grid.of(new double[] {-2, -2}, new double[] {4, 4}, new int[] {n, n});
@@ -83,8 +94,14 @@ public final class DiffusionBench {
             System.out.printf(Locale.ROOT, "%-40s %10.3f%n", "cell updates per second [G]", n * (double) n / bestStep / 1e9);
             System.out.printf(Locale.ROOT, "%-40s %10.2f%n", "T_eff (2 arrays x 8 B per cell) [GB/s]", teff);
             System.out.printf(Locale.ROOT, "%-40s %10.2f%n", "copy bandwidth, same threads [GB/s]", copy);
+            System.out.printf(Locale.ROOT, "%-40s %10s%n", "last-level cache [MiB]", LastLevelCache.bytes() >> 20);
+            System.out.printf(Locale.ROOT, "%-40s %10s%n", "SIMD kernels", simd() ? "yes" : "no");
             System.out.printf(Locale.ROOT, "%-40s %10.6f%n", "checksum C(center)", c.at(n / 2, n / 2));
             System.out.printf(Locale.ROOT, "T_eff / copy bandwidth = %.3f%n", teff / copy);
         }
+    }
+
+    private static boolean simd() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && !Boolean.getBoolean("stagger.scalar");
     }
 }
