@@ -78,6 +78,7 @@ final class NodeReader {
         }
         Map<String, Node> entries = new LinkedHashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
+        Set<String> suggested = new HashSet<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             if (!(keyNode instanceof ScalarNode keyScalar)) {
@@ -89,6 +90,7 @@ final class NodeReader {
             SourceMap.Position keyAt = origins.position(keyNode);
             if (allowed != null && !allowed.contains(key)) {
                 problem(keyAt, childPath, ProjectSchema.unknown(key, allowed));
+                suggested.add(Hints.closest(key, allowed));
                 continue;
             }
             if (entries.containsKey(key)) {
@@ -101,7 +103,8 @@ final class NodeReader {
             lines.put(key, keyAt.line());
         }
         for (String key : required) {
-            if (!entries.containsKey(key) && !broken.contains(path.isEmpty() ? key : path + "." + key)) {
+            // a misspelt key already got "did you mean"; saying it is missing too would be noise
+            if (!entries.containsKey(key) && !suggested.contains(key)) {
                 String childPath = path.isEmpty() ? key : path + "." + key;
                 problem(missingAt, childPath, "missing required key '" + key + "'");
             }

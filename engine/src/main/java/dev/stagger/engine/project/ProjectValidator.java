@@ -52,9 +52,17 @@ public final class ProjectValidator {
         return List.copyOf(validator.problems);
     }
 
+    /** File problems by line and column, then override problems in the order the overrides were given. */
     static Comparator<Problem> byPosition() {
-        return Comparator.comparingInt((Problem p) -> p.source().startsWith("override '") ? 1 : 0)
-                .thenComparingInt(Problem::line).thenComparingInt(Problem::column);
+        return (a, b) -> {
+            boolean ao = a.source().startsWith("override '");
+            boolean bo = b.source().startsWith("override '");
+            if (ao || bo) {
+                return Boolean.compare(ao, bo);
+            }
+            int byLine = Integer.compare(a.line(), b.line());
+            return byLine != 0 ? byLine : Integer.compare(a.column(), b.column());
+        };
     }
 
     private void run() {
