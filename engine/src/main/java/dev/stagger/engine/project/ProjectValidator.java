@@ -67,7 +67,8 @@ public final class ProjectValidator {
 
     private void run() {
         GridSpec grid = project.grid();
-        boolean gridUsable = !affected("grid");
+        boolean gridUsable = !affected("grid") && gridValues(grid);
+        runValues(project.run());
         if (gridUsable) {
             ranks(grid);
         }
@@ -127,6 +128,60 @@ public final class ProjectValidator {
             report(new SourceMap.Position(at.source(), at.line(), at.column() + e.columnIn(text) - 1), path, message);
         } else {
             report(map.locate(path), path, message + " (column " + e.columnIn(text) + " of \"" + text + "\")");
+        }
+    }
+
+    /**
+     * Range checks the reader already does while parsing, repeated here for projects built in
+     * memory (the workbench's editors); on a read project they find nothing new.
+     */
+    private boolean gridValues(GridSpec grid) {
+        int dims = grid.dims();
+        if (dims < 1 || dims > 3 || grid.origin().length != dims || grid.extent().length != dims
+                || grid.periodic().length != dims || (grid.ranks() != null && grid.ranks().length != dims)) {
+            report(map.locate("grid"), "grid", "origin, extent, cells, periodic and ranks need one value per"
+                    + " dimension (1 to 3), got " + grid);
+            return false;
+        }
+        boolean ok = true;
+        for (int d = 0; d < dims; d++) {
+            if (!(grid.extent()[d] > 0) || !Double.isFinite(grid.extent()[d])) {
+                report(map.locate("grid.extent[" + d + "]"), "grid.extent[" + d + "]",
+                        "expected a positive number, got " + number(grid.extent()[d]));
+                ok = false;
+            }
+            if (!Double.isFinite(grid.origin()[d])) {
+                report(map.locate("grid.origin[" + d + "]"), "grid.origin[" + d + "]", "expected a finite number");
+                ok = false;
+            }
+            if (grid.cells()[d] < 1) {
+                report(map.locate("grid.cells[" + d + "]"), "grid.cells[" + d + "]",
+                        "expected a whole number >= 1, got " + grid.cells()[d]);
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private void runValues(RunSpec run) {
+        if (affected("run")) {
+            return;
+        }
+        if ((run.steps() == null) == (run.endTime() == null)) {
+            report(map.locate("run"), "run", "give exactly one of run.steps and run.end_time");
+        }
+        if (run.steps() != null && run.steps() < 1) {
+            report(map.locate("run.steps"), "run.steps", "expected a whole number >= 1, got " + run.steps());
+        }
+        if (run.endTime() != null && !(run.endTime() > 0)) {
+            report(map.locate("run.end_time"), "run.end_time", "expected a positive number, got " + run.endTime());
+        }
+        if (run.dt() != null && !(run.dt() > 0)) {
+            report(map.locate("run.dt"), "run.dt", "expected auto or a positive number, got " + run.dt());
+        }
+        if (run.threads() != null && run.threads() < 1) {
+            report(map.locate("run.threads"), "run.threads", "expected auto or a whole number >= 1, got "
+                    + run.threads());
         }
     }
 
