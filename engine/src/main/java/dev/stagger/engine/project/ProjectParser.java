@@ -1,0 +1,167 @@
+package dev.stagger.engine.project;
+
+import dev.stagger.engine.field.Precision;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Converts a YAML node tree into a {@link Project}, checking structure and types. Unusable values
+ * become harmless placeholders (and their paths are marked broken), so the result can still be
+ * validated and the user sees every problem in one go.
+ */
+final class ProjectParser {
+    private final NodeReader in;
+
+    ProjectParser(NodeReader in) {
+        this.in = in;
+    }
+
+    Project parse(Node root) {
+        SourceMap.Position top = new SourceMap.Position(in.sourceMap().source(), 1, 1);
+        Map<String, Node> doc = in.mapping(root, "", ProjectSchema.TOP,
+                List.of("format", "title", "grid", "model", "run"), top);
+        if (doc == null) {
+            return null;
+        }
+        format(doc.get("format"));
+        String title = title(doc.get("title"));
+        Node description = doc.get("description");
+        String descriptionText = description == null ? null : in.text(description, "description", "a paragraph of text");
+        GridSpec grid = new GridParser(in).parse(doc.get("grid"), keyAt("grid"));
+        ModelSpec model = model(doc.get("model"));
+        Map<String, FieldSetup> fields = new FieldsParser(in).parse(doc.get("fields"));
+        RunSpec run = run(doc.get("run"));
+        OutputSpec output = output(doc.get("output"));
+        return new Project(title, descriptionText, grid, model, fields, run, output);
+    }
+
+    private SourceMap.Position keyAt(String path) {
+        return in.sourceMap().locateKey(path);
+    }
+
+    private void format(Node node) {
+        if (node == null) {
+            return;
+        }
+        Long version = in.whole(node, "format", 1);
+        if (version != null && version != Project.FORMAT) {
+            in.problem(node, "format", "unsupported format version " + version + "; this version of Stagger reads format "
+                    + Project.FORMAT);
+        }
+    }
+
+    private String title(Node node) {
+        if (node == null) {
+            return "";
+        }
+        String title = in.text(node, "title", "a short title");
+        if (title == null) {
+            return "";
+        }
+        if (title.isBlank()) {
+            in.problem(node, "title", "the title is empty; give the project a short name");
+        } else if (title.length() > ProjectSchema.MAX_TITLE) {
+            in.problem(node, "title", "the title has " + title.length() + " characters; keep it under "
+                    + ProjectSchema.MAX_TITLE + " and put details in description");
+        }
+        return title;
+    }
+
+    private ModelSpec model(Node node) {
+        if (node == null) {
+            return new ModelSpec("", Map.of());
+        }
+        Map<String, Node> entries = in.mapping(node, "model", ProjectSchema.MODEL, List.of("name"), keyAt("model"));
+        if (entries == null) {
+            return new ModelSpec("", Map.of());
+        }
+        String name = entries.containsKey("name") ? in.text(entries.get("name"), "model.name", "a model name") : null;
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        Node parameterNode = entries.get("parameters");
+        if (parameterNode != null) {
+            Map<String, Node> given = in.mapping(parameterNode, "model.parameters", null, List.of(),
+                    keyAt("model.parameters"));
+            if (given != null) {
+                given.forEach((key, value) -> {
+                    Double number = in.number(value, "model.parameters." + key, "a number");
+                    if (number != null) {
+                        parameters.put(key, number);
+                    }
+                });
+            }
+        }
+        return new ModelSpec(name == null ? "" : name, parameters);
+    }
+
+    private RunSpec run(Node node) {
+        RunSpec placeholder = new RunSpec(1L, null, null, null, Precision.F64);
+        if (node == null) {
+            return placeholder;
+        }
+        Map<String, Node> entries = in.mapping(node, "run", ProjectSchema.RUN, List.of(), keyAt("run"));
+        if (entries == null) {
+            return placeholder;
+        }
+        Long steps = entries.containsKey("steps") ? in.whole(entries.get("steps"), "run.steps", 1) : null;
+        Double endTime = entries.containsKey("end_time") ? in.positive(entries.get("end_time"), "run.end_time") : null;
+        if (entries.containsKey("steps") && entries.containsKey("end_time")) {
+            in.problem(entries.get("end_time"), "run.end_time",
+                    "give either run.steps or run.end_time, not both");
+        } else if (!entries.containsKey("steps") && !entries.containsKey("end_time")) {
+            in.problem(keyAt("run"), "run", "missing run.steps or run.end_time: say how long to run");
+        }
+        Double dt = null;
+        Node dtNode = entries.get("dt");
+        if (dtNode != null && !NodeReader.isWord(dtNode, "auto")) {
+            dt = in.number(dtNode, "run.dt", "auto or a positive number");
+            if (dt != null && !(dt > 0)) {
+                in.problem(dtNode, "run.dt", "expected auto or a positive number, got " + NodeReader.describe(dtNode));
+                dt = null;
+            }
+        }
+        Integer threads = null;
+        Node threadsNode = entries.get("threads");
+        if (threadsNode != null && !NodeReader.isWord(threadsNode, "auto")) {
+            threads = in.wholeInt(threadsNode, "run.threads", 1);
+        }
+        Precision precision = Precision.F64;
+        Node precisionNode = entries.get("precision");
+        if (precisionNode != null) {
+            String text = in.text(precisionNode, "run.precision", "f64 or f32");
+            Precision parsed = text == null ? null : Precision.parse(text);
+            if (text != null && parsed == null) {
+                in.problem(precisionNode, "run.precision", "expected f64 or f32, got " + NodeReader.describe(precisionNode));
+            }
+            precision = parsed == null ? Precision.F64 : parsed;
+        }
+        return new RunSpec(steps == null && endTime == null ? Long.valueOf(1) : steps, steps == null ? endTime : null,
+                dt, threads, precision);
+    }
+
+    private OutputSpec output(Node node) {
+        if (node == null) {
+            return OutputSpec.FINAL_STATE_ONLY;
+        }
+        Map<String, Node> entries = in.mapping(node, "output", ProjectSchema.OUTPUT, List.of(), keyAt("output"));
+        if (entries == null) {
+            return OutputSpec.FINAL_STATE_ONLY;
+        }
+        Long every = entries.containsKey("every") ? in.whole(entries.get("every"), "output.every", 0) : null;
+        List<String> fields = null;
+        if (entries.containsKey("fields")) {
+            List<Node> items = in.list(entries.get("fields"), "output.fields", "a list of field names, like [C]");
+            if (items != null) {
+                fields = new java.util.ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    String name = in.text(items.get(i), "output.fields[" + i + "]", "a field name");
+                    if (name != null) {
+                        fields.add(name);
+                    }
+                }
+            }
+        }
+        return new OutputSpec(every == null ? 0 : every, fields);
+    }
+}
