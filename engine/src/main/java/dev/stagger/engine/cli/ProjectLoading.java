@@ -1,0 +1,41 @@
+package dev.stagger.engine.cli;
+
+import dev.stagger.engine.project.LoadedProject;
+import dev.stagger.engine.project.Problem;
+import dev.stagger.engine.project.ProjectException;
+import dev.stagger.engine.project.ProjectReader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads a project for a command, printing every problem the way a user can act on them. */
+final class ProjectLoading {
+    private ProjectLoading() {}
+
+    /** The project, or null after printing why it cannot be used. */
+    static LoadedProject load(Path file, List<String> overrides, PrintWriter err) {
+        if (!Files.isRegularFile(file)) {
+            err.println("stagger: " + file + ": no such project file");
+            return null;
+        }
+        try {
+            return ProjectReader.read(file, overrides);
+        } catch (ProjectException e) {
+            List<Problem> problems = e.problems();
+            for (Problem problem : problems) {
+                err.println(problem);
+            }
+            err.println("stagger: " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in "
+                    + file + "; nothing was run");
+            return null;
+        }
+    }
+
+    /** The project's short name: its file name without the extension. */
+    static String name(Path file) {
+        String base = file.getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
+    }
+}

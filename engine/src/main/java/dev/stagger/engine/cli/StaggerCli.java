@@ -1,0 +1,51 @@
+package dev.stagger.engine.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code stagger run|validate|models}. Exit codes: 0 success, 1 a failure while
+ * running (I/O, the machine), 2 a mistake in the input (project file, options), 130 stopped by
+ * Ctrl-C after writing the state reached.
+ */
+@Command(name = "stagger", mixinStandardHelpOptions = true, versionProvider = StaggerCli.Version.class,
+        description = "Finite-difference simulations on staggered grids.%n"
+                + "Run with no command to open the workbench (once it is installed).",
+        subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+public final class StaggerCli {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_INTERRUPTED = 130;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new StaggerCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // a bug, not a user mistake: one line, and the trace only when asked for
+            err.println("stagger: internal error: " + ex);
+            if (System.getenv("STAGGER_DEBUG") != null) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(set STAGGER_DEBUG=1 to see where it happened, and please report it)");
+            }
+            return EXIT_FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = StaggerCli.class.getPackage().getImplementationVersion();
+            return new String[] {"Stagger " + (v != null ? v : "(development build)")};
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.stagger.engine.cli;
+
+import dev.stagger.engine.project.LoadedProject;
+import dev.stagger.engine.project.Project;
+import dev.stagger.engine.run.RunPlan;
+import dev.stagger.engine.run.RunPlanner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code stagger validate PROJECT}: every problem with its line, or a one-paragraph summary of the run. */
+@Command(name = "validate", description = "Check a project file and summarise the run it describes.")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PROJECT", description = "the project file (YAML)")
+    Path project;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a project key by its dotted path")
+    List<String> overrides = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        LoadedProject loaded = ProjectLoading.load(project, overrides, spec.commandLine().getErr());
+        if (loaded == null) {
+            return StaggerCli.EXIT_USAGE;
+        }
+        Project p = loaded.project();
+        RunPlan plan = RunPlanner.plan(p, ProjectLoading.name(project), RunPlanner.RunOverrides.NONE);
+        out.println(project + ": OK");
+        out.println(RunDescription.of(plan));
+        double stable = plan.model().stableTimeStep(plan.grid(), plan.parameters());
+        out.printf(Locale.ROOT, "  time step %.6g (stable limit %.6g, %s)%n", plan.dt(), stable,
+                plan.model().description().timeStepRule());
+        return StaggerCli.EXIT_OK;
+    }
+}
