@@ -61,6 +61,11 @@ final class Overrides {
             at = child(at, segments.get(i), value, origins, argument, valueText, eq + 1);
         }
         put(at, segments.get(segments.size() - 1), value, origins, argument, valueText, eq + 1);
+        if (key.equals("run.steps") || key.equals("run.end_time")) {
+            // the two say how long the run is, and a file has exactly one: overriding one replaces the other
+            String other = key.equals("run.steps") ? "end_time" : "steps";
+            at.getValue().removeIf(tuple -> isKey(tuple, other));
+        }
     }
 
     /** The mapping under {@code key}, created (or replacing a plain value) when there is none. */

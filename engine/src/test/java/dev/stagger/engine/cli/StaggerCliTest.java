@@ -1,0 +1,117 @@
+package dev.stagger.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagger.engine.output.VtiFile;
+import dev.stagger.engine.output.VtiReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, in process, on the sample projects. */
+class StaggerCliTest {
+    private static final Path SAMPLES = Path.of("..", "sample-projects");
+
+    @TempDir
+    Path tmp;
+
+    private record Result(int exit, String out, String err) {}
+
+    private static Result stagger(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = StaggerCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private static double sum(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return s;
+    }
+
+    @Test
+    void runsTheChmyExampleAndWritesATimeSeriesParaViewOpens() throws Exception {
+        Path out = tmp.resolve("out");
+        Result r = stagger("run", SAMPLES.resolve("diffusion-2d.yaml").toString(), "--out", out.toString(),
+                "--threads", "2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("Done: 100 steps to t = \\S+ in \\S+ s \\(stepping \\S+ s\\): "
+                + "\\S+( \\S)? cell updates/s, T_eff \\S+ GB/s");
+        assertThat(r.err()).doesNotContain("Exception");
+        String pvd = Files.readString(out.resolve("diffusion-2d.pvd"));
+        for (String step : new String[] {"000000", "000020", "000040", "000060", "000080", "000100"}) {
+            assertThat(pvd).contains("diffusion-2d_" + step + ".vti");
+        }
+        VtiFile first = VtiReader.read(out.resolve("diffusion-2d_000000.vti"));
+        VtiFile last = VtiReader.read(out.resolve("diffusion-2d_000100.vti"));
+        assertThat(last.cellCounts()).containsExactly(128, 128, 1);
+        assertThat(last.origin()).containsExactly(-2.0, -2.0, 0.0);
+        assertThat(last.spacing()[0]).isEqualTo(4.0 / 128);
+        // zero-flux walls: the total of C is what it was, the peak has spread
+        assertThat(sum(last.values("C"))).isCloseTo(sum(first.values("C")),
+                org.assertj.core.api.Assertions.within(1e-10 * sum(first.values("C"))));
+        assertThat(java.util.Arrays.stream(last.values("C")).max().getAsDouble())
+                .isLessThan(java.util.Arrays.stream(first.values("C")).max().getAsDouble());
+        double dt = (4.0 / 128) * (4.0 / 128) / 1.0 / 2 / 2.1;
+        assertThat(last.time().getAsDouble()).isCloseTo(100 * dt, org.assertj.core.api.Assertions.within(1e-15));
+    }
+
+    @Test
+    void overridesStepsPrecisionAndParameters() throws Exception {
+        Path out = tmp.resolve("f32");
+        Result r = stagger("run", SAMPLES.resolve("diffusion-1d.yaml").toString(), "--out", out.toString(), "--steps",
+                "7", "--precision", "f32", "--set", "model.parameters.chi=0.5", "--set", "output.every=0", "-q");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Done: 7 steps");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("diffusion-1d.pvd", "diffusion-1d_000000.vti", "diffusion-1d_000007.vti");
+        }
+        assertThat(VtiReader.read(out.resolve("diffusion-1d_000007.vti")).cellData().get("C").vtkType())
+                .isEqualTo("Float32");
+    }
+
+    @Test
+    void aBadProjectGivesItsProblemsWithLinesAndRunsNothing() throws Exception {
+        Path project = tmp.resolve("bad.yaml");
+        Files.writeString(project, Files.readString(SAMPLES.resolve("diffusion-2d.yaml"))
+                .replace("extent: [4, 4]", "extnt: [4, 4]").replace("exp(-x^2 - y^2)", "exp(-x^2 - q^2)"));
+        Path out = tmp.resolve("never");
+        Result r = stagger("run", project.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(StaggerCli.EXIT_USAGE);
+        assertThat(r.err()).contains("bad.yaml:9:3: grid.extnt: unknown key 'extnt'; did you mean 'extent'?")
+                .contains("unknown name 'q'").contains("nothing was run").doesNotContain("at dev.stagger");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void validateSummarisesAGoodProject() {
+        Result r = stagger("validate", SAMPLES.resolve("diffusion-3d.yaml").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains(": OK").contains("64 x 64 x 64 cells").contains("stable limit");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertThat(stagger("run", SAMPLES.resolve("diffusion-1d.yaml").toString(), "--threads", "0").exit())
+                .isEqualTo(StaggerCli.EXIT_USAGE);
+        Result r = stagger("run", SAMPLES.resolve("diffusion-1d.yaml").toString(), "--precision", "f16");
+        assertThat(r.exit()).isEqualTo(StaggerCli.EXIT_USAGE);
+        assertThat(r.err()).contains("expected f32 or f64, got 'f16'");
+        assertThat(stagger("run", tmp.resolve("missing.yaml").toString()).err()).contains("no such");
+    }
+
+    @Test
+    void modelsListsParametersWithUnitsAndRanges() {
+        Result r = stagger("models");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("diffusion").contains("chi").contains("m²/s").contains("> 0");
+    }
+}
