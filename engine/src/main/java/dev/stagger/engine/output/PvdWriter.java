@@ -52,6 +52,34 @@ public final class PvdWriter {
         AtomicFile.write(pvd, xml);
     }
 
+    /**
+     * The entries of an existing .pvd (ours or any ParaView collection), in file order. For the
+     * workbench opening results and for runs that continue an existing series.
+     */
+    public static List<Entry> read(Path pvd) throws IOException {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            // a results file is data: no DTDs, no external entities
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(pvd.toFile());
+            org.w3c.dom.Element root = doc.getDocumentElement();
+            if (!"VTKFile".equals(root.getTagName()) || !"Collection".equals(root.getAttribute("type"))) {
+                throw new IOException("not a ParaView collection (.pvd): " + pvd);
+            }
+            org.w3c.dom.NodeList sets = root.getElementsByTagName("DataSet");
+            List<Entry> result = new ArrayList<>();
+            for (int i = 0; i < sets.getLength(); i++) {
+                org.w3c.dom.Element set = (org.w3c.dom.Element) sets.item(i);
+                String step = set.getAttribute("timestep");
+                result.add(new Entry(step.isEmpty() ? 0 : Double.parseDouble(step), set.getAttribute("file")));
+            }
+            return result;
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | NumberFormatException e) {
+            throw new IOException("cannot read " + pvd + ": " + e.getMessage(), e);
+        }
+    }
+
     private String xml() {
         StringBuilder x = new StringBuilder(128 + 80 * entries.size());
         x.append("<?xml version=\"1.0\"?>\n");
