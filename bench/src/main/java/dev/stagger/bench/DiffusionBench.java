@@ -1,7 +1,7 @@
 package dev.stagger.bench;
 
 import dev.stagger.engine.bc.BoundarySetup;
-import dev.stagger.engine.distributed.SingleRankExchange;
+import dev.stagger.engine.distributed.CartesianExchange;
 import dev.stagger.engine.field.DoubleField;
 import dev.stagger.engine.field.Field;
 import dev.stagger.engine.field.Precision;
@@ -53,7 +53,7 @@ public final class DiffusionBench {
                 }
             }
             RankContext context = new RankContext(grid, Precision.F64, Map.of(DiffusionModel.CHI, 1.0),
-                    new Launcher(executor), new SingleRankExchange(grid),
+                    new Launcher(executor), CartesianExchange.singleRank(grid),
                     Map.of("C", (x, y, z) -> Math.exp(-x * x - y * y)), Map.of("C", walls));
             Solver solver = new DiffusionModel().createSolver(context);
             double dt = new DiffusionModel().stableTimeStep(grid, Map.of(DiffusionModel.CHI, 1.0));

@@ -42,6 +42,28 @@ public final class Grid {
         return new Grid(axes, periodic);
     }
 
+    /**
+     * One rank's block of this whole-domain grid: cells {@code offset[d]+1 .. offset[d]+cells[d]} in
+     * each dimension, with the same spacing, coordinates and periodic flags.
+     */
+    public Grid block(int[] offset, int[] cells) {
+        Axis[] parts = new Axis[axes.length];
+        for (int d = 0; d < axes.length; d++) {
+            parts[d] = axes[d].block(offset[d], cells[d]);
+        }
+        return new Grid(parts, periodic);
+    }
+
+    /** Whether this grid covers its whole domain (it is not one rank's block). */
+    public boolean isWholeDomain() {
+        for (Axis axis : axes) {
+            if (axis.cells() != axis.globalCells()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public int dims() {
         return axes.length;
     }

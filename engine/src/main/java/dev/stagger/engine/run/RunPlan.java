@@ -14,12 +14,14 @@ import java.util.Map;
  * (the last step shortened to land on it) when that is positive.
  *
  * @param name short name used for output files (the project file's base name)
+ * @param ranks MPI ranks per dimension as the project gives them (0 = chosen automatically), or null for auto
  * @param outputEvery steps between outputs, 0 for the final state only
  */
 public record RunPlan(
         String name,
         String title,
         Grid grid,
+        int[] ranks,
         Model model,
         Map<String, Double> parameters,
         Map<String, FaceValues.CoordinateFunction> initial,
@@ -37,6 +39,7 @@ public record RunPlan(
         initial = Map.copyOf(initial);
         boundaries = Map.copyOf(boundaries);
         outputFields = List.copyOf(outputFields);
+        ranks = ranks == null ? new int[grid.dims()] : ranks.clone();
         if (!(dt > 0)) {
             throw new IllegalArgumentException("time step must be positive, got " + dt);
         }
@@ -55,8 +58,34 @@ public record RunPlan(
         return endTime > 0 ? Math.min(dt, endTime - time) : dt;
     }
 
+    @Override
+    public int[] ranks() {
+        return ranks.clone();
+    }
+
+    /**
+     * Ranks per dimension for a run on {@code size} ranks: the project's, with free (0) entries
+     * filled like MPI_Dims_create. One rank ignores the project's layout (an embedded run of a
+     * project meant for a cluster still works).
+     *
+     * @throws IllegalArgumentException with a message for the user when the layout cannot hold that many ranks
+     */
+    public int[] ranksFor(int size) {
+        int[] given = ranks.clone();
+        if (size == 1) {
+            java.util.Arrays.fill(given, 1);
+            return given;
+        }
+        try {
+            return dev.stagger.engine.distributed.Topology.createDims(size, given);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("grid.ranks " + java.util.Arrays.toString(ranks).replace(" ", "")
+                    + " cannot hold " + size + " ranks; use grid.ranks: auto or start as many ranks as the layout has");
+        }
+    }
+
     public RunPlan withThreads(int newThreads) {
-        return new RunPlan(name, title, grid, model, parameters, initial, boundaries, precision, newThreads, steps,
+        return new RunPlan(name, title, grid, ranks, model, parameters, initial, boundaries, precision, newThreads, steps,
                 endTime, dt, outputEvery, outputFields);
     }
 }

@@ -60,7 +60,7 @@ public final class RunPlanner {
                 : run.threads() != null ? run.threads() : Runtime.getRuntime().availableProcessors();
         Precision precision = overrides.precision() != null ? overrides.precision() : run.precision();
         List<String> outputFields = project.output().fields() != null ? project.output().fields() : prognostic;
-        return new RunPlan(name, project.title(), grid, model, parameters, initial, boundaries, precision, threads,
+        return new RunPlan(name, project.title(), grid, project.grid().ranks(), model, parameters, initial, boundaries, precision, threads,
                 steps, endTime, dt, Math.toIntExact(project.output().every()), outputFields);
     }
 

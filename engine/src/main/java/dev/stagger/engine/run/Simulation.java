@@ -1,7 +1,10 @@
 package dev.stagger.engine.run;
 
-import dev.stagger.engine.distributed.HaloExchange;
-import dev.stagger.engine.distributed.SingleRankExchange;
+import dev.stagger.engine.distributed.CartesianExchange;
+import dev.stagger.engine.distributed.Communicator;
+import dev.stagger.engine.distributed.Decomposition;
+import dev.stagger.engine.distributed.SelfCommunicator;
+import dev.stagger.engine.distributed.Topology;
 import dev.stagger.engine.field.Field;
 import dev.stagger.engine.launch.KernelExecutor;
 import dev.stagger.engine.launch.Launcher;
@@ -15,33 +18,53 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * The time loop of one run on this rank: steps the model's solver, writes outputs at the chosen
- * steps (the initial state, every N steps, the final state) and reports progress. A stop request
- * is honoured between steps; the state reached is then written like a final one, so nothing
- * computed is lost.
+ * The time loop of one rank of a run: steps the model's solver on this rank's block, writes outputs
+ * at the chosen steps (the initial state, every N steps, the final state) and reports progress. A
+ * stop request is honoured between steps, by every rank at the same step (they agree through a
+ * reduction); the state reached is then written like a final one, so nothing computed is lost.
  */
 public final class Simulation implements AutoCloseable {
     private final RunPlan plan;
+    private final Communicator comm;
+    private final Decomposition decomposition;
     private final KernelExecutor executor;
+    private final CartesianExchange exchange;
     private final Solver solver;
     private long step;
     private double time;
 
+    /** A run on one rank using the plan's threads. */
     public Simulation(RunPlan plan) {
-        this(plan, plan.threads() > 1 ? new WorkerPool(plan.threads(), "stagger-worker") : new SerialExecutor(),
-                new SingleRankExchange(plan.grid()));
+        this(plan, new SelfCommunicator());
     }
 
-    public Simulation(RunPlan plan, KernelExecutor executor, HaloExchange exchange) {
+    /** This rank's part of a run over {@code comm}, on the plan's threads. */
+    public Simulation(RunPlan plan, Communicator comm) {
+        this(plan, comm, plan.threads() > 1 ? new WorkerPool(plan.threads(), "stagger-worker") : new SerialExecutor());
+    }
+
+    public Simulation(RunPlan plan, Communicator comm, KernelExecutor executor) {
         this.plan = plan;
+        this.comm = comm;
         this.executor = executor;
-        RankContext context = new RankContext(plan.grid(), plan.precision(), plan.parameters(), new Launcher(executor),
-                exchange, plan.initial(), plan.boundaries());
+        Topology topology = new Topology(plan.ranksFor(comm.size()), plan.grid().periodic());
+        this.decomposition = new Decomposition(plan.grid(), topology);
+        this.exchange = new CartesianExchange(comm, topology);
+        RankContext context = new RankContext(decomposition.block(comm.rank()), plan.precision(), plan.parameters(),
+                new Launcher(executor), exchange, plan.initial(), plan.boundaries());
         this.solver = plan.model().createSolver(context);
     }
 
     public Solver solver() {
         return solver;
+    }
+
+    public Decomposition decomposition() {
+        return decomposition;
+    }
+
+    public Communicator communicator() {
+        return comm;
     }
 
     public long step() {
@@ -52,18 +75,18 @@ public final class Simulation implements AutoCloseable {
         return time;
     }
 
-    /** Runs to the end or until {@code stopRequested} says so; outputs go to {@code sink}. */
+    /** Runs to the end or until {@code stopRequested} says so on any rank; outputs go to {@code sink}. */
     public RunSummary run(OutputSink sink, RunListener listener, BooleanSupplier stopRequested) throws IOException {
         long total = plan.totalSteps();
         listener.started(plan, total);
         long start = System.nanoTime();
         long stepping = 0;
-        long lastOutput = -1;
+        long lastOutput;
         write(sink, listener);
         lastOutput = step;
         boolean stopped = false;
         while (step < total) {
-            if (stopRequested.getAsBoolean()) {
+            if (agreeToStop(stopRequested.getAsBoolean())) {
                 stopped = true;
                 break;
             }
@@ -83,13 +106,28 @@ public final class Simulation implements AutoCloseable {
         if (lastOutput != step) {
             write(sink, listener);
         }
-        double wall = (System.nanoTime() - start) * 1e-9;
-        double steppingSeconds = stepping * 1e-9;
-        double teff = steppingSeconds > 0 ? solver.effectiveBytesPerStep() * (double) step / steppingSeconds / 1e9 : 0;
-        RunSummary summary = new RunSummary(step, time, wall, steppingSeconds, plan.grid().totalCells(),
-                cellsPerSecond(step, stepping), teff, stopped);
+        RunSummary summary = summary((System.nanoTime() - start) * 1e-9, stepping * 1e-9, stopped);
         listener.finished(summary);
         return summary;
+    }
+
+    /** On several ranks a stop seen by one is a stop for all, at the same step. */
+    private boolean agreeToStop(boolean local) {
+        if (comm.size() == 1) {
+            return local;
+        }
+        return comm.allReduce(local ? 1 : 0, Communicator.ReduceOp.MAX) > 0;
+    }
+
+    private RunSummary summary(double wall, double steppingSeconds, boolean stopped) {
+        // the slowest rank sets the pace; bytes moved add up over ranks
+        double[] max = comm.allReduce(new double[] {wall, steppingSeconds, exchange.nanos() * 1e-9},
+                Communicator.ReduceOp.MAX);
+        double bytes = comm.allReduce(solver.effectiveBytesPerStep() * (double) step, Communicator.ReduceOp.SUM);
+        double cellsPerSecond = max[1] > 0 ? plan.grid().totalCells() * (double) step / max[1] : 0;
+        double teff = max[1] > 0 ? bytes / max[1] / 1e9 : 0;
+        return new RunSummary(step, time, max[0], max[1], plan.grid().totalCells(), cellsPerSecond, teff, stopped,
+                comm.size(), executor.threads(), max[2]);
     }
 
     private double cellsPerSecond(long steps, long nanos) {

@@ -2,7 +2,7 @@ package dev.stagger.engine.model.diffusion;
 
 import dev.stagger.engine.bc.BoundarySetup;
 import dev.stagger.engine.bc.FaceValues;
-import dev.stagger.engine.distributed.SingleRankExchange;
+import dev.stagger.engine.distributed.CartesianExchange;
 import dev.stagger.engine.field.Precision;
 import dev.stagger.engine.grid.Grid;
 import dev.stagger.engine.grid.Side;
@@ -19,7 +19,7 @@ final class DiffusionFixture {
     static Solver solver(Grid grid, Precision precision, KernelExecutor executor, double chi,
             FaceValues.CoordinateFunction initial, BoundarySetup boundaries) {
         RankContext context = new RankContext(grid, precision, Map.of(DiffusionModel.CHI, chi),
-                new Launcher(executor), new SingleRankExchange(grid), Map.of("C", initial), Map.of("C", boundaries));
+                new Launcher(executor), CartesianExchange.singleRank(grid), Map.of("C", initial), Map.of("C", boundaries));
         return new DiffusionModel().createSolver(context);
     }
 
