@@ -45,6 +45,13 @@ public record Box(int i0, int i1, int j0, int j1, int k0, int k1) {
         };
     }
 
+    /** Runs the kernel over this box on the calling thread (nothing when empty). */
+    public void run(RangeKernel kernel) {
+        if (!isEmpty()) {
+            kernel.run(this);
+        }
+    }
+
     public boolean contains(int i, int j, int k) {
         return i >= i0 && i <= i1 && j >= j0 && j <= j1 && k >= k0 && k <= k1;
     }

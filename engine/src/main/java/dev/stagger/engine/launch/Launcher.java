@@ -2,17 +2,32 @@ package dev.stagger.engine.launch;
 
 /**
  * Launches a kernel over the whole index space {@code 0..n+1} of each dimension, split as in Chmy's
- * {@code launch(...; outer_width)}: the inner region {@code W..n+1-W} first, then for d = last..first
- * the two boundary slabs of dimension d (full extent in the dimensions before d, {@code W..n+1-W} in
+ * {@code launch(...; outer_width)}: the inner region {@code W..n+1-W}, and for d = last..first the
+ * two boundary slabs of dimension d (full extent in the dimensions before d, {@code W..n+1-W} in
  * those after), each pair followed by {@link SideHook#afterSlabs(int)} for d. Every index is covered
- * exactly once. With halo exchange the inner region needs no neighbour data, which is what lets
- * communication overlap it; on one rank the hook applies the boundary conditions.
+ * exactly once.
+ *
+ * <p>With overlap on, the inner region is started on the workers first and the calling thread
+ * computes the slabs and runs the hooks (halo exchange, boundary conditions) meanwhile, then joins
+ * the workers on what is left of the inner region. This is safe because the hooks touch only the
+ * outermost W layers (W >= halo + 1), which the inner region neither reads from the new field nor
+ * writes. With overlap off everything runs in sequence; both give bit-for-bit the same fields.
  */
 public final class Launcher {
     private final KernelExecutor executor;
+    private final boolean overlap;
 
     public Launcher(KernelExecutor executor) {
+        this(executor, true);
+    }
+
+    public Launcher(KernelExecutor executor, boolean overlap) {
         this.executor = executor;
+        this.overlap = overlap;
+    }
+
+    public boolean overlap() {
+        return overlap;
     }
 
     public KernelExecutor executor() {
@@ -79,11 +94,25 @@ public final class Launcher {
                         + full.extent(d) + " points in dimension " + d);
             }
         }
-        executor.run(inner(full, outerWidth), kernel);
+        Pending inner = overlap ? executor.start(inner(full, outerWidth), kernel) : runNow(inner(full, outerWidth), kernel);
         for (int d = dims - 1; d >= 0; d--) {
-            executor.run(slab(full, outerWidth, d, 0), kernel);
-            executor.run(slab(full, outerWidth, d, 1), kernel);
+            Box low = slab(full, outerWidth, d, 0);
+            Box high = slab(full, outerWidth, d, 1);
+            if (overlap) {
+                // the workers are busy with the inner region: the slabs are thin, the caller takes them
+                low.run(kernel);
+                high.run(kernel);
+            } else {
+                executor.run(low, kernel);
+                executor.run(high, kernel);
+            }
             hook.afterSlabs(d);
         }
+        inner.await();
+    }
+
+    private Pending runNow(Box box, RangeKernel kernel) {
+        executor.run(box, kernel);
+        return Pending.DONE;
     }
 }

@@ -5,28 +5,28 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Long-lived worker threads for kernels: {@code threads - 1} daemon workers plus the calling
- * thread, which takes the first chunk itself, so a dispatch costs one wake-up and no allocation
- * beyond the chunk list. A box is split into contiguous slabs along its outermost dimension (z in
- * 3D, y in 2D), which keeps each thread's rows contiguous in memory. Boxes smaller than
- * {@link #MIN_PARALLEL_POINTS} run on the caller alone: waking threads would cost more than it saves.
+ * thread. A box is cut into contiguous slabs along its outermost dimension (z in 3D, y in 2D), which
+ * keeps each thread's rows contiguous in memory; threads take slabs from a shared counter until none
+ * is left. {@link #run} waits for the whole box with the caller working too; {@link #start} returns
+ * at once so the caller can exchange halos while the workers compute, and joins in when it awaits.
+ * Boxes smaller than {@link #MIN_PARALLEL_POINTS} run on the caller alone: waking threads would cost
+ * more than it saves.
  *
- * <p>Kernels compute each point independently, so the result does not depend on the split: the
- * pool and {@link SerialExecutor} give bit-for-bit equal fields (tested).
+ * <p>Kernels compute each point independently, so the result does not depend on the split or on
+ * which thread took which slab: the pool and {@link SerialExecutor} give bit-for-bit equal fields.
  */
 public final class WorkerPool implements KernelExecutor {
     /** Below this many points a box runs serially. */
     public static final long MIN_PARALLEL_POINTS = 16_384;
+    /** Slabs per thread when starting asynchronously, so the caller can still take a share late. */
+    private static final int SLABS_PER_THREAD_ASYNC = 4;
 
     private final int threads;
     private final Thread[] workers;
     private final Object lock = new Object();
-    private final AtomicInteger pending = new AtomicInteger();
     private long generation;
     private boolean closed;
-    private Box[] chunks = new Box[0];
-    private RangeKernel kernel;
-    private volatile Thread caller;
-    private volatile Throwable failure;
+    private Job job;
 
     public WorkerPool(int threads, String namePrefix) {
         if (threads < 1) {
@@ -35,8 +35,7 @@ public final class WorkerPool implements KernelExecutor {
         this.threads = threads;
         this.workers = new Thread[threads - 1];
         for (int w = 0; w < workers.length; w++) {
-            int id = w + 1;
-            workers[w] = new Thread(() -> workLoop(id), namePrefix + "-" + id);
+            workers[w] = new Thread(this::workLoop, namePrefix + "-" + (w + 1));
             workers[w].setDaemon(true);
             workers[w].start();
         }
@@ -57,53 +56,41 @@ public final class WorkerPool implements KernelExecutor {
         if (box.isEmpty()) {
             return;
         }
-        Box[] split = split(box, threads);
-        if (split.length == 1 || box.volume() < MIN_PARALLEL_POINTS) {
+        if (threads == 1 || box.volume() < MIN_PARALLEL_POINTS) {
             kernel.run(box);
             return;
         }
+        dispatch(split(box, threads), kernel).await();
+    }
+
+    @Override
+    public Pending start(Box box, RangeKernel kernel) {
+        if (box.isEmpty()) {
+            return Pending.DONE;
+        }
+        if (threads == 1 || box.volume() < MIN_PARALLEL_POINTS) {
+            return () -> kernel.run(box);
+        }
+        return dispatch(split(box, threads * SLABS_PER_THREAD_ASYNC), kernel);
+    }
+
+    private Job dispatch(Box[] slabs, RangeKernel kernel) {
+        Job next = new Job(slabs, kernel, Thread.currentThread());
         synchronized (lock) {
             if (closed) {
                 throw new IllegalStateException("worker pool is closed");
             }
-            this.chunks = split;
-            this.kernel = kernel;
-            this.failure = null;
-            this.caller = Thread.currentThread();
-            pending.set(split.length - 1);
+            job = next;
             generation++;
             lock.notifyAll();
         }
-        Throwable own = null;
-        try {
-            kernel.run(split[0]);
-        } catch (RuntimeException | Error e) {
-            own = e;
-        }
-        awaitWorkers();
-        Throwable failed = own != null ? own : failure;
-        if (failed instanceof RuntimeException r) {
-            throw r;
-        } else if (failed instanceof Error e) {
-            throw e;
-        }
+        return next;
     }
 
-    private void awaitWorkers() {
-        // the other chunks take about as long as ours: spin briefly before parking
-        for (int spin = 0; spin < 2_000 && pending.get() > 0; spin++) {
-            Thread.onSpinWait();
-        }
-        while (pending.get() > 0) {
-            LockSupport.park(this);
-        }
-    }
-
-    private void workLoop(int id) {
+    private void workLoop() {
         long seen = 0;
         while (true) {
-            Box chunk;
-            RangeKernel work;
+            Job current;
             synchronized (lock) {
                 while (generation == seen && !closed) {
                     try {
@@ -116,20 +103,58 @@ public final class WorkerPool implements KernelExecutor {
                     return;
                 }
                 seen = generation;
-                chunk = id < chunks.length ? chunks[id] : null;
-                work = kernel;
+                current = job;
             }
-            if (chunk == null) {
-                continue;
-            }
-            try {
-                work.run(chunk);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            } finally {
-                if (pending.decrementAndGet() == 0) {
-                    LockSupport.unpark(caller);
+            current.work();
+        }
+    }
+
+    /** One launch: its slabs, taken by whichever thread gets to them first. */
+    private static final class Job implements Pending {
+        private final Box[] slabs;
+        private final RangeKernel kernel;
+        private final Thread owner;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger remaining;
+        private volatile Throwable failure;
+
+        Job(Box[] slabs, RangeKernel kernel, Thread owner) {
+            this.slabs = slabs;
+            this.kernel = kernel;
+            this.owner = owner;
+            this.remaining = new AtomicInteger(slabs.length);
+        }
+
+        void work() {
+            int s;
+            while ((s = next.getAndIncrement()) < slabs.length) {
+                try {
+                    kernel.run(slabs[s]);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                } finally {
+                    if (remaining.decrementAndGet() == 0) {
+                        LockSupport.unpark(owner);
+                    }
                 }
+            }
+        }
+
+        @Override
+        public void await() {
+            work();
+            // the last slabs take about as long as ours did: spin briefly before parking
+            for (int spin = 0; spin < 2_000 && remaining.get() > 0; spin++) {
+                Thread.onSpinWait();
+            }
+            while (remaining.get() > 0) {
+                LockSupport.park(this);
+            }
+            Throwable failed = failure;
+            if (failed instanceof RuntimeException r) {
+                throw r;
+            } else if (failed instanceof Error e) {
+                throw e;
             }
         }
     }

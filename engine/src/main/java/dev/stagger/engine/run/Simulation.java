@@ -44,6 +44,14 @@ public final class Simulation implements AutoCloseable {
     }
 
     public Simulation(RunPlan plan, Communicator comm, KernelExecutor executor) {
+        this(plan, comm, executor, true);
+    }
+
+    /**
+     * @param overlap whether halo exchange overlaps the inner region's computation (the default);
+     *     off only to measure what overlap gains, the numbers are the same
+     */
+    public Simulation(RunPlan plan, Communicator comm, KernelExecutor executor, boolean overlap) {
         this.plan = plan;
         this.comm = comm;
         this.executor = executor;
@@ -51,7 +59,7 @@ public final class Simulation implements AutoCloseable {
         this.decomposition = new Decomposition(plan.grid(), topology);
         this.exchange = new CartesianExchange(comm, topology);
         RankContext context = new RankContext(decomposition.block(comm.rank()), plan.precision(), plan.parameters(),
-                new Launcher(executor), exchange, plan.initial(), plan.boundaries());
+                new Launcher(executor, overlap), exchange, plan.initial(), plan.boundaries());
         this.solver = plan.model().createSolver(context);
     }
 

@@ -139,6 +139,26 @@ class DistributedDiffusionTest {
     }
 
     @Test
+    void overlapOnAndOffGiveIdenticalNumbersOnThreadedRanks() throws Exception {
+        RunPlan plan = plan(2, "[300, 260]", "[true, false]", MIXED_2D.replace("      x-low: {type: dirichlet, value: \"sin(3*y)\"}\n",
+                "").replace("      x-high: {type: neumann, value: 0.5}\n", ""), 15);
+        List<double[]> results = new java.util.ArrayList<>();
+        for (boolean overlap : new boolean[] {true, false}) {
+            List<double[]> gathered = DistributedTestSupport.onRanks(2, comm -> {
+                try (Simulation s = new Simulation(plan, comm, new dev.stagger.engine.launch.WorkerPool(3, "t"), overlap)) {
+                    s.run(OutputSink.NONE, RunListener.NONE, () -> false);
+                    GatheredField g = Gather.toRoot(comm, s.decomposition(), s.solver().field("C"), 0);
+                    return g == null ? null : g.values();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            results.add(gathered.get(0));
+        }
+        assertThat(results.get(0)).isEqualTo(results.get(1)).isEqualTo(singleRank(plan));
+    }
+
+    @Test
     void parallelVtkPiecesJoinToTheSingleRankField() throws Exception {
         RunPlan plan = plan(2, "[21, 17]", "[false, false]", "      all: {type: neumann, value: 0}\n", 5);
         Path one = tmp.resolve("one");

@@ -46,6 +46,27 @@ class LauncherTest {
     }
 
     @Test
+    void overlappedLaunchOnAPoolCoversEveryIndexOnceAndRunsHooksBeforeTheInnerRegionIsAwaited() {
+        int[] cells = {300, 200};
+        Box full = Launcher.fullRange(cells);
+        java.util.concurrent.atomic.AtomicIntegerArray hits = new java.util.concurrent.atomic.AtomicIntegerArray(302 * 202);
+        List<String> hooks = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (WorkerPool pool = new WorkerPool(3, "test")) {
+            new Launcher(pool, true).launch(full, new int[] {2, 2}, box -> {
+                for (int j = box.j0(); j <= box.j1(); j++) {
+                    for (int i = box.i0(); i <= box.i1(); i++) {
+                        hits.incrementAndGet(i + 302 * j);
+                    }
+                }
+            }, d -> hooks.add("bc" + d));
+        }
+        for (int n = 0; n < hits.length(); n++) {
+            assertThat(hits.get(n)).isEqualTo(1);
+        }
+        assertThat(hooks).containsExactly("bc1", "bc0");
+    }
+
+    @Test
     void workerPoolSplitsIntoContiguousSlabs() {
         Box[] parts = WorkerPool.split(new Box(0, 9, 0, 10, 1, 1), 3);
         assertThat(parts).containsExactly(new Box(0, 9, 0, 3, 1, 1), new Box(0, 9, 4, 7, 1, 1),

@@ -19,6 +19,9 @@ import java.util.List;
  * conditions, per dimension z, y, x) and swaps the two.
  */
 final class DiffusionSolver implements Solver {
+    /** Outer width of the launch split: the halo (1) plus the layer next to it. */
+    static final int OUTER_WIDTH = 2;
+
     private final Field c;
     private final Field next;
     private final FieldBoundaries nextBoundaries;
@@ -44,7 +47,8 @@ final class DiffusionSolver implements Solver {
         this.chi = context.parameter(DiffusionModel.CHI);
         this.full = Launcher.fullRange(grid.cells());
         this.outerWidth = new int[grid.dims()];
-        java.util.Arrays.fill(outerWidth, 1);
+        // the halo exchange sends layer 1 and the boundary conditions read it: it must be in a slab
+        java.util.Arrays.fill(outerWidth, OUTER_WIDTH);
         context.initialize(c, "C");
         FieldBoundaries initial = context.boundaries(c, "C");
         for (int d = grid.dims() - 1; d >= 0; d--) {
