@@ -73,12 +73,14 @@ have_mpi_headers() {
 
 if is_debian; then
   missing=()
-  for p in openmpi-bin libopenmpi-dev; do
-    st=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
-    [ "$st" = installed ] || missing+=("$p")
-  done
-  if [ -z "$(mpirun_path)" ] && [[ ! " ${missing[*]-} " == *" openmpi-bin "* ]]; then missing+=(openmpi-bin); fi
-  if ! have_mpi_headers && [[ ! " ${missing[*]-} " == *" libopenmpi-dev "* ]]; then missing+=(libopenmpi-dev); fi
+  mr=$(mpirun_path)
+  [ -n "$mr" ] || missing+=(openmpi-bin)
+  # Debian's mpirun needs libopenmpi-dev beside it too: headers and the libmpi_java.so link.
+  # (An Open MPI of one's own on PATH, e.g. from Spack, is left alone.)
+  if ! have_mpi_headers || { [ -n "$mr" ] && dpkg-query -S "$(readlink -f "$mr")" >/dev/null 2>&1 &&
+       [ "$(dpkg-query -W -f='${db:Status-Status}' libopenmpi-dev 2>/dev/null || true)" != installed ]; }; then
+    missing+=(libopenmpi-dev)
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing with apt: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -192,7 +194,11 @@ build_jar_from_debian_source() {
 
   local binpkg srcpkg srcver upstream
   binpkg=$(dpkg-query -S "$JAVA_LIBDIR/libmpi_java.so" 2>/dev/null | head -n1 | cut -d: -f1 | cut -d, -f1 || true)
-  [ -n "$binpkg" ] || binpkg=libopenmpi-dev
+  if [ -z "$binpkg" ]; then
+    DIE_CODE=2 die "Open MPI $VERSION at $MPI_PREFIX ($JAVA_LIBDIR/libmpi_java.so) is not from a Debian package and has no mpi.jar.
+    Rebuild it with --enable-mpi-java (installs <prefix>/lib/mpi.jar), set MPI_JAR=/path/to/its/mpi.jar,
+    or put Debian's /usr/bin first on PATH (apt-get install openmpi-bin libopenmpi-dev)"
+  fi
   srcpkg=$(dpkg-query -W -f='${source:Package}' "$binpkg" 2>/dev/null || true)
   srcver=$(dpkg-query -W -f='${source:Version}' "$binpkg" 2>/dev/null || true)
   [ -n "$srcpkg" ] && [ -n "$srcver" ] || die "cannot tell which source package built $binpkg"
@@ -309,11 +315,11 @@ if ! jar_ok "$M2_JAR"; then
     or point MPI_JAR=/path/to/mpi.jar at the jar of this very Open MPI version and re-run"
   fi
   log "installing $SRC_JAR as org.open-mpi:mpi:$VERSION into $M2_REPO"
-  (cd "$WORK" && mvn -B -q -Dstyle.color=never -Dmaven.repo.local="$M2_REPO" \
+  (cd "$WORK" && mvn -B -Dstyle.color=never -Dmaven.repo.local="$M2_REPO" \
      org.apache.maven.plugins:maven-install-plugin:3.1.1:install-file \
      -Dfile="$SRC_JAR" "${sources_arg[@]}" -DgroupId=org.open-mpi -DartifactId=mpi \
-     -Dversion="$VERSION" -Dpackaging=jar -DgeneratePom=true) \
-    || die "mvn install:install-file failed"
+     -Dversion="$VERSION" -Dpackaging=jar -DgeneratePom=true) >"$WORK/mvn.log" 2>&1 \
+    || { cat "$WORK/mvn.log" >&2; die "mvn install:install-file failed"; }
   jar_ok "$M2_JAR" || die "mvn reported success but $M2_JAR is missing"
 fi
 
