@@ -1,6 +1,13 @@
 package dev.stagger.engine.cli;
 
+import dev.stagger.engine.distributed.Communicator;
+import dev.stagger.engine.distributed.Communicators;
+import dev.stagger.engine.distributed.Decomposition;
+import dev.stagger.engine.distributed.SelfCommunicator;
 import dev.stagger.engine.field.Precision;
+import dev.stagger.engine.launch.KernelExecutor;
+import dev.stagger.engine.launch.SerialExecutor;
+import dev.stagger.engine.launch.WorkerPool;
 import dev.stagger.engine.project.LoadedProject;
 import dev.stagger.engine.run.RunPlan;
 import dev.stagger.engine.run.RunPlanner;
@@ -59,9 +66,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar, only the summary")
     boolean quiet;
 
+    @Option(names = "--ranks", paramLabel = "N",
+            description = "run as N MPI ranks on this machine (starts mpirun; needs Open MPI)")
+    Integer ranks;
+
+    @Option(names = "--no-overlap", hidden = true, description = "exchange halos after the inner region (benchmarks)")
+    boolean noOverlap;
+
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (threads != null && threads < 1) {
             err.println("stagger: --threads must be at least 1, got " + threads);
@@ -71,15 +84,88 @@ final class RunCommand implements Callable<Integer> {
             err.println("stagger: --steps must be at least 1, got " + steps);
             return StaggerCli.EXIT_USAGE;
         }
-        LoadedProject loaded = ProjectLoading.load(project, overrides, err);
-        if (loaded == null) {
+        if (ranks != null && ranks < 1) {
+            err.println("stagger: --ranks must be at least 1, got " + ranks);
             return StaggerCli.EXIT_USAGE;
         }
+        int launched = Communicators.launchedRanks();
+        if (ranks != null && ranks > 1 && launched == 1) {
+            // check everything here, before any rank starts: a bad project fails once, not N times
+            RunPlan plan = load(err, ranks);
+            if (plan == null) {
+                return StaggerCli.EXIT_USAGE;
+            }
+            return MpiLauncher.launch(ranks, argumentsWithoutRanks(), err);
+        }
+        if (launched > 1) {
+            return runAsRank(err);
+        }
+        RunPlan plan = load(err, 1);
+        return plan == null ? StaggerCli.EXIT_USAGE : run(plan, new SelfCommunicator(), err);
+    }
+
+    /** Loads and plans the project; null after printing why it cannot run on {@code rankCount} ranks. */
+    private RunPlan load(PrintWriter err, int rankCount) {
+        LoadedProject loaded = ProjectLoading.load(project, overrides, err);
+        if (loaded == null) {
+            return null;
+        }
+        int threadsPerRank = threads != null ? threads
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, Communicators.localRanks()));
+        Integer chosenThreads = threads != null || Communicators.localRanks() > 1 ? threadsPerRank : null;
+        RunPlan plan = RunPlanner.plan(loaded.project(), ProjectLoading.name(project),
+                new RunPlanner.RunOverrides(chosenThreads, steps, precision));
+        try {
+            int[] layout = plan.ranksFor(rankCount);
+            String problem = Decomposition.problem(plan.grid(), layout);
+            if (problem != null) {
+                err.println("stagger: " + project + ": cannot split the grid over " + rankCount + " ranks: " + problem);
+                return null;
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("stagger: " + project + ": " + e.getMessage());
+            return null;
+        }
+        return plan;
+    }
+
+    /** One rank of a job mpirun started: rank 0 speaks for all; a failure on any rank ends the job. */
+    private int runAsRank(PrintWriter err) {
+        Communicator comm;
+        try {
+            comm = Communicators.open();
+        } catch (IllegalStateException e) {
+            err.println("stagger: " + e.getMessage());
+            return StaggerCli.EXIT_FAILED;
+        }
+        boolean root = comm.rank() == 0;
+        // every rank reads the same project and finds the same problems: only rank 0 reports them
+        PrintWriter quietErr = new PrintWriter(java.io.OutputStream.nullOutputStream());
+        RunPlan plan = load(root ? err : quietErr, comm.size());
+        if (plan == null) {
+            comm.close();
+            return StaggerCli.EXIT_USAGE;
+        }
+        int exit;
+        try {
+            exit = run(plan, comm, err);
+        } catch (RuntimeException | Error e) {
+            // a failure only this rank sees: say so once, from here, and end every rank of the job
+            err.println("stagger: rank " + comm.rank() + " on " + comm.hostName() + " failed: " + e);
+            err.flush();
+            comm.abort(StaggerCli.EXIT_FAILED);
+            return StaggerCli.EXIT_FAILED;
+        }
+        comm.close();
+        return exit;
+    }
+
+    private int run(RunPlan plan, Communicator comm, PrintWriter err) {
+        boolean root = comm.rank() == 0;
+        PrintWriter stdout = root ? spec.commandLine().getOut() : new PrintWriter(java.io.OutputStream.nullOutputStream());
         String name = ProjectLoading.name(project);
-        RunPlan plan = RunPlanner.plan(loaded.project(), name,
-                new RunPlanner.RunOverrides(threads, steps, precision));
         Path outputDir = out != null ? out : Path.of(name + "-output");
-        stdout.println("Running " + project);
+        stdout.println("Running " + project + (comm.size() > 1 ? " on " + comm.size() + " ranks" : ""));
         stdout.println(RunDescription.of(plan));
         stdout.flush();
 
@@ -94,8 +180,10 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "stagger-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Simulation simulation = new Simulation(plan); VtkOutput output = new VtkOutput(outputDir, name, plan.grid())) {
-            ProgressPrinter progress = new ProgressPrinter(err, quiet || System.console() == null, quiet);
+        try (Simulation simulation = new Simulation(plan, comm, executorFor(plan), !noOverlap)) {
+            VtkOutput output = new VtkOutput(outputDir, name, simulation.decomposition(), comm);
+            boolean silent = quiet || !root;
+            ProgressPrinter progress = new ProgressPrinter(err, silent || System.console() == null, silent);
             RunSummary summary = simulation.run(output, progress, stop::get);
             progress.clear();
             stdout.println(summary.line());
@@ -103,11 +191,20 @@ final class RunCommand implements Callable<Integer> {
             stdout.flush();
             return summary.stoppedEarly() ? StaggerCli.EXIT_INTERRUPTED : StaggerCli.EXIT_OK;
         } catch (IOException e) {
-            err.println("stagger: writing output to " + outputDir + " failed: " + e.getMessage());
+            err.println("stagger: " + (comm.size() > 1 ? "rank " + comm.rank() + ": " : "") + "writing output to "
+                    + outputDir + " failed: " + e.getMessage());
+            if (comm.size() > 1) {
+                err.flush();
+                comm.abort(StaggerCli.EXIT_FAILED);
+            }
             return StaggerCli.EXIT_FAILED;
         } catch (OutOfMemoryError e) {
-            err.println("stagger: out of memory for " + plan.grid() + "; give Java more (STAGGER_HEAP=16g ./stagger ...)"
-                    + " or use fewer cells");
+            err.println("stagger: " + (comm.size() > 1 ? "rank " + comm.rank() + ": " : "") + "out of memory for "
+                    + plan.grid() + "; give Java more (STAGGER_HEAP=16g ./stagger ...), use more ranks or fewer cells");
+            if (comm.size() > 1) {
+                err.flush();
+                comm.abort(StaggerCli.EXIT_FAILED);
+            }
             return StaggerCli.EXIT_FAILED;
         } finally {
             finished.countDown();
@@ -117,6 +214,26 @@ final class RunCommand implements Callable<Integer> {
                 // Ctrl-C: the JVM is already exiting and the hook has done its job
             }
         }
+    }
+
+    private static KernelExecutor executorFor(RunPlan plan) {
+        return plan.threads() > 1 ? new WorkerPool(plan.threads(), "stagger-worker") : new SerialExecutor();
+    }
+
+    /** The command line as given, less {@code --ranks N}: what each rank runs. */
+    private List<String> argumentsWithoutRanks() {
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        List<String> result = new ArrayList<>();
+        // the parse result holds the whole command line: keep what follows this subcommand's name
+        for (int i = original.indexOf("run") + 1; i < original.size(); i++) {
+            String a = original.get(i);
+            if (a.equals("--ranks")) {
+                i++;
+            } else if (!a.startsWith("--ranks=")) {
+                result.add(a);
+            }
+        }
+        return result;
     }
 
     static final class PrecisionConverter implements ITypeConverter<Precision> {

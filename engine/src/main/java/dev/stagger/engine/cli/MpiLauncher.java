@@ -1,0 +1,114 @@
+package dev.stagger.engine.cli;
+
+import dev.stagger.engine.distributed.Communicators;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code stagger run --ranks N}: starts the same command under mpirun on this machine, N ranks of
+ * this very JVM configuration (class path, vector module, heap shared out between the ranks),
+ * without binding ranks to single cores (each rank runs its own worker threads). Its output comes
+ * through; its exit code is ours.
+ */
+final class MpiLauncher {
+    /** How long Ctrl-C lets mpirun take down its ranks before we go. */
+    private static final long STOP_GRACE_SECONDS = 30;
+
+    private MpiLauncher() {}
+
+    static int launch(int ranks, List<String> runArguments, PrintWriter err) {
+        Path mpirun = findOnPath("mpirun");
+        if (mpirun == null) {
+            err.println("stagger: --ranks needs mpirun, which is not on the PATH; install Open MPI"
+                    + " (dev/setup-openmpi.sh does it on Debian/Ubuntu)");
+            return StaggerCli.EXIT_USAGE;
+        }
+        if (!Communicators.mpiAvailable()) {
+            err.println("stagger: this Stagger build has no MPI support; run dev/setup-openmpi.sh, then rebuild"
+                    + " (./stagger rebuilds by itself after `touch engine/pom.xml`)");
+            return StaggerCli.EXIT_USAGE;
+        }
+        List<String> command = new ArrayList<>(List.of(mpirun.toString(), "-np", Integer.toString(ranks),
+                "--bind-to", "none"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.add("--allow-run-as-root");
+        }
+        if (ranks > Runtime.getRuntime().availableProcessors()) {
+            command.add("--oversubscribe");
+        }
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        // -cp right after java: mpirun takes the first argument containing "cp" for the class path flag
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmArguments(ranks));
+        command.addAll(List.of(StaggerCli.class.getName(), "run"));
+        command.addAll(runArguments);
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            err.println("stagger: could not start mpirun: " + e.getMessage());
+            return StaggerCli.EXIT_FAILED;
+        }
+        Thread errors = new Thread(new NoticeFilter(process.getErrorStream(), System.err), "mpirun-stderr");
+        errors.setDaemon(true);
+        errors.start();
+        Thread hook = new Thread(() -> {
+            // Ctrl-C reached mpirun too: it stops its ranks; wait for that rather than leave it orphaned
+            try {
+                process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stagger-mpirun-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            int exit = process.waitFor();
+            errors.join(TimeUnit.SECONDS.toMillis(5));
+            return exit;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroy();
+            return StaggerCli.EXIT_INTERRUPTED;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // already exiting: the hook waits for mpirun
+            }
+        }
+    }
+
+    /** This JVM's options for each rank, with the heap limit divided between the ranks. */
+    private static List<String> jvmArguments(int ranks) {
+        List<String> result = new ArrayList<>();
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!arg.startsWith("-Xmx") && !arg.startsWith("-XX:MaxRAMPercentage")) {
+                result.add(arg);
+            }
+        }
+        result.add("-XX:MaxRAMPercentage=" + Math.max(5, 75 / ranks));
+        return result;
+    }
+
+    static Path findOnPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
