@@ -23,7 +23,7 @@ final class MpiLauncher {
 
     private MpiLauncher() {}
 
-    static int launch(int ranks, List<String> runArguments, PrintWriter err) {
+    static int launch(int ranks, int threadsPerRank, List<String> runArguments, PrintWriter err) {
         Path mpirun = findOnPath("mpirun");
         if (mpirun == null) {
             err.println("stagger: --ranks needs mpirun, which is not on the PATH; install Open MPI"
@@ -35,8 +35,10 @@ final class MpiLauncher {
                     + " (./stagger rebuilds by itself after `touch engine/pom.xml`)");
             return StaggerCli.EXIT_USAGE;
         }
+        // a rank of one thread stays on its core; a rank with worker threads must not be squeezed onto one
+        boolean pin = threadsPerRank == 1 && ranks <= Runtime.getRuntime().availableProcessors();
         List<String> command = new ArrayList<>(List.of(mpirun.toString(), "-np", Integer.toString(ranks),
-                "--bind-to", "none"));
+                "--bind-to", pin ? "core" : "none"));
         if ("root".equals(System.getProperty("user.name"))) {
             command.add("--allow-run-as-root");
         }

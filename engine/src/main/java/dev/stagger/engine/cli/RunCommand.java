@@ -95,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
             if (plan == null) {
                 return StaggerCli.EXIT_USAGE;
             }
-            return MpiLauncher.launch(ranks, argumentsWithoutRanks(), err);
+            int perRank = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / ranks);
+            return MpiLauncher.launch(ranks, perRank, argumentsWithoutRanks(), err);
         }
         if (launched > 1) {
             return runAsRank(err);

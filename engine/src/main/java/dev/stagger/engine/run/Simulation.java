@@ -59,8 +59,17 @@ public final class Simulation implements AutoCloseable {
         this.decomposition = new Decomposition(plan.grid(), topology);
         this.exchange = new CartesianExchange(comm, topology);
         RankContext context = new RankContext(decomposition.block(comm.rank()), plan.precision(), plan.parameters(),
-                new Launcher(executor, overlap), exchange, plan.initial(), plan.boundaries());
+                new Launcher(executor, overlap && worthOverlapping(comm, executor)), exchange, plan.initial(),
+                plan.boundaries());
         this.solver = plan.model().createSolver(context);
+    }
+
+    /**
+     * Overlap needs someone to talk to (another rank) and someone to compute meanwhile (a second
+     * thread); otherwise the plain order is as fast and keeps rows in cache.
+     */
+    private static boolean worthOverlapping(Communicator comm, KernelExecutor executor) {
+        return comm.size() > 1 && executor.threads() > 1;
     }
 
     public Solver solver() {
