@@ -46,6 +46,36 @@ public interface Communicator extends AutoCloseable {
 
     void barrier();
 
+    /** Every rank's string, in rank order, on {@code root}; null elsewhere. For rare, short texts (logs, hosts). */
+    default java.util.List<String> gatherStrings(String local, int root) {
+        byte[] bytes = local.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        double[] lengths = new double[size()];
+        lengths[rank()] = bytes.length;
+        double[] all = allReduce(lengths, ReduceOp.SUM);
+        int[] counts = new int[size()];
+        for (int r = 0; r < counts.length; r++) {
+            counts[r] = (int) all[r];
+        }
+        double[] mine = new double[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            mine[i] = bytes[i];
+        }
+        double[] gathered = gather(mine, counts, root);
+        if (gathered == null) {
+            return null;
+        }
+        java.util.List<String> result = new java.util.ArrayList<>();
+        int at = 0;
+        for (int count : counts) {
+            byte[] b = new byte[count];
+            for (int i = 0; i < count; i++) {
+                b[i] = (byte) gathered[at++];
+            }
+            result.add(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return result;
+    }
+
     /** Ends every rank of the job at once, with this exit code: for failures that only some ranks see. */
     void abort(int exitCode);
 

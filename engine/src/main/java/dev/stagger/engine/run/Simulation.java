@@ -10,6 +10,8 @@ import dev.stagger.engine.launch.KernelExecutor;
 import dev.stagger.engine.launch.Launcher;
 import dev.stagger.engine.launch.SerialExecutor;
 import dev.stagger.engine.launch.WorkerPool;
+import dev.stagger.engine.live.LiveRun;
+import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.model.Solver;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ public final class Simulation implements AutoCloseable {
     private final Solver solver;
     private long step;
     private double time;
+    private long checkpointEvery;
 
     /** A run on one rank using the plan's threads. */
     public Simulation(RunPlan plan) {
@@ -94,16 +97,35 @@ public final class Simulation implements AutoCloseable {
 
     /** Runs to the end or until {@code stopRequested} says so on any rank; outputs go to {@code sink}. */
     public RunSummary run(OutputSink sink, RunListener listener, BooleanSupplier stopRequested) throws IOException {
+        return run(sink, listener, stopRequested, null, (s, t) -> {
+            throw new IOException("this run has no checkpoint folder");
+        });
+    }
+
+    /**
+     * Runs with a live side: on rank 0 {@code live} receives status, progress, metrics and logs and
+     * hands over the clients' requests (null on the other ranks and when nobody may watch);
+     * {@code checkpointer} writes a checkpoint when one is due or asked for.
+     */
+    public RunSummary run(OutputSink sink, RunListener listener, BooleanSupplier stopRequested, LiveRun live,
+            Checkpointer checkpointer) throws IOException {
         long total = plan.totalSteps();
+        List<String> fieldNames = new ArrayList<>();
+        for (Field f : solver.fields()) {
+            fieldNames.add(f.name());
+        }
+        Steering steering = new Steering(comm, live, stopRequested, checkpointer::write, fieldNames);
+        LiveReporter reporter = new LiveReporter(live, plan, total, describeRanks(), fieldNames, comm.size());
+        reporter.state(RunState.RUNNING, step, time);
         listener.started(plan, total);
         long start = System.nanoTime();
         long stepping = 0;
         long lastOutput;
-        write(sink, listener);
+        write(sink, listener, reporter);
         lastOutput = step;
         boolean stopped = false;
         while (step < total) {
-            if (agreeToStop(stopRequested.getAsBoolean())) {
+            if (steering.atBoundary(step, time, solver, decomposition, step == 0, false)) {
                 stopped = true;
                 break;
             }
@@ -114,26 +136,49 @@ public final class Simulation implements AutoCloseable {
             step++;
             time = step == total && plan.endTime() > 0 ? plan.endTime() : time + dt;
             double wall = (System.nanoTime() - start) * 1e-9;
-            listener.stepped(new Progress(step, total, time, wall, cellsPerSecond(step, stepping)));
+            Progress progress = new Progress(step, total, time, wall, cellsPerSecond(step, stepping));
+            listener.stepped(progress);
+            reporter.stepped(progress, steering.paused());
             if (plan.outputEvery() > 0 && step % plan.outputEvery() == 0) {
-                write(sink, listener);
+                write(sink, listener, reporter);
                 lastOutput = step;
+            }
+            if (checkpointEvery > 0 && step % checkpointEvery == 0 && step < total) {
+                String where = checkpointer.write(step, time);
+                reporter.log("checkpoint at step " + step + ": " + where);
             }
         }
         if (lastOutput != step) {
-            write(sink, listener);
+            write(sink, listener, reporter);
         }
+        // the final state: metrics once more, and previews asked for meanwhile are served from it
+        steering.atBoundary(step, time, solver, decomposition, false, true);
         RunSummary summary = summary((System.nanoTime() - start) * 1e-9, stepping * 1e-9, stopped);
+        reporter.finished(summary, stopped ? RunState.STOPPED : RunState.FINISHED);
         listener.finished(summary);
         return summary;
     }
 
-    /** On several ranks a stop seen by one is a stop for all, at the same step. */
-    private boolean agreeToStop(boolean local) {
-        if (comm.size() == 1) {
-            return local;
-        }
-        return comm.allReduce(local ? 1 : 0, Communicator.ReduceOp.MAX) > 0;
+    /** Steps between interval checkpoints (0: none). */
+    public Simulation checkpointEvery(long steps) {
+        this.checkpointEvery = steps;
+        return this;
+    }
+
+    /** One line per rank for the live status: host, block, backend (rank 0 gets them all). */
+    private List<String> describeRanks() {
+        int[] cells = decomposition.cells(comm.rank());
+        int[] offset = decomposition.offset(comm.rank());
+        String line = String.format(java.util.Locale.ROOT, "rank %d on %s: cells %s at %s, cpu x %d thread(s)",
+                comm.rank(), comm.hostName(), java.util.Arrays.toString(cells).replace(", ", "x"),
+                java.util.Arrays.toString(offset).replace(" ", ""), executor.threads());
+        return comm.size() == 1 ? List.of(line) : comm.gatherStrings(line, 0);
+    }
+
+    /** Writes a checkpoint of this rank's state, collectively; returns where it went. */
+    @FunctionalInterface
+    public interface Checkpointer {
+        String write(long step, double time) throws IOException;
     }
 
     private RunSummary summary(double wall, double steppingSeconds, boolean stopped) {
@@ -151,7 +196,7 @@ public final class Simulation implements AutoCloseable {
         return nanos > 0 ? plan.grid().totalCells() * (double) steps / (nanos * 1e-9) : 0;
     }
 
-    private void write(OutputSink sink, RunListener listener) throws IOException {
+    private void write(OutputSink sink, RunListener listener, LiveReporter reporter) throws IOException {
         List<Field> fields = new ArrayList<>();
         for (String name : plan.outputFields()) {
             fields.add(solver.field(name));
@@ -159,6 +204,7 @@ public final class Simulation implements AutoCloseable {
         List<Path> files = sink.write(step, time, fields);
         if (!files.isEmpty()) {
             listener.wrote(step, time, files);
+            reporter.log("output at step " + step + ": " + files.get(0).getFileName());
         }
     }
 

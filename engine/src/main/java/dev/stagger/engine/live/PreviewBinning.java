@@ -1,0 +1,131 @@
+package dev.stagger.engine.live;
+
+import dev.stagger.engine.distributed.Communicator;
+import dev.stagger.engine.distributed.Decomposition;
+import dev.stagger.engine.field.Field;
+import dev.stagger.engine.grid.Dimension;
+import dev.stagger.engine.grid.Grid;
+import dev.stagger.engine.grid.Location;
+
+/**
+ * Builds a {@link Preview} by block averaging, collectively: every rank sums the points it owns into
+ * the preview's bins, and one reduction adds the sums up, so no rank ever ships its block. Global
+ * point {@code g} (0-based) of a side with {@code n} points falls into bin {@code g * bins / n};
+ * a bin's value is the mean of its points, its coordinate the mean of theirs. Shared Vertex points
+ * are counted once (by the rank that owns them, as in the gather).
+ */
+public final class PreviewBinning {
+    private PreviewBinning() {}
+
+    /** Every rank calls this with its local field; rank 0 gets the preview, the others null. */
+    public static Preview collect(Communicator comm, Decomposition decomposition, Field local, PreviewRequest request,
+            long step, double time) {
+        Grid global = decomposition.global();
+        int dims = global.dims();
+        Location[] loc = local.location();
+        int slice = dims == 3 ? (request.sliceAxis() < 0 ? 2 : request.sliceAxis()) : -1;
+        int a = dims == 3 ? (slice == 0 ? 1 : 0) : 0;
+        int b = dims == 3 ? (slice == 2 ? 1 : 2) : dims == 2 ? 1 : -1;
+        int na = global.axis(a).count(loc[a]);
+        int nb = b >= 0 ? global.axis(b).count(loc[b]) : 1;
+        int sliceCount = slice >= 0 ? global.axis(slice).count(loc[slice]) : 1;
+        int sliceIndex = slice < 0 ? 0 : request.sliceIndex() >= 1 ? Math.min(request.sliceIndex(), sliceCount)
+                : (sliceCount + 1) / 2;
+        int bx = Math.min(request.maxWidth(), na);
+        int by = b >= 0 ? Math.min(request.maxHeight(), nb) : 1;
+
+        double[] sums = new double[2 * bx * by + 2];
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int rank = comm.rank();
+        int[] offset = pad(decomposition.offset(rank));
+        int[] owned = owned(decomposition, rank, loc);
+        int k0 = 1;
+        int k1 = owned[2];
+        int j0 = 1;
+        int j1 = owned[1];
+        int i0 = 1;
+        int i1 = owned[0];
+        if (slice >= 0) {
+            int localIndex = sliceIndex - offset[slice];
+            boolean mine = localIndex >= 1 && localIndex <= owned[slice];
+            int lo = mine ? localIndex : 1;
+            int hi = mine ? localIndex : 0;
+            if (slice == 0) {
+                i0 = lo;
+                i1 = hi;
+            } else if (slice == 1) {
+                j0 = lo;
+                j1 = hi;
+            } else {
+                k0 = lo;
+                k1 = hi;
+            }
+        }
+        int[] ijk = new int[3];
+        for (int k = k0; k <= k1; k++) {
+            ijk[2] = k;
+            for (int j = j0; j <= j1; j++) {
+                ijk[1] = j;
+                int row = local.index(1, j, k);
+                for (int i = i0; i <= i1; i++) {
+                    ijk[0] = i;
+                    double v = local.get(row + i - 1);
+                    int ga = offset[a] + ijk[a] - 1;
+                    int gb = b >= 0 ? offset[b] + ijk[b] - 1 : 0;
+                    int bin = (int) ((long) ga * bx / na) + bx * (int) ((long) gb * by / nb);
+                    sums[bin] += v;
+                    sums[bx * by + bin] += 1;
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        double[] total = comm.allReduce(sums, Communicator.ReduceOp.SUM);
+        double[] extremes = comm.allReduce(new double[] {min, -max}, Communicator.ReduceOp.MIN);
+        if (rank != 0) {
+            return null;
+        }
+        float[] values = new float[bx * by];
+        for (int n = 0; n < values.length; n++) {
+            values[n] = (float) (total[n] / total[bx * by + n]);
+        }
+        double[] x = binCentres(global, a, loc[a], na, bx);
+        double[] y = b >= 0 ? binCentres(global, b, loc[b], nb, by) : new double[] {0};
+        double sliceCoordinate = slice >= 0 ? global.coordinate(loc[slice], slice, sliceIndex) : Double.NaN;
+        return new Preview(local.name(), step, time, bx, by, values, x, y, extremes[0], -extremes[1],
+                Dimension.name(a), b >= 0 ? Dimension.name(b) : local.name(), slice, slice >= 0 ? sliceIndex : 0,
+                sliceCoordinate);
+    }
+
+    private static double[] binCentres(Grid global, int d, Location loc, int n, int bins) {
+        double[] sum = new double[bins];
+        int[] count = new int[bins];
+        for (int g = 0; g < n; g++) {
+            int bin = (int) ((long) g * bins / n);
+            sum[bin] += global.coordinate(loc, d, g + 1);
+            count[bin]++;
+        }
+        for (int c = 0; c < bins; c++) {
+            sum[c] /= count[c];
+        }
+        return sum;
+    }
+
+    private static int[] pad(int[] values) {
+        int[] p = {0, 0, 0};
+        System.arraycopy(values, 0, p, 0, values.length);
+        return p;
+    }
+
+    private static int[] owned(Decomposition d, int rank, Location[] loc) {
+        int[] n = {1, 1, 1};
+        int[] cells = d.cells(rank);
+        int[] coords = d.topology().coordinates(rank);
+        for (int dim = 0; dim < loc.length; dim++) {
+            boolean last = coords[dim] == d.topology().dims(dim) - 1;
+            n[dim] = loc[dim] == Location.VERTEX && last ? cells[dim] + 1 : cells[dim];
+        }
+        return n;
+    }
+}
