@@ -198,4 +198,14 @@ class CheckpointTest {
                 .hasMessageContaining("its grid has 13x11 cells, the project's 5x4x6")
                 .hasMessageContaining("restart with --precision f64");
     }
+
+    @Test
+    void unusualNamesSurviveTheManifest() throws Exception {
+        String name = " Fluss = Ström #1";
+        Path dir = write(out, name, 12, 1e-300, decomposition(GRID_2D, 1, 1), Precision.F32);
+        Checkpoint c = Checkpoint.open(dir);
+        assertThat(c.projectName()).isEqualTo(name);
+        assertThat(c.time()).isEqualTo(1e-300);
+        assertThat(Checkpoint.latest(out, name)).contains(dir);
+    }
 }
