@@ -212,14 +212,14 @@ public final class PreviewImage {
             xLabel(plot, text(p.xLabel()), xAxis);
             yLabel(plot, text(p.yLabel()), yAxis);
             rotatedLabelRight(bar.x + bar.width + 1 + s.tickLength + s.tickGap + barAxis.maxWidth(s)
-                    + Math.round(s.pad * 0.5f), bar.y + bar.height / 2, fieldName);
+                    + Math.round(s.pad * 0.5f), bar.y + bar.height / 2, fieldName, bar.height);
             int multiplierRow = 0;
             if (yAxis.exponent != 0) {
-                multiplier(px - 1, py - Math.round(s.pad * 0.3f), yAxis.exponent, false);
+                multiplier(px - 1, py - Math.round(s.pad * 0.5f), yAxis.exponent, false);
                 multiplierRow = s.multiplierHeight();
             }
             if (barAxis.exponent != 0) {
-                multiplier(bar.x, py - Math.round(s.pad * 0.3f), barAxis.exponent, false);
+                multiplier(bar.x, py - Math.round(s.pad * 0.5f), barAxis.exponent, false);
                 multiplierRow = s.multiplierHeight();
             }
             title(px + pw / 2.0, py - Math.round(s.pad * 0.5f) - multiplierRow);
@@ -275,7 +275,7 @@ public final class PreviewImage {
             yLabel(plot, fieldName, yAxis);
             int multiplierRow = 0;
             if (yAxis.exponent != 0) {
-                multiplier(plot.x - 1, plot.y - Math.round(s.pad * 0.3f), yAxis.exponent, false);
+                multiplier(plot.x - 1, plot.y - Math.round(s.pad * 0.5f), yAxis.exponent, false);
                 multiplierRow = s.multiplierHeight();
             }
             title(plot.x + plot.width / 2.0, plot.y - Math.round(s.pad * 0.5f) - multiplierRow);
@@ -491,12 +491,15 @@ public final class PreviewImage {
             rotated(right - s.labelMetrics.getDescent(), plot.y + plot.height / 2, label, plot.height);
         }
 
-        /** A label reading upwards whose left side is at {@code left}, centred on {@code centreY}. */
-        void rotatedLabelRight(int left, int centreY, String label) {
+        /**
+         * A label reading upwards whose left side is at {@code left}, centred on {@code centreY} and
+         * shortened to {@code room} pixels (the colour bar's height, so it never reaches the title).
+         */
+        void rotatedLabelRight(int left, int centreY, String label, int room) {
             if (label.isEmpty()) {
                 return;
             }
-            rotated(left + s.labelMetrics.getAscent(), centreY, label, height - 2 * s.pad);
+            rotated(left + s.labelMetrics.getAscent(), centreY, label, room);
         }
 
         /** Text reading upwards with its baseline on the vertical line {@code baselineX}. */
