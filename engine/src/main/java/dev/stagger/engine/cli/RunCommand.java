@@ -4,7 +4,9 @@ import dev.stagger.engine.distributed.Communicator;
 import dev.stagger.engine.distributed.Communicators;
 import dev.stagger.engine.distributed.Decomposition;
 import dev.stagger.engine.distributed.SelfCommunicator;
+import dev.stagger.engine.checkpoint.CheckpointWriter;
 import dev.stagger.engine.field.Precision;
+import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.launch.KernelExecutor;
 import dev.stagger.engine.launch.SerialExecutor;
 import dev.stagger.engine.launch.WorkerPool;
@@ -73,6 +75,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-overlap", hidden = true, description = "exchange halos after the inner region (benchmarks)")
     boolean noOverlap;
 
+    @Option(names = "--restart", paramLabel = "CHECKPOINT",
+            description = "continue from a checkpoint folder (<name>_ckpt_<step>) instead of the initial conditions")
+    Path restart;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", description = "write a checkpoint every N steps")
+    long checkpointEvery;
+
+    @Option(names = "--serve-address", paramLabel = "ADDRESS",
+            description = "where the live-run server listens (default 127.0.0.1; a cluster node's name for remote watching)")
+    String serveAddress = "127.0.0.1";
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -116,6 +129,15 @@ final class RunCommand implements Callable<Integer> {
         Integer chosenThreads = threads != null || Communicators.localRanks() > 1 ? threadsPerRank : null;
         RunPlan plan = RunPlanner.plan(loaded.project(), ProjectLoading.name(project),
                 new RunPlanner.RunOverrides(chosenThreads, steps, precision));
+        if (restart != null) {
+            try {
+                dev.stagger.engine.checkpoint.Checkpoint.open(restart).requireCompatible(plan.grid(), plan.precision(),
+                        plan.model().description().name());
+            } catch (IOException e) {
+                err.println("stagger: " + e.getMessage());
+                return null;
+            }
+        }
         try {
             int[] layout = plan.ranksFor(rankCount);
             String problem = Decomposition.problem(plan.grid(), layout);
@@ -166,7 +188,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = root ? spec.commandLine().getOut() : new PrintWriter(java.io.OutputStream.nullOutputStream());
         String name = ProjectLoading.name(project);
         Path outputDir = out != null ? out : Path.of(name + "-output");
-        stdout.println("Running " + project + (comm.size() > 1 ? " on " + comm.size() + " ranks" : ""));
+        stdout.println("Running " + project + (comm.size() > 1 ? " on " + comm.size() + " ranks" : "")
+                + (restart != null ? ", continuing from " + restart : ""));
         stdout.println(RunDescription.of(plan));
         stdout.flush();
 
@@ -181,39 +204,69 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "stagger-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Simulation simulation = new Simulation(plan, comm, executorFor(plan), !noOverlap)) {
+        LiveSide live = null;
+        try (Simulation simulation = new Simulation(plan, comm, executorFor(plan), !noOverlap, openRestart())) {
+            simulation.checkpointEvery(checkpointEvery);
             VtkOutput output = new VtkOutput(outputDir, name, simulation.decomposition(), comm);
+            if (restart != null) {
+                output.resumingAt(simulation.time());
+            }
+            if (root) {
+                live = LiveSide.start(plan, outputDir, serveAddress, simulation);
+                stdout.println("Watch it: ./stagger attach " + outputDir + "   (preview, pause, resume, stop, checkpoint)");
+                stdout.flush();
+            }
             boolean silent = quiet || !root;
             ProgressPrinter progress = new ProgressPrinter(err, silent || System.console() == null, silent);
-            RunSummary summary = simulation.run(output, progress, stop::get);
+            Simulation.Checkpointer checkpointer = (step, time) -> CheckpointWriter.write(outputDir, name, step, time,
+                    simulation.decomposition(), comm, simulation.solver().fields(), plan.model().description().name())
+                    .toString();
+            RunSummary summary = simulation.run(output, progress, stop::get, live == null ? null : live.run(),
+                    checkpointer);
             progress.clear();
             stdout.println(summary.line());
             stdout.println("Output: " + output.pvdFile() + " (open it in ParaView)");
             stdout.flush();
-            return summary.stoppedEarly() ? StaggerCli.EXIT_INTERRUPTED : StaggerCli.EXIT_OK;
-        } catch (IOException e) {
-            err.println("stagger: " + (comm.size() > 1 ? "rank " + comm.rank() + ": " : "") + "writing output to "
-                    + outputDir + " failed: " + e.getMessage());
-            if (comm.size() > 1) {
-                err.flush();
-                comm.abort(StaggerCli.EXIT_FAILED);
+            if (live != null) {
+                live.finish(summary.stoppedEarly() ? RunState.STOPPED : RunState.FINISHED, summary.steps(),
+                        summary.time(), summary.line());
             }
+            return summary.stoppedEarly() && stop.get() ? StaggerCli.EXIT_INTERRUPTED : StaggerCli.EXIT_OK;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            String message = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+            failed(live, err, comm, (comm.size() > 1 ? "rank " + comm.rank() + ": " : "") + "writing output to "
+                    + outputDir + " failed: " + message);
             return StaggerCli.EXIT_FAILED;
         } catch (OutOfMemoryError e) {
-            err.println("stagger: " + (comm.size() > 1 ? "rank " + comm.rank() + ": " : "") + "out of memory for "
+            failed(live, err, comm, (comm.size() > 1 ? "rank " + comm.rank() + ": " : "") + "out of memory for "
                     + plan.grid() + "; give Java more (STAGGER_HEAP=16g ./stagger ...), use more ranks or fewer cells");
-            if (comm.size() > 1) {
-                err.flush();
-                comm.abort(StaggerCli.EXIT_FAILED);
-            }
             return StaggerCli.EXIT_FAILED;
         } finally {
+            if (live != null) {
+                live.close();
+            }
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C: the JVM is already exiting and the hook has done its job
             }
+        }
+    }
+
+    private dev.stagger.engine.checkpoint.Checkpoint openRestart() throws IOException {
+        return restart == null ? null : dev.stagger.engine.checkpoint.Checkpoint.open(restart);
+    }
+
+    /** Says what failed, records it for clients, and on several ranks ends them all. */
+    private static void failed(LiveSide live, PrintWriter err, Communicator comm, String message) {
+        err.println("stagger: " + message);
+        err.flush();
+        if (live != null) {
+            live.finish(RunState.FAILED, live.run().status().step(), live.run().status().time(), message);
+        }
+        if (comm.size() > 1) {
+            comm.abort(StaggerCli.EXIT_FAILED);
         }
     }
 

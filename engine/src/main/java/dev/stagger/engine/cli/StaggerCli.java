@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
 @Command(name = "stagger", mixinStandardHelpOptions = true, versionProvider = StaggerCli.Version.class,
         description = "Finite-difference simulations on staggered grids.%n"
                 + "Run with no command to open the workbench (once it is installed).",
-        subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class, AttachCommand.class,
+            PreviewCommand.class, ControlCommands.Pause.class, ControlCommands.Resume.class, ControlCommands.Stop.class,
+            ControlCommands.Checkpoint.class, CommandLine.HelpCommand.class})
 public final class StaggerCli {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;

@@ -31,9 +31,19 @@ public final class AtomicFile {
      * removed on every failure.
      */
     public static void write(Path target, Body body) throws IOException {
+        write(target, body, null);
+    }
+
+    /**
+     * Writes {@code target} atomically with these POSIX permissions, set when the temporary file is
+     * created, so the content is never readable by others, not even for a moment (endpoint files
+     * carry secrets). Where POSIX permissions do not exist the file gets the default ones.
+     */
+    public static void write(Path target, Body body, java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions)
+            throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
-        Path temp = createTemp(absolute, directory);
+        Path temp = createTemp(absolute, directory, permissions);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 body.writeTo(channel);
@@ -66,13 +76,23 @@ public final class AtomicFile {
      * it (and so the final output) mode 0600 instead of the user's umask: outputs on a cluster are
      * often read by a group.
      */
-    private static Path createTemp(Path target, Path directory) throws IOException {
+    private static Path createTemp(Path target, Path directory,
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions) throws IOException {
+        boolean posix = permissions != null
+                && directory.getFileSystem().supportedFileAttributeViews().contains("posix");
         IOException last = null;
         for (int attempt = 0; attempt < 8; attempt++) {
             String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
             Path temp = directory.resolve("." + target.getFileName() + "." + suffix + ".tmp");
             try {
-                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                if (posix) {
+                    Files.newByteChannel(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(permissions)).close();
+                    // the umask may have removed bits we asked for; never added any
+                    Files.setPosixFilePermissions(temp, permissions);
+                } else {
+                    Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                }
                 return temp;
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 last = e;

@@ -31,6 +31,22 @@ public final class PvdWriter {
         return pvd;
     }
 
+    /**
+     * Continues an existing collection after a restart: keeps its entries up to {@code time}
+     * (those the restarted run will not write again) and drops later ones, which the restarted run
+     * writes anew. Nothing is written until the next append.
+     */
+    public void resumeUpTo(double time) throws IOException {
+        entries.clear();
+        if (java.nio.file.Files.exists(pvd)) {
+            for (Entry e : read(pvd)) {
+                if (e.time() <= time) {
+                    entries.add(e);
+                }
+            }
+        }
+    }
+
     public List<Entry> entries() {
         return List.copyOf(entries);
     }

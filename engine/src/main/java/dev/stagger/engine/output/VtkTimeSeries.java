@@ -34,6 +34,11 @@ public final class VtkTimeSeries {
         return pvd.file();
     }
 
+    /** After a restart at {@code time}: keeps the series' earlier entries. */
+    public void resumeUpTo(double time) throws IOException {
+        pvd.resumeUpTo(time);
+    }
+
     /** Writes the step's .vti, then lists it in the .pvd; returns the .vti written. */
     public Path write(Grid grid, List<? extends Field> fields, long step, double time) throws IOException {
         Path vti = directory.resolve(naming.vti(step));

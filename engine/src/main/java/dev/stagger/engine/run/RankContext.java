@@ -71,8 +71,30 @@ public final class RankContext implements SolverContext {
         return Field.create(name, grid, location, 1, precision);
     }
 
+    /** Where initial values come from instead of the expressions: a checkpoint, on restart. */
+    @FunctionalInterface
+    public interface InitialValues {
+        void fill(Field field, String modelFieldName) throws java.io.IOException;
+    }
+
+    private InitialValues override;
+
+    /** Takes the initial values from {@code source} (a checkpoint) instead of the project's expressions. */
+    public RankContext initialValuesFrom(InitialValues source) {
+        this.override = source;
+        return this;
+    }
+
     @Override
     public void initialize(Field field, String modelFieldName) {
+        if (override != null) {
+            try {
+                override.fill(field, modelFieldName);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return;
+        }
         FaceValues.CoordinateFunction f = initial.get(modelFieldName);
         if (f == null) {
             throw new IllegalArgumentException("no initial condition for field " + modelFieldName);

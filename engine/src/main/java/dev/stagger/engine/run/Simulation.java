@@ -55,6 +55,15 @@ public final class Simulation implements AutoCloseable {
      *     off only to measure what overlap gains, the numbers are the same
      */
     public Simulation(RunPlan plan, Communicator comm, KernelExecutor executor, boolean overlap) {
+        this(plan, comm, executor, overlap, null);
+    }
+
+    /**
+     * A run that continues from {@code restart} (null: from the initial conditions): its fields,
+     * step and time come from the checkpoint, which may have been written on another rank layout.
+     */
+    public Simulation(RunPlan plan, Communicator comm, KernelExecutor executor, boolean overlap,
+            dev.stagger.engine.checkpoint.Checkpoint restart) {
         this.plan = plan;
         this.comm = comm;
         this.executor = executor;
@@ -64,6 +73,12 @@ public final class Simulation implements AutoCloseable {
         RankContext context = new RankContext(decomposition.block(comm.rank()), plan.precision(), plan.parameters(),
                 new Launcher(executor, overlap && worthOverlapping(comm, executor)), exchange, plan.initial(),
                 plan.boundaries());
+        if (restart != null) {
+            int[] offset = decomposition.offset(comm.rank());
+            context.initialValuesFrom((field, name) -> restart.readInto(field, name, offset));
+            this.step = restart.step();
+            this.time = restart.time();
+        }
         this.solver = plan.model().createSolver(context);
     }
 

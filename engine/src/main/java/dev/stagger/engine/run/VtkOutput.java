@@ -46,6 +46,14 @@ public final class VtkOutput implements OutputSink {
         return series.pvdFile();
     }
 
+    /** Continues the series of a run restarted at {@code time}, keeping what it had written before. */
+    public VtkOutput resumingAt(double time) throws IOException {
+        if (comm == null || comm.rank() == 0) {
+            series.resumeUpTo(time);
+        }
+        return this;
+    }
+
     @Override
     public List<Path> write(long step, double time, List<Field> fields) throws IOException {
         if (comm == null || comm.size() == 1) {

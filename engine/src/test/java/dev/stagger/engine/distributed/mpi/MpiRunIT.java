@@ -218,6 +218,16 @@ class MpiRunIT {
                 out.toString(), "--ranks", "3", "-q");
         Process p = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("killed.txt").toFile()).start();
+        try {
+            killOneRankAndExpectTheJobToEnd(p, out, project);
+        } finally {
+            // whatever happened above, leave no job behind
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private void killOneRankAndExpectTheJobToEnd(Process p, Path out, Path project) throws Exception {
         Instant deadline = Instant.now().plusSeconds(120);
         ProcessHandle victim = null;
         while (victim == null) {

@@ -1,0 +1,144 @@
+package dev.stagger.engine.live;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A client of a run's live server over TCP: the workbench, {@code stagger attach}, and (through an
+ * SSH tunnel) the same for cluster runs. One request at a time per client; every read has a
+ * deadline, so a dead server is an error, never a hang.
+ */
+public final class SocketLiveClient implements LiveClient {
+    private static final int CONNECT_MILLIS = 10_000;
+    private static final int REPLY_MARGIN_MILLIS = 15_000;
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final DataOutputStream out;
+    private final int version;
+    private long firstHeld;
+
+    private SocketLiveClient(Socket socket, DataInputStream in, DataOutputStream out, int version) {
+        this.socket = socket;
+        this.in = in;
+        this.out = out;
+        this.version = version;
+    }
+
+    /** Connects and shakes hands; refusals (token, version) come back as IOExceptions with the server's reason. */
+    public static SocketLiveClient connect(String host, int port, String token, String clientName) throws IOException {
+        return connect(host, port, token, clientName, Wire.VERSION_MIN, Wire.VERSION_MAX);
+    }
+
+    static SocketLiveClient connect(String host, int port, String token, String clientName, int minVersion,
+            int maxVersion) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), CONNECT_MILLIS);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(LiveServer.HANDSHAKE_MILLIS + REPLY_MARGIN_MILLIS);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+            out.write(Wire.MAGIC);
+            Wire.send(out, Wire.HELLO, o -> {
+                o.writeInt(minVersion);
+                o.writeInt(maxVersion);
+                Wire.writeString(o, token);
+                Wire.writeString(o, clientName);
+            });
+            Wire.Frame reply = Wire.receive(in);
+            if (reply.type() == Wire.REFUSED) {
+                throw new IOException("the run refused the connection: " + Wire.readString(reply.body()));
+            }
+            if (reply.type() != Wire.WELCOME) {
+                throw new IOException("unexpected answer to hello (type " + reply.type() + ")");
+            }
+            int version = reply.body().readInt();
+            return new SocketLiveClient(socket, in, out, version);
+        } catch (SocketTimeoutException e) {
+            socket.close();
+            throw new IOException("no answer from " + host + ":" + port + " within the handshake time");
+        } catch (java.io.EOFException e) {
+            socket.close();
+            throw new IOException(host + ":" + port + " closed the connection during the handshake (not a Stagger run?)");
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** The oldest event the server still held at the last {@link #events} call. */
+    public long firstHeld() {
+        return firstHeld;
+    }
+
+    private synchronized Wire.Frame call(byte type, Wire.Body body, long waitMillis) throws IOException {
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, waitMillis + REPLY_MARGIN_MILLIS));
+        Wire.send(out, type, body);
+        Wire.Frame reply = Wire.receive(in);
+        if (reply.type() == Wire.ERROR) {
+            throw new IOException(Wire.readString(reply.body()));
+        }
+        return reply;
+    }
+
+    @Override
+    public Status status() throws IOException {
+        return Wire.readStatus(call(Wire.STATUS, o -> {}, 0).body());
+    }
+
+    @Override
+    public List<Event> events(long after, int max, long waitMillis) throws IOException {
+        DataInputStream body = call(Wire.EVENTS, o -> {
+            o.writeLong(after);
+            o.writeInt(max);
+            o.writeLong(waitMillis);
+        }, waitMillis).body();
+        firstHeld = body.readLong();
+        int n = body.readInt();
+        List<Event> events = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            events.add(Wire.readEvent(body));
+        }
+        return events;
+    }
+
+    @Override
+    public Preview preview(PreviewRequest request, long timeoutMillis) throws IOException {
+        return Wire.readPreview(call(Wire.PREVIEW, o -> {
+            Wire.writeRequest(o, request);
+            o.writeLong(timeoutMillis);
+        }, timeoutMillis).body());
+    }
+
+    @Override
+    public String control(Command command, long timeoutMillis) throws IOException {
+        return Wire.readString(call(Wire.CONTROL, o -> o.writeByte(command.ordinal()), timeoutMillis).body());
+    }
+
+    @Override
+    public void close() {
+        try {
+            Wire.send(out, Wire.BYE, o -> {});
+        } catch (IOException e) {
+            // the server is gone already
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing
+        }
+    }
+}
