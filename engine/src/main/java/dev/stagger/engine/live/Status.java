@@ -30,6 +30,12 @@ public record Status(
         cells = cells.clone();
     }
 
+    /** The same status in another state (paused, resumed). */
+    public Status withState(RunState newState) {
+        return new Status(runName, title, model, newState, step, totalSteps, time, endTime, wallSeconds,
+                cellUpdatesPerSecond, rankCount, ranks, fields, dims, cells);
+    }
+
     @Override
     public int[] cells() {
         return cells.clone();

@@ -51,6 +51,8 @@ final class Steering {
     private final List<String> fieldNames;
     private final List<LiveRun.Pending<Command, String>> checkpointAcks = new ArrayList<>();
     private boolean paused;
+    /** What clients asked for (rank 0); {@link #paused} is what all ranks agreed on. */
+    private boolean pauseWanted;
     private long lastMetrics = Long.MIN_VALUE;
     private boolean stopFromClient;
 
@@ -97,6 +99,7 @@ final class Steering {
             }
             boolean pauseNow = shared[PAUSE] > 0;
             if (live != null && pauseNow != paused) {
+                live.update(live.status().withState(pauseNow ? RunState.PAUSED : RunState.RUNNING));
                 live.events().append(Event.Kind.STATE, Map.of("step", (double) step), 0, "info",
                         pauseNow ? "paused at step " + step : "resumed at step " + step);
             }
@@ -124,12 +127,14 @@ final class Steering {
         while ((c = live.nextControl()) != null) {
             switch (c.request()) {
                 case PAUSE -> {
-                    paused = true;
+                    pauseWanted = true;
+                    // clients that ask right after the answer must see the pause already
+                    live.update(live.status().withState(RunState.PAUSED));
                     c.answer().complete("paused at step " + step);
                 }
                 case RESUME -> {
-                    c.answer().complete(paused ? "resumed at step " + step : "not paused; running at step " + step);
-                    paused = false;
+                    c.answer().complete(pauseWanted ? "resumed at step " + step : "not paused; running at step " + step);
+                    pauseWanted = false;
                 }
                 case STOP -> {
                     stopFromClient = true;
@@ -138,7 +143,7 @@ final class Steering {
                 case CHECKPOINT -> checkpointAcks.add(c);
             }
         }
-        flags[PAUSE] = paused ? 1 : 0;
+        flags[PAUSE] = pauseWanted ? 1 : 0;
         flags[STOP] += stopFromClient ? 1 : 0;
         flags[CHECKPOINT] = checkpointAcks.isEmpty() ? 0 : 1;
         long now = System.nanoTime();
