@@ -34,48 +34,33 @@ public final class PreviewBinning {
         int bx = Math.min(request.maxWidth(), na);
         int by = b >= 0 ? Math.min(request.maxHeight(), nb) : 1;
 
-        double[] sums = new double[2 * bx * by + 2];
+        double[] sums = new double[bx * by];
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         int rank = comm.rank();
         int[] offset = pad(decomposition.offset(rank));
         int[] owned = owned(decomposition, rank, loc);
-        int k0 = 1;
-        int k1 = owned[2];
-        int j0 = 1;
-        int j1 = owned[1];
-        int i0 = 1;
-        int i1 = owned[0];
+        int[] lo = {1, 1, 1};
+        int[] hi = owned.clone();
         if (slice >= 0) {
             int localIndex = sliceIndex - offset[slice];
             boolean mine = localIndex >= 1 && localIndex <= owned[slice];
-            int lo = mine ? localIndex : 1;
-            int hi = mine ? localIndex : 0;
-            if (slice == 0) {
-                i0 = lo;
-                i1 = hi;
-            } else if (slice == 1) {
-                j0 = lo;
-                j1 = hi;
-            } else {
-                k0 = lo;
-                k1 = hi;
-            }
+            lo[slice] = mine ? localIndex : 1;
+            hi[slice] = mine ? localIndex : 0;
         }
+        // bin of each local index along the two raster axes, computed once, not per point
+        int[] binA = localBins(offset[a], lo[a], hi[a], na, bx, 1);
+        int[] binB = b >= 0 ? localBins(offset[b], lo[b], hi[b], nb, by, bx) : new int[hi[1] + 1];
         int[] ijk = new int[3];
-        for (int k = k0; k <= k1; k++) {
+        for (int k = lo[2]; k <= hi[2]; k++) {
             ijk[2] = k;
-            for (int j = j0; j <= j1; j++) {
+            for (int j = lo[1]; j <= hi[1]; j++) {
                 ijk[1] = j;
                 int row = local.index(1, j, k);
-                for (int i = i0; i <= i1; i++) {
+                for (int i = lo[0]; i <= hi[0]; i++) {
                     ijk[0] = i;
                     double v = local.get(row + i - 1);
-                    int ga = offset[a] + ijk[a] - 1;
-                    int gb = b >= 0 ? offset[b] + ijk[b] - 1 : 0;
-                    int bin = (int) ((long) ga * bx / na) + bx * (int) ((long) gb * by / nb);
-                    sums[bin] += v;
-                    sums[bx * by + bin] += 1;
+                    sums[binA[ijk[a]] + (b >= 0 ? binB[ijk[b]] : 0)] += v;
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
@@ -86,9 +71,15 @@ public final class PreviewBinning {
         if (rank != 0) {
             return null;
         }
+        // how many points fall into each bin follows from the sizes alone: no need to reduce counts
+        int[] perA = pointsPerBin(na, bx);
+        int[] perB = b >= 0 ? pointsPerBin(nb, by) : new int[] {1};
         float[] values = new float[bx * by];
-        for (int n = 0; n < values.length; n++) {
-            values[n] = (float) (total[n] / total[bx * by + n]);
+        for (int jb = 0; jb < by; jb++) {
+            for (int ib = 0; ib < bx; ib++) {
+                int n = ib + bx * jb;
+                values[n] = (float) (total[n] / ((double) perA[ib] * perB[jb]));
+            }
         }
         double[] x = binCentres(global, a, loc[a], na, bx);
         double[] y = b >= 0 ? binCentres(global, b, loc[b], nb, by) : new double[] {0};
@@ -96,6 +87,23 @@ public final class PreviewBinning {
         return new Preview(local.name(), step, time, bx, by, values, x, y, extremes[0], -extremes[1],
                 Dimension.name(a), b >= 0 ? Dimension.name(b) : local.name(), slice, slice >= 0 ? sliceIndex : 0,
                 sliceCoordinate);
+    }
+
+    /** For local indices lo..hi along an axis with global offset: bin number times {@code scale}. */
+    private static int[] localBins(int offset, int lo, int hi, int n, int bins, int scale) {
+        int[] result = new int[Math.max(hi, 0) + 1];
+        for (int i = lo; i <= hi; i++) {
+            result[i] = (int) ((long) (offset + i - 1) * bins / n) * scale;
+        }
+        return result;
+    }
+
+    private static int[] pointsPerBin(int n, int bins) {
+        int[] count = new int[bins];
+        for (int g = 0; g < n; g++) {
+            count[(int) ((long) g * bins / n)]++;
+        }
+        return count;
     }
 
     private static double[] binCentres(Grid global, int d, Location loc, int n, int bins) {
