@@ -79,8 +79,12 @@ final class RunCommand implements Callable<Integer> {
             description = "continue from a checkpoint folder (<name>_ckpt_<step>) instead of the initial conditions")
     Path restart;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", description = "write a checkpoint every N steps")
-    long checkpointEvery;
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "write a checkpoint every N steps (default: the project's output.checkpoint_every)")
+    Long checkpointEvery;
+
+    /** output.checkpoint_every of the loaded project. */
+    private long projectCheckpointEvery;
 
     @Option(names = "--serve-address", paramLabel = "ADDRESS",
             description = "where the live-run server listens (default 127.0.0.1; a cluster node's name for remote watching)")
@@ -95,6 +99,10 @@ final class RunCommand implements Callable<Integer> {
         }
         if (steps != null && steps < 1) {
             err.println("stagger: --steps must be at least 1, got " + steps);
+            return StaggerCli.EXIT_USAGE;
+        }
+        if (checkpointEvery != null && checkpointEvery < 0) {
+            err.println("stagger: --checkpoint-every must be 0 (none) or more, got " + checkpointEvery);
             return StaggerCli.EXIT_USAGE;
         }
         if (ranks != null && ranks < 1) {
@@ -124,6 +132,7 @@ final class RunCommand implements Callable<Integer> {
         if (loaded == null) {
             return null;
         }
+        projectCheckpointEvery = loaded.project().output().checkpointEvery();
         int threadsPerRank = threads != null ? threads
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, Communicators.localRanks()));
         Integer chosenThreads = threads != null || Communicators.localRanks() > 1 ? threadsPerRank : null;
@@ -206,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         LiveSide live = null;
         try (Simulation simulation = new Simulation(plan, comm, executorFor(plan), !noOverlap, openRestart())) {
-            simulation.checkpointEvery(checkpointEvery);
+            simulation.checkpointEvery(checkpointEvery != null ? checkpointEvery : projectCheckpointEvery);
             VtkOutput output = new VtkOutput(outputDir, name, simulation.decomposition(), comm);
             if (restart != null) {
                 output.resumingAt(simulation.time());

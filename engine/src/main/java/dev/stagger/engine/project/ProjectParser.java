@@ -162,6 +162,8 @@ final class ProjectParser {
                 }
             }
         }
-        return new OutputSpec(every == null ? 0 : every, fields);
+        Long checkpointEvery = entries.containsKey("checkpoint_every")
+                ? in.whole(entries.get("checkpoint_every"), "output.checkpoint_every", 0) : null;
+        return new OutputSpec(every == null ? 0 : every, fields, checkpointEvery == null ? 0 : checkpointEvery);
     }
 }

@@ -13,7 +13,7 @@ final class ProjectSchema {
             "z-high");
     static final List<String> CONDITION = List.of("type", "value");
     static final List<String> RUN = List.of("steps", "end_time", "dt", "threads", "precision");
-    static final List<String> OUTPUT = List.of("every", "fields");
+    static final List<String> OUTPUT = List.of("every", "fields", "checkpoint_every");
 
     /** Longest title; the gallery shows it on one line, details belong in the description. */
     static final int MAX_TITLE = 80;

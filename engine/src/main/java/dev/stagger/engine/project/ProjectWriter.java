@@ -84,6 +84,9 @@ public final class ProjectWriter {
         if (output.fields() != null) {
             out.add("  fields: [" + String.join(", ", output.fields().stream().map(ProjectWriter::text).toList()) + "]");
         }
+        if (output.checkpointEvery() > 0) {
+            out.add("  checkpoint_every: " + output.checkpointEvery());
+        }
         return String.join("\n", out) + "\n";
     }
 
