@@ -31,26 +31,7 @@ class DistributedDiffusionTest {
     Path tmp;
 
     static RunPlan plan(int dims, String cells, String periodic, String boundary, int steps) throws Exception {
-        String origin = switch (dims) {
-            case 1 -> "[-1]";
-            case 2 -> "[-1, -0.5]";
-            default -> "[-1, -0.5, 0]";
-        };
-        String extent = switch (dims) {
-            case 1 -> "[2]";
-            case 2 -> "[2, 1.5]";
-            default -> "[2, 1.5, 1]";
-        };
-        String initial = switch (dims) {
-            case 1 -> "exp(-4*x^2) + 0.1*sin(7*x)";
-            case 2 -> "exp(-4*x^2 - 9*y^2) + 0.1*sin(7*x*y)";
-            default -> "exp(-4*x^2 - 9*y^2 - 3*(z-0.5)^2) + 0.1*sin(7*x*y*z)";
-        };
-        String yaml = "format: 1\ntitle: equivalence\ngrid:\n  origin: " + origin + "\n  extent: " + extent
-                + "\n  cells: " + cells + "\n  periodic: " + periodic + "\nmodel:\n  name: diffusion\n"
-                + "  parameters: {chi: 0.8}\nfields:\n  C:\n    initial: " + initial + "\n"
-                + (boundary.isBlank() ? "" : "    boundary:\n" + boundary)
-                + "run:\n  steps: " + steps + "\n  threads: 1\n";
+        String yaml = EquivalenceProjects.yaml(dims, cells, periodic, boundary, steps);
         return RunPlanner.plan(ProjectReader.parse(yaml, "equivalence.yaml", List.of()).project(), "eq",
                 RunPlanner.RunOverrides.NONE);
     }
@@ -75,9 +56,7 @@ class DistributedDiffusionTest {
         return gathered.get(0);
     }
 
-    private static final String MIXED_2D = "      x-low: {type: dirichlet, value: \"sin(3*y)\"}\n"
-            + "      x-high: {type: neumann, value: 0.5}\n      y-low: {type: dirichlet, value: 1}\n"
-            + "      y-high: {type: neumann, value: \"x^2\"}\n";
+    private static final String MIXED_2D = EquivalenceProjects.MIXED_2D;
 
     @ParameterizedTest(name = "{0} ranks as {1}, cells {2}, periodic {3}")
     @CsvSource(delimiter = ';', value = {

@@ -2,6 +2,7 @@ package dev.stagger.engine.distributed.mpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stagger.engine.distributed.EquivalenceProjects;
 import dev.stagger.engine.output.VtiFile;
 import dev.stagger.engine.output.VtiReader;
 import java.io.IOException;
@@ -54,19 +55,9 @@ class MpiRunIT {
         return run(command, Duration.ofSeconds(180));
     }
 
-    private Path project(int dims, String cells, String periodic, String boundary, int steps) throws IOException {
-        String origin = dims == 1 ? "[-1]" : dims == 2 ? "[-1, -0.5]" : "[-1, -0.5, 0]";
-        String extent = dims == 1 ? "[2]" : dims == 2 ? "[2, 1.5]" : "[2, 1.5, 1]";
-        String initial = dims == 1 ? "exp(-4*x^2) + 0.1*sin(7*x)"
-                : dims == 2 ? "exp(-4*x^2 - 9*y^2) + 0.1*sin(7*x*y)"
-                : "exp(-4*x^2 - 9*y^2 - 3*(z-0.5)^2) + 0.1*sin(7*x*y*z)";
-        String yaml = "format: 1\ntitle: equivalence\ngrid:\n  origin: " + origin + "\n  extent: " + extent
-                + "\n  cells: " + cells + "\n  periodic: " + periodic + "\nmodel:\n  name: diffusion\n"
-                + "  parameters: {chi: 0.8}\nfields:\n  C:\n    initial: " + initial + "\n"
-                + (boundary.isBlank() ? "" : "    boundary:\n" + boundary) + "run:\n  steps: " + steps + "\n"
-                + "output:\n  every: 0\n";
+    private Path project(int dims, String cells, String periodic, String boundary, long steps) throws IOException {
         Path file = Files.createTempFile(tmp, "eq", ".yaml");
-        Files.writeString(file, yaml);
+        Files.writeString(file, EquivalenceProjects.yaml(dims, cells, periodic, boundary, steps).replace("  threads: 1\n", ""));
         return file;
     }
 
@@ -120,9 +111,7 @@ class MpiRunIT {
         assertThat(finalField(many, name(project), steps, cells)).isEqualTo(finalField(one, name(project), steps, cells));
     }
 
-    private static final String MIXED = "      x-low: {type: dirichlet, value: \"sin(3*y)\"}\n"
-            + "      x-high: {type: neumann, value: 0.5}\n      y-low: {type: dirichlet, value: 1}\n"
-            + "      y-high: {type: neumann, value: \"x^2\"}\n";
+    private static final String MIXED = EquivalenceProjects.MIXED_2D;
 
     @ParameterizedTest(name = "{0} ranks as {1}, cells {2}")
     @CsvSource(delimiter = ';', value = {
