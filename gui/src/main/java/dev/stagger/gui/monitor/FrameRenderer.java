@@ -1,0 +1,70 @@
+package dev.stagger.gui.monitor;
+
+import dev.stagger.engine.live.Preview;
+import dev.stagger.engine.render.Colormap;
+import dev.stagger.engine.render.Range;
+
+/**
+ * Colour-maps a {@link Preview} into ARGB pixels, off the FX thread. One flat loop per row over the
+ * float values, a 256-entry table lookup per value; the output's row 0 is the raster's last row, so
+ * y goes up on screen. The same colours as the engine's PNG figures ({@link Colormap#argb}): a value
+ * at fraction t of the range takes entry {@code floor(t * 256)} (t = 1 the last), values outside the
+ * range are clamped, NaN is the map's bad colour, and an empty range is widened like the figures do.
+ */
+public final class FrameRenderer {
+    private static final int LAST = Colormap.SIZE - 1;
+
+    private FrameRenderer() {}
+
+    /** A new frame of {@code preview} in {@code map}, spanning {@code range} (auto: the preview's min and max). */
+    public static Frame render(Preview preview, Colormap map, Range range) {
+        double[] span = span(preview, range);
+        int[] argb = new int[preview.nx() * preview.ny()];
+        render(preview.values(), preview.nx(), preview.ny(), map.table(), map.badArgb(), span[0], span[1], argb);
+        return new Frame(preview, argb, map, span[0], span[1]);
+    }
+
+    /**
+     * The values mapped to the colour map's ends: the fixed range, or the preview's min and max;
+     * an empty or non-finite one widened so that a constant field shows the map's middle.
+     */
+    static double[] span(Preview preview, Range range) {
+        double lo = range.isAuto() ? preview.min() : range.min();
+        double hi = range.isAuto() ? preview.max() : range.max();
+        if (!Double.isFinite(lo) || !Double.isFinite(hi) || lo > hi) {
+            lo = 0;
+            hi = 1;
+        }
+        if (!(hi > lo)) {
+            double d = lo == 0 ? 1 : Math.abs(lo) * 0.1;
+            lo -= d;
+            hi += d;
+        }
+        return new double[] {lo, hi};
+    }
+
+    /**
+     * The kernel: {@code values} (nx by ny, x fastest, row 0 at the bottom) into {@code out} (row 0 at
+     * the top) through {@code table} (256 entries); {@code hi > lo}.
+     */
+    static void render(float[] values, int nx, int ny, int[] table, int bad, double lo, double hi, int[] out) {
+        if (table.length != Colormap.SIZE || values.length != nx * ny || out.length != nx * ny || !(hi > lo)) {
+            throw new IllegalArgumentException("render: " + values.length + " values, " + out.length + " pixels for "
+                    + nx + " x " + ny + ", table " + table.length + ", range " + lo + " to " + hi);
+        }
+        // the same arithmetic as Colormap.argb, so both give the same entry to the last bit:
+        // t = (v - lo) * (1 / (hi - lo)), entry floor(t * 256), clamped to 0..255
+        final double inv = 1 / (hi - lo);
+        for (int j = 0; j < ny; j++) {
+            int src = j * nx;
+            int dst = (ny - 1 - j) * nx;
+            for (int i = 0; i < nx; i++) {
+                float v = values[src + i];
+                double t = (v - lo) * inv;
+                int k = t <= 0 ? 0 : t >= 1 ? LAST : Math.min(LAST, (int) (t * Colormap.SIZE));
+                // NaN fails both comparisons and lands in (int) NaN = 0: the bad colour instead
+                out[dst + i] = v == v ? table[k] : bad;
+            }
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package dev.stagger.gui.monitor;
+
+import dev.stagger.engine.live.LiveClient;
+import dev.stagger.engine.live.RunState;
+import dev.stagger.engine.render.Colormap;
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The live monitor of one run, built in code: a toolbar (field, colour map, range, 3D slice, run
+ * controls, export), the heatmap with its charts, ranks and log beside it, and a status line.
+ * Binds to a {@link MonitorViewModel}; an AnimationTimer calls {@link MonitorViewModel#pulse()} once
+ * per pulse while the view is showing, which is the only place new data reaches the scene graph.
+ * Polling starts when the view is first shown; {@link #dispose()} ends it.
+ */
+public final class MonitorView extends BorderPane {
+    private static final List<String> AXES = List.of("x", "y", "z");
+
+    private final MonitorViewModel model;
+    private final HeatmapCanvas heatmap;
+    private final AnimationTimer pulse = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            model.pulse();
+        }
+    };
+    private final XYChart.Series<Number, Number> progressSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> minSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> maxSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> meanSeries = new XYChart.Series<>();
+    private final LineChart<Number, Number> residualChart = chart("step", "residual");
+    private final java.util.Map<XYChart.Series<Number, Number>, Mirror> mirrors = new java.util.IdentityHashMap<>();
+    private boolean updating;
+
+    public MonitorView(MonitorViewModel model) {
+        this.model = model;
+        this.heatmap = new HeatmapCanvas(model::valueAt);
+        getStyleClass().add("monitor-view");
+        setTop(toolbar());
+        setCenter(centre());
+        setBottom(statusLine());
+        model.frameProperty().addListener((obs, old, f) -> heatmap.show(f));
+        ObservableValue<Boolean> showing = sceneProperty().flatMap(Scene::windowProperty)
+                .flatMap(Window::showingProperty).orElse(false);
+        showing.addListener((obs, was, is) -> showingChanged(is));
+        showingChanged(showing.getValue());
+    }
+
+    /** A monitor of {@code client} with its own daemon background threads; polling starts when shown. */
+    public static MonitorView of(LiveClient client) {
+        return new MonitorView(new MonitorViewModel(client, MonitorViewModel.newBackgroundExecutor()));
+    }
+
+    public MonitorViewModel model() {
+        return model;
+    }
+
+    HeatmapCanvas heatmap() {
+        return heatmap;
+    }
+
+    /** Stops polling and drawing; the run goes on. Call when the monitor is closed for good. */
+    public void dispose() {
+        pulse.stop();
+        model.visibilityChanged(false);
+        model.stop();
+    }
+
+    private void showingChanged(boolean showing) {
+        model.visibilityChanged(showing);
+        if (showing) {
+            model.start();
+            pulse.start();
+        } else {
+            pulse.stop();
+        }
+    }
+
+    // ---- toolbar ----------------------------------------------------------------------------
+
+    private Node toolbar() {
+        Label title = new Label();
+        title.textProperty().bind(model.titleProperty());
+        title.getStyleClass().add("monitor-title");
+
+        ComboBox<String> field = new ComboBox<>(model.fields());
+        field.setId("field");
+        field.setPromptText("field");
+        model.selectedFieldProperty().addListener((obs, old, f) -> field.setValue(f));
+        field.valueProperty().addListener((obs, old, f) -> model.selectField(f));
+
+        ComboBox<Colormap> map = new ComboBox<>();
+        map.setId("colormap");
+        map.getItems().setAll(Colormap.values());
+        map.setValue(model.colormapProperty().get());
+        map.valueProperty().addListener((obs, old, m) -> model.selectColormap(m));
+
+        CheckBox auto = new CheckBox("auto range");
+        auto.setId("autoRange");
+        auto.setSelected(true);
+        TextField min = numberField("min", model.rangeMinProperty().get());
+        TextField max = numberField("max", model.rangeMaxProperty().get());
+        min.disableProperty().bind(auto.selectedProperty());
+        max.disableProperty().bind(auto.selectedProperty());
+        Runnable applyRange = () -> {
+            if (auto.isSelected()) {
+                model.useAutoRange();
+                return;
+            }
+            try {
+                model.useFixedRange(Double.parseDouble(min.getText().strip()), Double.parseDouble(max.getText().strip()));
+                min.setStyle("");
+                max.setStyle("");
+            } catch (NumberFormatException e) {
+                min.setStyle("-fx-border-color: -fx-accent;");
+                max.setStyle("-fx-border-color: -fx-accent;");
+            }
+        };
+        auto.selectedProperty().addListener((obs, was, is) -> {
+            if (!is && model.frameProperty().get() != null) {
+                min.setText(Double.toString(model.frameProperty().get().min()));
+                max.setText(Double.toString(model.frameProperty().get().max()));
+            }
+            applyRange.run();
+        });
+        min.setOnAction(e -> applyRange.run());
+        max.setOnAction(e -> applyRange.run());
+
+        ComboBox<String> axis = new ComboBox<>();
+        axis.setId("sliceAxis");
+        axis.getItems().setAll(AXES);
+        axis.setValue(AXES.get(model.sliceAxisProperty().get()));
+        Spinner<Integer> index = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1));
+        index.setId("sliceIndex");
+        index.setEditable(true);
+        index.setPrefWidth(90);
+        SpinnerValueFactory.IntegerSpinnerValueFactory indexValues =
+                (SpinnerValueFactory.IntegerSpinnerValueFactory) index.getValueFactory();
+        indexValues.maxProperty().bind(model.sliceCountProperty());
+        model.sliceIndexProperty().addListener((obs, old, v) -> {
+            updating = true;
+            indexValues.setValue(v.intValue());
+            updating = false;
+        });
+        Runnable applySlice = () -> {
+            if (!updating && index.getValue() != null) {
+                model.selectSlice(AXES.indexOf(axis.getValue()), index.getValue());
+            }
+        };
+        axis.valueProperty().addListener((obs, old, a) -> applySlice.run());
+        index.valueProperty().addListener((obs, old, v) -> applySlice.run());
+        HBox slice = new HBox(4, new Label("slice"), axis, index);
+        slice.setAlignment(Pos.CENTER_LEFT);
+        slice.visibleProperty().bind(model.dimsProperty().isEqualTo(3));
+        slice.managedProperty().bind(slice.visibleProperty());
+
+        Button pause = button("pause", "Pause", model::pause);
+        Button resume = button("resume", "Resume", model::resume);
+        Button stop = button("stop", "Stop", model::stopRun);
+        Button checkpoint = button("checkpoint", "Checkpoint", model::checkpoint);
+        Button export = button("export", "Export PNG", this::export);
+        ObservableValue<Boolean> over = model.stateProperty().map(RunState::isOver).orElse(false);
+        pause.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> model.stateProperty().get() != RunState.RUNNING, model.stateProperty()));
+        resume.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> model.stateProperty().get() != RunState.PAUSED, model.stateProperty()));
+        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> over.getValue(), over));
+        checkpoint.disableProperty().bind(Bindings.createBooleanBinding(() -> over.getValue(), over));
+        export.disableProperty().bind(model.frameProperty().isNull());
+
+        return new ToolBar(title, new Separator(Orientation.VERTICAL), field, map, auto, min, max, slice,
+                new Separator(Orientation.VERTICAL), pause, resume, stop, checkpoint, export);
+    }
+
+    private static TextField numberField(String prompt, double value) {
+        TextField t = new TextField(Double.toString(value));
+        t.setId(prompt);
+        t.setPromptText(prompt);
+        t.setPrefColumnCount(6);
+        return t;
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the frame as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        Frame f = model.frameProperty().get();
+        chooser.setInitialFileName((f == null ? "frame" : f.preview().field() + "_" + f.preview().step()) + ".png");
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            model.exportPng(file.toPath());
+        }
+    }
+
+    // ---- centre -----------------------------------------------------------------------------
+
+    private Node centre() {
+        LineChart<Number, Number> progress = chart("wall time (s)", "step");
+        progressSeries.setName("step");
+        progress.getData().add(progressSeries);
+        mirror(model.progressPoints(), progressSeries);
+
+        LineChart<Number, Number> stats = chart("step", "value");
+        minSeries.setName("min");
+        maxSeries.setName("max");
+        meanSeries.setName("mean");
+        stats.getData().addAll(List.of(minSeries, maxSeries, meanSeries));
+        model.selectedFieldProperty().addListener((obs, old, f) -> showStatistics(f));
+        showStatistics(model.selectedFieldProperty().get());
+
+        residualChart.visibleProperty().bind(Bindings.isNotEmpty(residualChart.getData()));
+        residualChart.managedProperty().bind(residualChart.visibleProperty());
+        model.metricKeys().addListener((ListChangeListener<String>) c -> {
+            while (c.next()) {
+                for (String key : c.getAddedSubList()) {
+                    if (key.startsWith("residual.")) {
+                        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+                        s.setName(key.substring("residual.".length()));
+                        mirror(model.metric(key), s);
+                        residualChart.getData().add(s);
+                    }
+                }
+            }
+        });
+        VBox charts = new VBox(4, progress, stats, residualChart);
+        VBox.setVgrow(progress, Priority.ALWAYS);
+        VBox.setVgrow(stats, Priority.ALWAYS);
+        VBox.setVgrow(residualChart, Priority.ALWAYS);
+
+        ListView<String> ranks = new ListView<>(model.ranks());
+        ranks.setId("ranks");
+
+        TextField filter = new TextField();
+        filter.setId("logFilter");
+        filter.setPromptText("filter the log");
+        filter.textProperty().addListener((obs, old, t) -> model.setLogFilter(t));
+        ListView<MonitorViewModel.LogLine> log = new ListView<>(model.filteredLog());
+        log.setId("log");
+        model.filteredLog().addListener((ListChangeListener<MonitorViewModel.LogLine>) c -> {
+            if (!model.filteredLog().isEmpty()) {
+                log.scrollTo(model.filteredLog().size() - 1);
+            }
+        });
+        VBox console = new VBox(4, filter, log);
+        VBox.setVgrow(log, Priority.ALWAYS);
+        console.setPadding(new Insets(4));
+
+        TabPane tabs = new TabPane(new Tab("Charts", charts), new Tab("Ranks", ranks), new Tab("Log", console));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(heatmap, tabs);
+        split.setDividerPositions(0.6);
+        return split;
+    }
+
+    private void showStatistics(String field) {
+        if (field == null) {
+            return;
+        }
+        mirror(model.metric(field + ".min"), minSeries);
+        mirror(model.metric(field + ".max"), maxSeries);
+        mirror(model.metric(field + ".mean"), meanSeries);
+    }
+
+    private static LineChart<Number, Number> chart(String xLabel, String yLabel) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel(xLabel);
+        x.setForceZeroInRange(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(yLabel);
+        y.setForceZeroInRange(false);
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setAnimated(false);
+        c.setCreateSymbols(false);
+        c.setMinHeight(120);
+        return c;
+    }
+
+    /**
+     * Keeps {@code series} a copy of {@code points}: appends and removals from the front as they
+     * happen, one chart update per pulse since the model changes its lists only in pulse().
+     */
+    private void mirror(ObservableList<MonitorViewModel.ChartPoint> points, XYChart.Series<Number, Number> series) {
+        Mirror old = mirrors.get(series);
+        if (old != null) {
+            old.source.removeListener(old);
+        }
+        Mirror m = new Mirror(points, series);
+        mirrors.put(series, m);
+        points.addListener(m);
+        series.getData().setAll(points.stream().map(Mirror::data).toList());
+    }
+
+    private record Mirror(ObservableList<MonitorViewModel.ChartPoint> source, XYChart.Series<Number, Number> series)
+            implements ListChangeListener<MonitorViewModel.ChartPoint> {
+        static XYChart.Data<Number, Number> data(MonitorViewModel.ChartPoint p) {
+            return new XYChart.Data<>(p.x(), p.y());
+        }
+
+        @Override
+        public void onChanged(Change<? extends MonitorViewModel.ChartPoint> c) {
+            ObservableList<XYChart.Data<Number, Number>> data = series.getData();
+            while (c.next()) {
+                if (c.wasRemoved()) {
+                    data.remove(c.getFrom(), Math.min(data.size(), c.getFrom() + c.getRemovedSize()));
+                }
+                if (c.wasAdded()) {
+                    data.addAll(c.getFrom(), c.getAddedSubList().stream().map(Mirror::data).toList());
+                }
+            }
+        }
+    }
+
+    // ---- status line ------------------------------------------------------------------------
+
+    private Node statusLine() {
+        Label state = new Label();
+        state.setId("state");
+        state.textProperty().bind(model.stateProperty().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse(""));
+        Label step = new Label();
+        step.setId("step");
+        step.textProperty().bind(model.stepTextProperty());
+        Label time = new Label();
+        time.textProperty().bind(model.timeTextProperty());
+        Label rate = new Label();
+        rate.textProperty().bind(model.throughputTextProperty());
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(model.progressProperty());
+        Label cursor = new Label();
+        cursor.setId("cursor");
+        cursor.textProperty().bind(heatmap.cursorTextProperty());
+        Label note = new Label();
+        note.setId("notification");
+        note.textProperty().bind(model.notificationProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox line = new HBox(12, state, step, time, rate, bar, cursor, gap, note);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setPadding(new Insets(4, 8, 4, 8));
+        line.getStyleClass().add("monitor-status");
+        return line;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.stagger.gui.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagger.engine.live.Preview;
+import dev.stagger.engine.render.Colormap;
+import dev.stagger.engine.render.Range;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FrameRendererTest {
+
+    @Test
+    void givesTheColoursOfColormapArgbForEveryValueIncludingEdgesAndNaN() {
+        int nx = 37;
+        int ny = 23;
+        Random random = new Random(7);
+        float[] values = new float[nx * ny];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = (float) (random.nextDouble() * 3 - 1);
+        }
+        values[0] = Float.NaN;
+        values[1] = 0f;
+        values[2] = 1f;
+        values[3] = Float.POSITIVE_INFINITY;
+        values[4] = Float.NEGATIVE_INFINITY;
+        for (Colormap map : Colormap.values()) {
+            int[] out = new int[nx * ny];
+            FrameRenderer.render(values, nx, ny, map.table(), map.badArgb(), 0, 1, out);
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    float v = values[i + nx * j];
+                    int expected = map.argb(Float.isNaN(v) ? Double.NaN : (v - 0.0) * (1 / 1.0));
+                    assertThat(out[i + nx * (ny - 1 - j)]).as("%s at %d,%d (%s)", map, i, j, v).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void putsTheRastersLastRowOnTopAndUsesThePreviewsRangeWhenAuto() {
+        Preview p = Previews.ramp("C", 1, 4, 3);
+        Frame f = FrameRenderer.render(p, Colormap.GREY, Range.auto());
+        assertThat(f.min()).isEqualTo(p.min());
+        assertThat(f.max()).isEqualTo(p.max());
+        // bottom-left value is the minimum (black), top-right the maximum (white)
+        assertThat(f.argb()[(3 - 1) * 4]).isEqualTo(Colormap.GREY.argb(0));
+        assertThat(f.argb()[3]).isEqualTo(Colormap.GREY.argb(1));
+    }
+
+    @Test
+    void clampsToAFixedRangeAndWidensAConstantOne() {
+        Preview p = Previews.ramp("C", 1, 4, 3);
+        Frame f = FrameRenderer.render(p, Colormap.VIRIDIS, Range.of(100, 200));
+        assertThat(f.argb()).containsOnly(Colormap.VIRIDIS.argb(0));
+        Frame constant = FrameRenderer.render(p, Colormap.VIRIDIS, Range.of(2, 2));
+        assertThat(constant.min()).isLessThan(2);
+        assertThat(constant.max()).isGreaterThan(2);
+    }
+}
