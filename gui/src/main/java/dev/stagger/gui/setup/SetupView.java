@@ -2,6 +2,7 @@ package dev.stagger.gui.setup;
 
 import dev.stagger.engine.project.Problem;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -62,7 +63,8 @@ public final class SetupView extends BorderPane {
         });
         problems.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
             if (p != null) {
-                jumpTo(p.keyPath());
+                // after the list has handled the click, or it takes the focus back
+                Platform.runLater(() -> jumpTo(p.keyPath()));
             }
         });
         Label heading = new Label();

@@ -6,7 +6,7 @@ import javafx.scene.control.TextField;
 
 /**
  * Binds a text field to a document value the way a property sheet does: the field shows the
- * document's value unless the user is typing in it, and the text is handed to a command on Enter
+ * document's value unless the user has typed in it without committing, and the text is handed to a command on Enter
  * and when the field loses focus (one undoable edit per commit, not per keystroke).
  */
 final class TextCommit {
@@ -16,19 +16,28 @@ final class TextCommit {
         TextField field = new TextField(current.get());
         field.setId(id);
         field.setPrefColumnCount(8);
-        field.setOnAction(e -> commit.accept(field.getText().trim()));
+        // the text last taken from the document: a field still showing it has no typing to keep
+        String[] shown = {field.getText()};
+        Runnable show = () -> {
+            String text = current.get();
+            shown[0] = text;
+            if (!text.equals(field.getText())) {
+                field.setText(text);
+            }
+        };
+        field.setOnAction(e -> {
+            commit.accept(field.getText().trim());
+            shown[0] = field.getText();
+        });
         field.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 commit.accept(field.getText().trim());
-                field.setText(current.get());
+                show.run();
             }
         });
         field.getProperties().put(TextCommit.class, (Runnable) () -> {
-            if (!field.isFocused()) {
-                String text = current.get();
-                if (!text.equals(field.getText())) {
-                    field.setText(text);
-                }
+            if (!field.isFocused() || field.getText().equals(shown[0])) {
+                show.run();
             }
         });
         return field;
