@@ -1,0 +1,226 @@
+package dev.stagger.gui.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagger.engine.field.Precision;
+import dev.stagger.engine.grid.Side;
+import dev.stagger.engine.project.BoundaryKey;
+import dev.stagger.engine.project.BoundarySpec;
+import dev.stagger.engine.project.BoundaryType;
+import dev.stagger.engine.project.Problem;
+import dev.stagger.engine.project.Project;
+import dev.stagger.engine.project.ProjectReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The document without the toolkit: edits, undo/redo, dirty marker, validation and saving. */
+class ProjectDocumentTest {
+    static final Path SAMPLE = Path.of("..", "sample-projects", "diffusion-2d.yaml");
+
+    ProjectDocument doc;
+    Project original;
+
+    @BeforeEach
+    void open() throws Exception {
+        doc = ProjectDocument.open(SAMPLE);
+        original = doc.project();
+    }
+
+    private List<String> problemPaths() {
+        return doc.problems().stream().map(Problem::keyPath).toList();
+    }
+
+    @Test
+    void opensCleanWithNothingToUndo() {
+        assertThat(doc.problems()).isEmpty();
+        assertThat(doc.isDirty()).isFalse();
+        assertThat(doc.canUndoProperty().get()).isFalse();
+        assertThat(doc.canRedoProperty().get()).isFalse();
+        assertThat(doc.fileProperty().get()).isEqualTo(SAMPLE);
+    }
+
+    @Test
+    void undoAndRedoWalkTheHistory() {
+        doc.setParameter("chi", 0.5);
+        doc.setCells(0, 64);
+        doc.setSteps(10);
+        assertThat(doc.undoLabelProperty().get()).isEqualTo("Set steps");
+        Project three = doc.project();
+
+        doc.undo();
+        assertThat(doc.project().run().steps()).isEqualTo(100L);
+        assertThat(doc.project().grid().cells()).containsExactly(64, 128);
+        doc.undo();
+        assertThat(doc.project().grid().cells()).containsExactly(128, 128);
+        assertThat(doc.project().model().parameters()).containsEntry("chi", 0.5);
+        doc.undo();
+        assertThat(doc.project()).isEqualTo(original);
+        assertThat(doc.canUndoProperty().get()).isFalse();
+        assertThat(doc.isDirty()).isFalse();
+        doc.undo(); // nothing left: no effect
+        assertThat(doc.project()).isEqualTo(original);
+
+        doc.redo();
+        doc.redo();
+        doc.redo();
+        assertThat(doc.project()).isEqualTo(three);
+        assertThat(doc.canRedoProperty().get()).isFalse();
+        assertThat(doc.isDirty()).isTrue();
+    }
+
+    @Test
+    void aNewEditDropsTheRedoHistory() {
+        doc.setParameter("chi", 0.5);
+        doc.undo();
+        assertThat(doc.canRedoProperty().get()).isTrue();
+        doc.setParameter("chi", 2.0);
+        assertThat(doc.canRedoProperty().get()).isFalse();
+        doc.undo();
+        assertThat(doc.project()).isEqualTo(original);
+    }
+
+    @Test
+    void editsThatChangeNothingAreNotRecorded() {
+        doc.setCells(0, 128);
+        doc.setPrecision(Precision.F64);
+        assertThat(doc.canUndoProperty().get()).isFalse();
+        assertThat(doc.isDirty()).isFalse();
+    }
+
+    @Test
+    void problemsAppearAndClearWithEditsUndoAndRedo() {
+        doc.setParameter("chi", -1);
+        assertThat(problemPaths()).containsExactly("model.parameters.chi");
+        assertThat(doc.problems().get(0).message()).contains("chi must be > 0");
+        doc.setParameter("chi", 2);
+        assertThat(doc.problems()).isEmpty();
+        doc.undo();
+        assertThat(problemPaths()).containsExactly("model.parameters.chi");
+        doc.undo();
+        assertThat(doc.problems()).isEmpty();
+
+        doc.setInitial("C", "exp(-x^2 - q)");
+        assertThat(problemPaths()).containsExactly("fields.C.initial");
+        assertThat(doc.problems().get(0).message()).contains("column 12");
+        doc.setBoundary("C", new BoundaryKey(0, Side.LOW), BoundaryType.DIRICHLET, "sin(pi*y) +");
+        assertThat(problemPaths()).contains("fields.C.boundary.x-low.value");
+        doc.setDt(1.0);
+        assertThat(problemPaths()).contains("run.dt");
+        assertThat(doc.problems().stream().filter(p -> p.keyPath().equals("run.dt")).findFirst().orElseThrow().message())
+                .contains("stable limit");
+        doc.setCells(1, 0);
+        assertThat(problemPaths()).contains("grid.cells[1]");
+    }
+
+    @Test
+    void problemsListNotifiesListeners() {
+        List<Integer> sizes = new ArrayList<>();
+        doc.problems().addListener((javafx.collections.ListChangeListener<Problem>) c -> sizes.add(c.getList().size()));
+        doc.setParameter("chi", -1);
+        doc.undo();
+        assertThat(sizes).containsExactly(1, 0);
+    }
+
+    @Test
+    void dirtyFollowsTheSavedState() {
+        doc.setSteps(5);
+        assertThat(doc.isDirty()).isTrue();
+        doc.markSaved();
+        assertThat(doc.isDirty()).isFalse();
+        doc.undo();
+        assertThat(doc.isDirty()).isTrue();
+        doc.redo();
+        assertThat(doc.isDirty()).isFalse();
+    }
+
+    @Test
+    void boundaryOnAPeriodicDimensionMakesItNonPeriodicAndPeriodicRemovesSides() {
+        BoundaryKey xLow = new BoundaryKey(0, Side.LOW);
+        doc.setBoundary("C", xLow, BoundaryType.DIRICHLET, "1");
+        doc.setPeriodic(0, true);
+        assertThat(doc.project().grid().periodic()).containsExactly(true, false);
+        assertThat(doc.project().fields().get("C").sides()).doesNotContainKey(xLow);
+        assertThat(doc.problems()).isEmpty();
+        doc.setBoundary("C", new BoundaryKey(0, Side.HIGH), BoundaryType.NEUMANN, "2*y");
+        assertThat(doc.project().grid().periodic()).containsExactly(false, false);
+        assertThat(doc.project().fields().get("C").boundary(0, Side.HIGH))
+                .isEqualTo(new BoundarySpec(BoundaryType.NEUMANN, "2*y"));
+        doc.undo();
+        doc.undo();
+        assertThat(doc.project().fields().get("C").sides()).containsKey(xLow);
+        assertThat(doc.project().grid().periodic()).containsExactly(false, false);
+    }
+
+    @Test
+    void changingDimensionsPadsListsAndDropsMissingSides() {
+        doc.setBoundary("C", new BoundaryKey(1, Side.HIGH), BoundaryType.DIRICHLET, "0");
+        doc.setRanks(new int[] {2, 2});
+        doc.setGridDims(3);
+        assertThat(doc.project().grid().cells()).containsExactly(128, 128, 128);
+        assertThat(doc.project().grid().extent()).containsExactly(4, 4, 1);
+        assertThat(doc.project().grid().ranks()).containsExactly(2, 2, 1);
+        doc.setGridDims(1);
+        assertThat(doc.project().grid().dims()).isEqualTo(1);
+        assertThat(doc.project().fields().get("C").sides()).isEmpty();
+        // the initial condition uses y, which a 1D grid lacks
+        assertThat(problemPaths()).containsExactly("fields.C.initial");
+        doc.undo();
+        assertThat(doc.project().grid().dims()).isEqualTo(3);
+    }
+
+    @Test
+    void runAndOutputEdits() {
+        doc.setEndTime(0.5);
+        assertThat(doc.project().run().steps()).isNull();
+        assertThat(doc.project().run().endTime()).isEqualTo(0.5);
+        doc.setDt(1e-4);
+        doc.setThreads(2);
+        doc.setOutputEvery(7);
+        doc.setOrigin(1, -3);
+        doc.setExtent(1, 6);
+        doc.setPrecision(Precision.F32);
+        assertThat(doc.problems()).isEmpty();
+        Project p = doc.project();
+        assertThat(p.run().dt()).isEqualTo(1e-4);
+        assertThat(p.run().threads()).isEqualTo(2);
+        assertThat(p.run().precision()).isEqualTo(Precision.F32);
+        assertThat(p.output().every()).isEqualTo(7);
+        assertThat(p.grid().origin()).containsExactly(-2, -3);
+        assertThat(p.grid().extent()).containsExactly(4, 6);
+        doc.setDt(null);
+        doc.setThreads(null);
+        doc.setRanks(null);
+        assertThat(doc.project().run().dt()).isNull();
+        assertThat(doc.project().grid().ranks()).isNull();
+    }
+
+    @Test
+    void savedYamlReadsBackEqual(@TempDir Path dir) throws Exception {
+        doc.setParameter("chi", 0.25);
+        doc.setBoundary("C", new BoundaryKey(0, Side.LOW), BoundaryType.DIRICHLET, "sin(pi*y)*chi");
+        doc.setBoundary("C", new BoundaryKey(1, Side.HIGH), BoundaryType.NEUMANN, "-1.5");
+        doc.setPeriodic(0, true);
+        doc.setRanks(new int[] {2, 2});
+        doc.setInitial("C", "exp(-(x^2 + y^2)/0.1)");
+        doc.setEndTime(0.02);
+        doc.setDt(1e-4);
+        doc.setPrecision(Precision.F32);
+        doc.setOutputEvery(5);
+        assertThat(doc.problems()).isEmpty();
+
+        Project read = ProjectReader.parse(doc.toYaml(), "round-trip", List.of()).project();
+        assertThat(read).isEqualTo(doc.project());
+
+        Path file = dir.resolve("copy.yaml");
+        doc.saveTo(file);
+        assertThat(doc.isDirty()).isFalse();
+        assertThat(doc.fileProperty().get()).isEqualTo(file);
+        assertThat(ProjectDocument.open(file).project()).isEqualTo(doc.project());
+        assertThat(Files.readString(file)).contains("ranks: [2, 2]");
+    }
+}
