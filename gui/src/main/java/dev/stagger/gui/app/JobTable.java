@@ -54,9 +54,9 @@ final class JobTable extends BorderPane {
         message.setCellValueFactory(c -> c.getValue().messageProperty());
         name.setPrefWidth(120);
         target.setPrefWidth(110);
-        state.setPrefWidth(80);
-        start.setPrefWidth(70);
-        duration.setPrefWidth(70);
+        state.setMinWidth(72);
+        start.setMinWidth(76);
+        duration.setMinWidth(80);
         progress.setPrefWidth(110);
         message.setPrefWidth(260);
         table.getColumns().setAll(java.util.List.of(name, target, state, start, duration, progress, message));

@@ -203,6 +203,17 @@ public final class WorkbenchView {
         run.disableProperty().bind(model.documentProperty().isNull());
         Button stop = tool(Icons.STOP, "Stop the selected run (Shift+F5)", model::stopSelected);
         stop.getStyleClass().add("stop-button");
+        var selectedJob = new ReadOnlyObjectWrapper<RunJob>();
+        selectedJob.bind(model.jobs().selectedProperty());
+        var selectedState = new javafx.beans.property.SimpleObjectProperty<Object>();
+        selectedJob.addListener((o, was, now) -> {
+            selectedState.unbind();
+            if (now != null) {
+                selectedState.bind(now.stateProperty());
+            }
+        });
+        stop.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selectedJob.get() == null || selectedJob.get().state().isOver(), selectedJob, selectedState));
         Button home = tool(Icons.HOME, "Start page", this::showStartPage);
         Button theme = tool(Icons.THEME, "Light or dark theme", () -> model.useTheme(
                 model.themeProperty().get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT));
