@@ -74,8 +74,9 @@ final class JobTable extends BorderPane {
         Button clear = new Button("Clear finished");
         var selected = new ReadOnlyObjectWrapper<RunJob>();
         selected.bind(jobs.selectedProperty());
+        ReadOnlyObjectWrapper<Object> tick = stateOf(selected);
         stop.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> selected.get() == null || selected.get().state().isOver(), selected, stateOf(selected)));
+                () -> tick.get() == null || selected.get() == null || selected.get().state().isOver(), selected, tick));
         folder.disableProperty().bind(selected.isNull());
         stop.setOnAction(e -> model.stopSelected());
         folder.setOnAction(e -> openFolder.accept(selected.get().outputDir()));
@@ -98,7 +99,7 @@ final class JobTable extends BorderPane {
     }
 
     /** A property that fires whenever the selected job's state changes. */
-    private static javafx.beans.Observable stateOf(ReadOnlyObjectWrapper<RunJob> selected) {
+    private static ReadOnlyObjectWrapper<Object> stateOf(ReadOnlyObjectWrapper<RunJob> selected) {
         ReadOnlyObjectWrapper<Object> tick = new ReadOnlyObjectWrapper<>();
         selected.addListener((o, was, now) -> {
             tick.unbind();

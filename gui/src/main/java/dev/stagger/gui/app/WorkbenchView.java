@@ -213,7 +213,8 @@ public final class WorkbenchView {
             }
         });
         stop.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> selectedJob.get() == null || selectedJob.get().state().isOver(), selectedJob, selectedState));
+                () -> selectedState.get() == null || selectedJob.get() == null || selectedJob.get().state().isOver(),
+                selectedJob, selectedState));
         Button home = tool(Icons.HOME, "Start page", this::showStartPage);
         Button theme = tool(Icons.THEME, "Light or dark theme", () -> model.useTheme(
                 model.themeProperty().get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT));
@@ -259,21 +260,24 @@ public final class WorkbenchView {
     }
 
     private javafx.beans.binding.BooleanBinding canUndo() {
-        return Bindings.createBooleanBinding(() -> editor.get() != null && editor.get().canUndoProperty().get(),
-                editor, dependOnEditor(true));
+        // reading the tick keeps it valid, so it reports every later change (a lazy binding would not)
+        javafx.beans.property.SimpleBooleanProperty tick = dependOnEditor(true);
+        return Bindings.createBooleanBinding(() -> tick.get() && editor.get() != null, editor, tick);
     }
 
     private javafx.beans.binding.BooleanBinding canRedo() {
-        return Bindings.createBooleanBinding(() -> editor.get() != null && editor.get().canRedoProperty().get(),
-                editor, dependOnEditor(false));
+        javafx.beans.property.SimpleBooleanProperty tick = dependOnEditor(false);
+        return Bindings.createBooleanBinding(() -> tick.get() && editor.get() != null, editor, tick);
     }
 
-    private javafx.beans.Observable dependOnEditor(boolean undo) {
+    private javafx.beans.property.SimpleBooleanProperty dependOnEditor(boolean undo) {
         javafx.beans.property.SimpleBooleanProperty tick = new javafx.beans.property.SimpleBooleanProperty();
         editor.addListener((o, was, now) -> {
             tick.unbind();
             if (now != null) {
                 tick.bind(undo ? now.canUndoProperty() : now.canRedoProperty());
+            } else {
+                tick.set(false);
             }
         });
         return tick;
