@@ -1,0 +1,209 @@
+package dev.stagger.gui.app;
+
+import dev.stagger.engine.project.LoadedProject;
+import dev.stagger.engine.project.ProjectException;
+import dev.stagger.engine.project.ProjectReader;
+import dev.stagger.engine.run.RunPlanner.RunOverrides;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.prefs.Preferences;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The workbench's view model: the open document, recent projects, run targets and jobs, theme,
+ * status line and notices. Commands in, read-only properties out; no toolkit classes, so it is
+ * tested without a display. Called on the UI thread.
+ */
+public final class WorkbenchModel {
+    private final Preferences prefs;
+    private final RecentProjects recent;
+    private final Jobs jobs = new Jobs();
+    private final List<RunTarget> targets;
+    private final ReadOnlyObjectWrapper<ProjectDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
+    private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Stagger");
+    private RunOverrides overrides = RunOverrides.NONE;
+    private long serial;
+
+    public WorkbenchModel(Preferences prefs, List<RunTarget> targets) {
+        this.prefs = prefs;
+        this.recent = new RecentProjects(prefs, 10);
+        this.targets = List.copyOf(targets);
+        String savedTheme = prefs.get("theme", Theme.LIGHT.name());
+        theme.set("DARK".equals(savedTheme) ? Theme.DARK : Theme.LIGHT);
+        document.addListener((o, was, now) -> updateTitle());
+    }
+
+    public ReadOnlyObjectProperty<ProjectDocument> documentProperty() {
+        return document.getReadOnlyProperty();
+    }
+
+    public ProjectDocument document() {
+        return document.get();
+    }
+
+    public RecentProjects recent() {
+        return recent;
+    }
+
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    public List<RunTarget> targets() {
+        return targets;
+    }
+
+    public ReadOnlyObjectProperty<Theme> themeProperty() {
+        return theme.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** "diffusion-2d* — Stagger": the asterisk marks unsaved changes. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    // ---- commands ----
+
+    /** Opens a project file; problems become an error notice and leave the current document. */
+    public boolean open(Path file) {
+        try {
+            LoadedProject loaded = ProjectReader.read(file);
+            setDocument(new ProjectDocument(loaded.project(), file.toAbsolutePath().normalize()));
+            recent.add(file);
+            status.set("Opened " + file.getFileName());
+            return true;
+        } catch (ProjectException e) {
+            if (!Files.exists(file)) {
+                recent.remove(file);
+            }
+            notify(Notice.Kind.ERROR, "Cannot open " + file.getFileName() + ": " + e.problems().get(0).message()
+                    + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
+            return false;
+        }
+    }
+
+    /** A new, unsaved project copied from a template (a sample project file). */
+    public boolean newFromTemplate(Path template) {
+        try {
+            setDocument(new ProjectDocument(ProjectReader.read(template).project(), null));
+            status.set("New project from " + template.getFileName());
+            return true;
+        } catch (ProjectException e) {
+            notify(Notice.Kind.ERROR, "Template " + template.getFileName() + " has problems: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Saves to the document's file; false when it has none yet (the view then asks Save As). */
+    public boolean save() {
+        ProjectDocument d = document.get();
+        return d != null && d.file() != null && saveAs(d.file());
+    }
+
+    public boolean saveAs(Path file) {
+        ProjectDocument d = Objects.requireNonNull(document.get(), "no document");
+        try {
+            d.saveTo(file);
+            recent.add(file);
+            status.set("Saved " + file.getFileName());
+            updateTitle();
+            return true;
+        } catch (IOException e) {
+            notify(Notice.Kind.ERROR, "Could not save " + file.getFileName() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Closes the document (the view asks about unsaved changes first). */
+    public void close() {
+        setDocument(null);
+        status.set("Ready");
+    }
+
+    public void useTheme(Theme t) {
+        theme.set(t);
+        prefs.put("theme", t.name());
+    }
+
+    /** Overrides applied to every run started from now on (tests shorten runs with it). */
+    public void useRunOverrides(RunOverrides o) {
+        overrides = Objects.requireNonNull(o);
+    }
+
+    /** Runs the open project on {@code target}; the project must have been saved once (its output goes next to it). */
+    public RunJob run(RunTarget target) {
+        ProjectDocument d = document.get();
+        if (d == null) {
+            notify(Notice.Kind.WARNING, "Open a project to run it.");
+            return null;
+        }
+        if (d.file() == null) {
+            notify(Notice.Kind.WARNING, "Save the project first: its output goes into a folder next to it.");
+            return null;
+        }
+        RunRequest request = new RunRequest(d.name(), d.project(), d.file(), RunRequest.outputDirFor(d.file()),
+                overrides);
+        try {
+            RunJob job = target.start(request);
+            jobs.add(job);
+            status.set("Started " + d.name() + " on " + target.displayName().toLowerCase(java.util.Locale.ROOT));
+            job.stateProperty().addListener((o, was, now) -> {
+                if (now.isOver()) {
+                    status.set(job.name() + ": " + now.name().toLowerCase(java.util.Locale.ROOT));
+                    notify(now == dev.stagger.engine.live.RunState.FAILED ? Notice.Kind.ERROR : Notice.Kind.INFO,
+                            job.name() + " " + now.name().toLowerCase(java.util.Locale.ROOT) + ": "
+                                    + job.messageProperty().get());
+                }
+            });
+            return job;
+        } catch (Exception e) {
+            notify(Notice.Kind.ERROR, "Cannot run " + d.name() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Stops the selected job, if it runs. */
+    public void stopSelected() {
+        RunJob j = jobs.selected();
+        if (j != null && !j.state().isOver()) {
+            j.stop();
+            status.set("Stopping " + j.name());
+        }
+    }
+
+    public void notify(Notice.Kind kind, String text) {
+        notice.set(new Notice(kind, text, ++serial));
+    }
+
+    private void setDocument(ProjectDocument d) {
+        document.set(d);
+        if (d != null) {
+            d.dirtyProperty().addListener((o, was, now) -> updateTitle());
+            d.nameProperty().addListener((o, was, now) -> updateTitle());
+        }
+        updateTitle();
+    }
+
+    private void updateTitle() {
+        ProjectDocument d = document.get();
+        title.set(d == null ? "Stagger" : d.name() + (d.isDirty() ? "*" : "") + " — Stagger");
+    }
+
+}

@@ -1,0 +1,93 @@
+package dev.stagger.gui.app;
+
+import dev.stagger.engine.live.RunState;
+import dev.stagger.engine.render.PngFile;
+import dev.stagger.engine.run.RunPlanner.RunOverrides;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * Opens the real workbench window (under Xvfb) and writes screenshots to the folder in
+ * {@code stagger.screenshots}: the start page in both themes, then the project page after running
+ * diffusion-2d embedded. Exits with 0 when all were written.
+ */
+public class ScreenshotApp extends StaggerWorkbench {
+    private Path out;
+    private Stage stage;
+
+    /** The main class (an Application subclass cannot be one on the class path). */
+    public static final class Launcher {
+        public static void main(String[] args) {
+            Application.launch(ScreenshotApp.class, args);
+        }
+    }
+
+    @Override
+    public void start(Stage primary) {
+        out = Path.of(System.getProperty("stagger.screenshots"));
+        stage = primary;
+        super.start(primary);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(860);
+        model().useTheme(Theme.LIGHT);
+        waitFor(() -> ((FlowPane) stage.getScene().lookup("#gallery")).getChildren().size() >= 3, () -> {
+            shoot("start-page-light.png");
+            model().useTheme(Theme.DARK);
+            later(() -> {
+                shoot("start-page-dark.png");
+                model().useTheme(Theme.LIGHT);
+                model().useRunOverrides(new RunOverrides(null, 200L, null));
+                model().open(SampleGallery.locate().orElseThrow().resolve("diffusion-2d.yaml"));
+                RunJob job = model().run(model().targets().get(0));
+                waitFor(() -> job.state() == RunState.FINISHED, () -> {
+                    shoot("project-page.png");
+                    Platform.exit();
+                });
+            });
+        });
+    }
+
+    private void later(Runnable r) {
+        PauseTransition p = new PauseTransition(Duration.millis(600));
+        p.setOnFinished(e -> r.run());
+        p.play();
+    }
+
+    private void waitFor(java.util.function.BooleanSupplier ready, Runnable then) {
+        later(() -> {
+            if (ready.getAsBoolean()) {
+                later(then);
+            } else {
+                waitFor(ready, then);
+            }
+        });
+    }
+
+    private void shoot(String name) {
+        Scene scene = stage.getScene();
+        WritableImage img = scene.snapshot(null);
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                b.setRGB(x, y, img.getPixelReader().getArgb(x, y));
+            }
+        }
+        try {
+            PngFile.write(b, out.resolve(name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

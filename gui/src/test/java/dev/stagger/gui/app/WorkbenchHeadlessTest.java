@@ -1,0 +1,83 @@
+package dev.stagger.gui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagger.engine.live.RunState;
+import dev.stagger.engine.run.RunPlanner.RunOverrides;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole workbench on headless Monocle: gallery, open a sample, run it embedded, see it finish. */
+class WorkbenchHeadlessTest {
+    @TempDir
+    static Path dir;
+    private static final String PREFS_NODE = "dev/stagger/test/headless-" + ProcessHandle.current().pid();
+    private static StaggerWorkbench app;
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path samples = dir.resolve("samples");
+        Files.createDirectories(samples);
+        try (Stream<Path> s = Files.list(TestPrefs.samples())) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                Files.copy(p, samples.resolve(p.getFileName()));
+            }
+        }
+        System.setProperty(SampleGallery.PROPERTY, samples.toString());
+        System.setProperty(StaggerWorkbench.PREFS_PROPERTY, PREFS_NODE);
+        stage = FxToolkit.registerPrimaryStage();
+        app = (StaggerWorkbench) FxToolkit.setupApplication(StaggerWorkbench.class);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        Preferences.userRoot().node(PREFS_NODE).removeNode();
+        System.clearProperty(SampleGallery.PROPERTY);
+        System.clearProperty(StaggerWorkbench.PREFS_PROPERTY);
+    }
+
+    @Test
+    void galleryOpenRunToCompletion() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#gallery").queryAs(FlowPane.class).getChildren().size() == 3);
+        assertThat(robot.lookup(".card-title").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("Diffusion 1D", "Diffusion 2D", "Diffusion 3D");
+        assertThat(stage.getIcons()).isNotEmpty();
+
+        robot.interact(() -> app.model().useRunOverrides(new RunOverrides(1, 20L, null)));
+        robot.clickOn(robot.lookup("#sample-diffusion-2d").lookup(".button").nth(0).queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getTitle()).isEqualTo("diffusion-2d — Stagger");
+        assertThat(robot.lookup("#project-page").tryQuery()).isPresent();
+
+        robot.clickOn("#run");
+        @SuppressWarnings("unchecked")
+        TableView<RunJob> jobs = robot.lookup("#jobs").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> !jobs.getItems().isEmpty() && jobs.getItems().get(0).state() == RunState.FINISHED);
+        RunJob job = jobs.getItems().get(0);
+        assertThat(job.progressProperty().get()).isEqualTo(1.0);
+        assertThat(job.client().status().step()).isEqualTo(20);
+        assertThat(dir.resolve("samples/diffusion-2d-output/diffusion-2d.pvd")).exists();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).contains("finished");
+    }
+}
