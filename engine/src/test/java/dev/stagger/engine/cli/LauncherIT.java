@@ -32,6 +32,14 @@ class LauncherIT {
                 .start();
     }
 
+    private Process startWithoutDisplay() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("stagger").toString()).directory(tmp.toFile())
+                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(tmp.resolve("stderr.txt").toFile());
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        return pb.start();
+    }
+
     private String stdout() throws IOException {
         return Files.readString(tmp.resolve("stdout.txt"), StandardCharsets.UTF_8);
     }
@@ -52,11 +60,12 @@ class LauncherIT {
     }
 
     @Test
-    void withoutArgumentsItPrintsTheHelp() throws Exception {
-        Process p = start();
+    void withoutArgumentsAndWithoutADisplayItSaysSoAndPrintsTheHelp() throws Exception {
+        Process p = startWithoutDisplay();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
         assertThat(stdout()).contains("Usage: stagger").contains("run").contains("validate").contains("models");
+        assertThat(stderr()).contains("needs a display");
     }
 
     @Test
