@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class StartPageScreenshotIT {
 
+    private static final String PREFS_NODE = "dev/stagger/test/screenshots-" + java.util.UUID.randomUUID();
+
     @Test
     void screenshotsOfTheStartPageAndAFinishedRun() throws Exception {
         boolean haveXvfb = Files.isExecutable(Path.of("/usr/bin/xvfb-run"));
@@ -32,13 +34,18 @@ class StartPageScreenshotIT {
         List<String> cmd = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", java,
                 "--add-modules", "jdk.incubator.vector", "-cp", cp,
                 "-Dstagger.screenshots=" + out, "-Dstagger.samples=" + samples,
-                "-Dstagger.prefs=dev/stagger/test/screenshots", "-Dprism.order=sw",
+                "-Dstagger.prefs=" + PREFS_NODE, "-Dprism.order=sw",
                 ScreenshotApp.Launcher.class.getName()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(new File(out.toFile(), "screenshot-jvm.log")).start();
-        boolean done = p.waitFor(120, TimeUnit.SECONDS);
-        if (!done) {
+        boolean done;
+        try {
+            done = p.waitFor(120, TimeUnit.SECONDS);
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
+            // the screenshot JVM's recent files and window layout are the test's, not the user's
+            java.util.prefs.Preferences.userRoot().node(PREFS_NODE).removeNode();
         }
         assertThat(done).as("screenshot JVM finished; see " + out.resolve("screenshot-jvm.log")).isTrue();
         assertThat(p.exitValue()).as(Files.readString(out.resolve("screenshot-jvm.log"))).isZero();
