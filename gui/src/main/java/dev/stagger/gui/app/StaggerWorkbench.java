@@ -36,6 +36,12 @@ public class StaggerWorkbench extends Application {
         });
         List<RunTarget> targets = new ArrayList<>();
         targets.add(new EmbeddedRunTarget(background, Platform::runLater, Clock.systemDefaultZone()));
+        // MPI ranks run as a ./stagger process: offered when the launcher is known and mpirun is installed
+        String root = System.getProperty("stagger.root");
+        if (root != null && java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/mpirun"))) {
+            targets.add(new LocalMpiRunTarget(java.nio.file.Path.of(root, "stagger"), 4, background, Platform::runLater,
+                    Clock.systemDefaultZone()));
+        }
         model = new WorkbenchModel(prefs, targets);
         view = new WorkbenchView(stage, model, WorkbenchExtensions.discover(), prefs,
                 dir -> getHostServices().showDocument(dir.toUri().toString()));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.prefs.Preferences;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class StartPageScreenshotIT {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             // the screenshot JVM's recent files and window layout are the test's, not the user's
-            java.util.prefs.Preferences.userRoot().node(PREFS_NODE).removeNode();
+            Preferences.userRoot().node(PREFS_NODE).removeNode();
         }
         assertThat(done).as("screenshot JVM finished; see " + out.resolve("screenshot-jvm.log")).isTrue();
         assertThat(p.exitValue()).as(Files.readString(out.resolve("screenshot-jvm.log"))).isZero();
