@@ -16,7 +16,7 @@ import javafx.util.Duration;
 
 /**
  * Opens the real workbench window (under Xvfb) and writes screenshots to the folder in
- * {@code stagger.screenshots}: the start page in both themes, then the project page after running
+ * {@code stagger.screenshots}: the start page in both themes, the monitor of a run going on, then the project page after
  * diffusion-2d embedded. Exits with 0 when all were written.
  */
 public class ScreenshotApp extends StaggerWorkbench {
@@ -46,12 +46,17 @@ public class ScreenshotApp extends StaggerWorkbench {
             later(() -> {
                 shoot("start-page-dark.png");
                 model().useTheme(Theme.LIGHT);
-                model().useRunOverrides(new RunOverrides(null, 200L, null));
+                model().useRunOverrides(new RunOverrides(null, 400_000L, null));
                 model().open(SampleGallery.locate().orElseThrow().resolve("diffusion-2d.yaml"));
                 RunJob job = model().run(model().targets().get(0));
-                waitFor(() -> job.state() == RunState.FINISHED, () -> {
-                    shoot("project-page.png");
-                    Platform.exit();
+                // the monitor while the run goes on: heatmap, charts, job row
+                waitFor(() -> job.progressProperty().get() > 0.02, () -> {
+                    shoot("monitor-running.png");
+                    job.stop();
+                    waitFor(() -> job.state().isOver(), () -> {
+                        shoot("project-page.png");
+                        Platform.exit();
+                    });
                 });
             });
         });

@@ -50,7 +50,7 @@ class StartPageScreenshotIT {
         }
         assertThat(done).as("screenshot JVM finished; see " + out.resolve("screenshot-jvm.log")).isTrue();
         assertThat(p.exitValue()).as(Files.readString(out.resolve("screenshot-jvm.log"))).isZero();
-        for (String name : List.of("start-page-light.png", "start-page-dark.png", "project-page.png")) {
+        for (String name : List.of("start-page-light.png", "start-page-dark.png", "monitor-running.png", "project-page.png")) {
             assertThat(out.resolve(name)).isNotEmptyFile();
         }
     }
