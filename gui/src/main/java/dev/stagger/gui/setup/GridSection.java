@@ -43,7 +43,8 @@ final class GridSection implements Section {
         form.setHgap(8);
         form.setVgap(6);
         form.setPadding(new Insets(10));
-        root.setLeft(form);
+        // the form above, the canvas below taking what is left: beside the form a narrow pane left it no room
+        root.setTop(form);
         root.setCenter(canvas);
         doc.projectProperty().addListener((o, a, b) -> refresh());
         refresh();
