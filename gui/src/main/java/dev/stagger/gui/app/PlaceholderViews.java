@@ -1,6 +1,7 @@
 package dev.stagger.gui.app;
 
 import dev.stagger.engine.project.ProjectWriter;
+import dev.stagger.gui.document.ProjectDocument;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;

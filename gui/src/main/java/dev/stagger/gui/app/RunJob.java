@@ -145,7 +145,9 @@ public final class RunJob {
             return; // the end is final
         }
         state.set(s.state());
-        if (s.totalSteps() > 0 && s.step() >= 0) {
+        if (s.state() == RunState.FINISHED) {
+            progress.set(1.0); // the last report may carry no step count
+        } else if (s.totalSteps() > 0 && s.step() >= 0) {
             progress.set(Math.min(1.0, (double) s.step() / s.totalSteps()));
         }
         if (s.wallSeconds() >= 0) {

@@ -2,6 +2,7 @@ package dev.stagger.gui.app;
 
 import dev.stagger.engine.project.Project;
 import dev.stagger.engine.run.RunPlanner.RunOverrides;
+import dev.stagger.gui.document.ProjectDocument;
 import java.nio.file.Path;
 
 /**

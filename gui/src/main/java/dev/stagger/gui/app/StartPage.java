@@ -1,5 +1,6 @@
 package dev.stagger.gui.app;
 
+import dev.stagger.gui.document.ProjectDocument;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;

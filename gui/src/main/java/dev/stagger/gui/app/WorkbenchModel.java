@@ -4,6 +4,7 @@ import dev.stagger.engine.project.LoadedProject;
 import dev.stagger.engine.project.ProjectException;
 import dev.stagger.engine.project.ProjectReader;
 import dev.stagger.engine.run.RunPlanner.RunOverrides;
+import dev.stagger.gui.document.ProjectDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

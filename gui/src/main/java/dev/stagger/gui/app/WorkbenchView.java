@@ -1,5 +1,6 @@
 package dev.stagger.gui.app;
 
+import dev.stagger.gui.document.ProjectDocument;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -64,7 +67,6 @@ public final class WorkbenchView {
     /** Hosts the monitor of the selected run (the monitor package's node goes in here). */
     private final BorderPane monitorHost = new BorderPane();
     private final JobTable jobTable;
-    private final ReadOnlyObjectWrapper<UndoableEditor> editor = new ReadOnlyObjectWrapper<>();
     private final PauseTransition noticeTimer = new PauseTransition(Duration.seconds(6));
     private final Scene scene;
 
@@ -88,7 +90,8 @@ public final class WorkbenchView {
         pages.getChildren().setAll(startPage);
 
         notifications = new NotificationPane(pages);
-        notifications.setShowFromTop(true);
+        // from the bottom, above the status bar: a notice never covers the menus, toolbar or setup tabs
+        notifications.setShowFromTop(false);
         noticeTimer.setOnFinished(e -> notifications.hide());
         model.noticeProperty().addListener((o, was, n) -> showNotice(n));
 
@@ -153,10 +156,13 @@ public final class WorkbenchView {
         Menu file = new Menu("File", null, newItem, open, recent, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), close, quit);
 
-        MenuItem undo = item("Undo", Icons.UNDO, "Shortcut+Z", () -> editor.get().undo());
-        MenuItem redo = item("Redo", Icons.REDO, "Shortcut+Y", () -> editor.get().redo());
+        MenuItem undo = item("Undo", Icons.UNDO, "Shortcut+Z", () -> model.document().undo());
+        MenuItem redo = item("Redo", Icons.REDO, "Shortcut+Y", () -> model.document().redo());
         undo.disableProperty().bind(canUndo().not());
         redo.disableProperty().bind(canRedo().not());
+        // "Undo Set chi": the menu names what it would undo
+        undo.textProperty().bind(historyLabel("Undo", true));
+        redo.textProperty().bind(historyLabel("Redo", false));
         Menu edit = new Menu("Edit", null, undo, redo);
 
         Menu run = new Menu("Run");
@@ -193,8 +199,8 @@ public final class WorkbenchView {
         Button open = tool(Icons.OPEN, "Open a project (Ctrl+O)", this::openDialog);
         Button save = tool(Icons.SAVE, "Save (Ctrl+S)", this::save);
         save.disableProperty().bind(model.documentProperty().isNull());
-        Button undo = tool(Icons.UNDO, "Undo (Ctrl+Z)", () -> editor.get().undo());
-        Button redo = tool(Icons.REDO, "Redo (Ctrl+Y)", () -> editor.get().redo());
+        Button undo = tool(Icons.UNDO, "Undo (Ctrl+Z)", () -> model.document().undo());
+        Button redo = tool(Icons.REDO, "Redo (Ctrl+Y)", () -> model.document().redo());
         undo.disableProperty().bind(canUndo().not());
         redo.disableProperty().bind(canRedo().not());
         Button run = tool(Icons.RUN, "Run on this computer (F5)", () -> model.run(defaultTarget()));
@@ -259,28 +265,18 @@ public final class WorkbenchView {
         return bar;
     }
 
-    private javafx.beans.binding.BooleanBinding canUndo() {
-        // reading the tick keeps it valid, so it reports every later change (a lazy binding would not)
-        javafx.beans.property.SimpleBooleanProperty tick = dependOnEditor(true);
-        return Bindings.createBooleanBinding(() -> tick.get() && editor.get() != null, editor, tick);
+    private BooleanBinding canUndo() {
+        return Bindings.selectBoolean(model.documentProperty(), "canUndo");
     }
 
-    private javafx.beans.binding.BooleanBinding canRedo() {
-        javafx.beans.property.SimpleBooleanProperty tick = dependOnEditor(false);
-        return Bindings.createBooleanBinding(() -> tick.get() && editor.get() != null, editor, tick);
+    private BooleanBinding canRedo() {
+        return Bindings.selectBoolean(model.documentProperty(), "canRedo");
     }
 
-    private javafx.beans.property.SimpleBooleanProperty dependOnEditor(boolean undo) {
-        javafx.beans.property.SimpleBooleanProperty tick = new javafx.beans.property.SimpleBooleanProperty();
-        editor.addListener((o, was, now) -> {
-            tick.unbind();
-            if (now != null) {
-                tick.bind(undo ? now.canUndoProperty() : now.canRedoProperty());
-            } else {
-                tick.set(false);
-            }
-        });
-        return tick;
+    private StringBinding historyLabel(String verb, boolean undo) {
+        StringBinding label = Bindings.selectString(model.documentProperty(), undo ? "undoLabel" : "redoLabel");
+        return Bindings.createStringBinding(() -> label.get() == null || label.get().isEmpty() ? verb
+                : verb + " " + label.get(), label);
     }
 
     private static MenuItem item(String text, Icons icon, String accelerator, Runnable action) {
@@ -457,13 +453,11 @@ public final class WorkbenchView {
     private void showDocument(ProjectDocument d) {
         setupHost.setCenter(null);
         if (d == null) {
-            editor.set(null);
             showStartPage();
             return;
         }
         Node node = extensions.setupEditors().createEditor(d);
         setupHost.setCenter(node);
-        editor.set(node instanceof UndoableEditor u ? u : d);
         pages.getChildren().setAll(projectPage);
     }
 
@@ -499,7 +493,13 @@ public final class WorkbenchView {
         notifications.getStyleClass().removeAll("info", "warning", "error");
         notifications.getStyleClass().add(n.kind().name().toLowerCase(java.util.Locale.ROOT));
         notifications.show(n.text());
-        noticeTimer.playFromStart();
+        // an error stays until it is closed; the rest go by themselves
+        if (n.kind() == Notice.Kind.ERROR) {
+            noticeTimer.stop();
+        } else {
+            noticeTimer.setDuration(Duration.seconds(n.kind() == Notice.Kind.WARNING ? 8 : 4));
+            noticeTimer.playFromStart();
+        }
     }
 
     private void applyTheme(Theme t) {

@@ -8,6 +8,7 @@ import dev.stagger.engine.project.BoundarySpec;
 import dev.stagger.engine.project.BoundaryType;
 import dev.stagger.engine.project.FieldSetup;
 import dev.stagger.engine.project.Project;
+import dev.stagger.gui.document.ProjectDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.stagger.engine.field.Precision;
 import dev.stagger.engine.grid.Dimension;
 import dev.stagger.engine.project.GridSpec;
 import dev.stagger.engine.project.Project;
+import dev.stagger.gui.document.ProjectDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import dev.stagger.engine.model.Models;
 import dev.stagger.engine.project.FieldSetup;
 import dev.stagger.engine.project.Project;
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.gui.document.ProjectDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.stagger.engine.model.Model;
 import dev.stagger.engine.model.Models;
 import dev.stagger.engine.model.ParameterSpec;
 import dev.stagger.engine.project.Project;
+import dev.stagger.gui.document.ProjectDocument;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

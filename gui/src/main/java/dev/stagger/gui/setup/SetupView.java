@@ -1,6 +1,7 @@
 package dev.stagger.gui.setup;
 
 import dev.stagger.engine.project.Problem;
+import dev.stagger.gui.document.ProjectDocument;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;

@@ -11,6 +11,8 @@ import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -79,5 +81,33 @@ class WorkbenchHeadlessTest {
         assertThat(dir.resolve("samples/diffusion-2d-output/diffusion-2d.pvd")).exists();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).contains("finished");
+    }
+
+    @Test
+    void anEditInTheSetupEditorIsUndoneFromTheEditMenu() {
+        robot.interact(() -> app.model().open(dir.resolve("samples/diffusion-1d.yaml")));
+        assertThat(stage.getTitle()).isEqualTo("diffusion-1d — Stagger");
+        robot.clickOn("Parameters");
+        TextField chi = robot.lookup("#param-chi").queryAs(TextField.class);
+        robot.clickOn(chi);
+        robot.interact(chi::selectAll);
+        robot.write("0.25").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.model().document().project().model().parameters()).containsEntry("chi", 0.25);
+        assertThat(stage.getTitle()).isEqualTo("diffusion-1d* — Stagger");
+
+        robot.clickOn("Edit");
+        assertThat(robot.lookup("Undo Set chi").tryQuery()).as("the menu names the edit it undoes").isPresent();
+        robot.clickOn("Undo Set chi");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.model().document().project().model().parameters().get("chi")).isNotEqualTo(0.25);
+        assertThat(chi.getText()).isNotEqualTo("0.25");
+        assertThat(stage.getTitle()).isEqualTo("diffusion-1d — Stagger");
+        // a text field keeps Ctrl+Y for its own text: redo the edit with the focus elsewhere
+        robot.clickOn("Grid");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.model().document().project().model().parameters()).containsEntry("chi", 0.25);
+        robot.interact(() -> app.model().document().undo());
     }
 }

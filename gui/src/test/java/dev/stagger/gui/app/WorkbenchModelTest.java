@@ -6,6 +6,7 @@ import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.Status;
 import dev.stagger.engine.project.Project;
 import dev.stagger.engine.run.RunPlanner.RunOverrides;
+import dev.stagger.gui.document.ProjectDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,7 +49,7 @@ class WorkbenchModelTest {
 
         ProjectDocument d = m.document();
         Project p = d.project();
-        d.edit(new Project("Changed", p.description(), p.grid(), p.model(), p.fields(), p.run(), p.output()));
+        d.apply("Retitle", q -> new Project("Changed", q.description(), q.grid(), q.model(), q.fields(), q.run(), q.output()));
         assertThat(m.titleProperty().get()).isEqualTo("diffusion-2d* — Stagger");
         assertThat(d.canUndoProperty().get()).isTrue();
         d.undo();

@@ -8,6 +8,7 @@ import dev.stagger.engine.project.GridSpec;
 import dev.stagger.engine.project.Project;
 import dev.stagger.engine.project.ProjectReader;
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.gui.document.ProjectDocument;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

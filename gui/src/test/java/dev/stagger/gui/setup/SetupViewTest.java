@@ -7,6 +7,7 @@ import dev.stagger.engine.project.BoundaryKey;
 import dev.stagger.engine.project.BoundarySpec;
 import dev.stagger.engine.project.BoundaryType;
 import dev.stagger.engine.project.Problem;
+import dev.stagger.gui.document.ProjectDocument;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

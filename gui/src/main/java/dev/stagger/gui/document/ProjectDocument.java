@@ -1,4 +1,4 @@
-package dev.stagger.gui.setup;
+package dev.stagger.gui.document;
 
 import dev.stagger.engine.field.Precision;
 import dev.stagger.engine.project.BoundaryKey;
@@ -35,10 +35,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The open project as an editable, observable document. The {@link Project} itself is immutable:
- * every command method builds a changed copy and records the change as an {@link Edit} (before and
- * after), so every edit can be undone and redone. After each change the project is re-validated
- * with {@link ProjectValidator} and {@link #problems()} is replaced.
+ * The open project as an editable, observable document: the one the workbench saves, titles and
+ * runs, and the one the setup editors change. The {@link Project} itself is immutable: every
+ * command method builds a changed copy and records the change as an {@link Edit} (before and
+ * after), so every edit can be undone and redone (the last {@value #HISTORY}). After each change
+ * the project is re-validated with {@link ProjectValidator} and {@link #problems()} is replaced.
  *
  * <p>Only javafx.beans / javafx.collections are used (no scene graph), so the document works and
  * is tested without the toolkit. Like every JavaFX model it is confined to one thread: the FX
@@ -47,12 +48,14 @@ import javafx.collections.ObservableList;
  * <p>An edit that changes nothing (the same value again) is not recorded.
  */
 public final class ProjectDocument {
+    static final int HISTORY = 200;
 
     /** One recorded change: what the project was before and after, and a label for the Edit menu. */
     public record Edit(String label, Project before, Project after) {}
 
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
@@ -64,21 +67,20 @@ public final class ProjectDocument {
     private final Deque<Edit> redoStack = new ArrayDeque<>();
     private Project saved;
 
-    /** A document for {@code initial}, not dirty, with no file yet ({@link #saveTo} gives it one). */
-    public ProjectDocument(Project initial) {
-        this(initial, null);
-    }
-
+    /**
+     * A document for {@code initial} read from {@code file}, or a new one when {@code file} is null:
+     * a new document is unsaved (dirty) until {@link #saveTo} gives it a file, so closing it asks.
+     */
     public ProjectDocument(Project initial, Path file) {
         Objects.requireNonNull(initial, "initial");
-        this.saved = initial;
-        this.file.set(file);
+        this.saved = file == null ? null : initial;
+        setFile(file);
         replace(initial);
     }
 
     /** Reads a project file; the problems of an unreadable file come in the exception. */
     public static ProjectDocument open(Path file) throws ProjectException {
-        return new ProjectDocument(ProjectReader.read(file).project(), file);
+        return new ProjectDocument(ProjectReader.read(file).project(), file.toAbsolutePath().normalize());
     }
 
     /** Parses project text (e.g. a sample from the gallery) as an unsaved, unnamed document. */
@@ -99,6 +101,19 @@ public final class ProjectDocument {
     /** The file the document was opened from or last saved to; null for a new document. */
     public ReadOnlyObjectProperty<Path> fileProperty() {
         return file.getReadOnlyProperty();
+    }
+
+    public Path file() {
+        return file.get();
+    }
+
+    /** The short name runs and output folders take: the file name without extension, or "untitled". */
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    public String name() {
+        return name.get();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
@@ -164,7 +179,7 @@ public final class ProjectDocument {
     /** Writes the project to {@code target} atomically, remembers the file and marks it saved. */
     public void saveTo(Path target) throws IOException {
         ProjectWriter.write(project(), target);
-        file.set(target);
+        setFile(target.toAbsolutePath().normalize());
         markSaved();
     }
 
@@ -176,6 +191,9 @@ public final class ProjectDocument {
             return;
         }
         undoStack.push(new Edit(label, before, after));
+        if (undoStack.size() > HISTORY) {
+            undoStack.removeLast();
+        }
         redoStack.clear();
         replace(after);
     }
@@ -378,6 +396,21 @@ public final class ProjectDocument {
 
     // ---- helpers ----
 
+    private void setFile(Path f) {
+        file.set(f);
+        name.set(nameOf(f));
+    }
+
+    /** A project file's short name: its file name without the extension; "untitled" for none. */
+    public static String nameOf(Path file) {
+        if (file == null) {
+            return "untitled";
+        }
+        String base = file.getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
+    }
+
     private void replace(Project next) {
         project.set(next);
         problems.setAll(ProjectValidator.validate(next));
@@ -389,7 +422,7 @@ public final class ProjectDocument {
         canRedo.set(!redoStack.isEmpty());
         undoLabel.set(undoStack.isEmpty() ? "" : undoStack.peekFirst().label());
         redoLabel.set(redoStack.isEmpty() ? "" : redoStack.peekFirst().label());
-        dirty.set(!project().equals(saved));
+        dirty.set(saved == null || !project().equals(saved));
     }
 
     private static String axis(int dim) {

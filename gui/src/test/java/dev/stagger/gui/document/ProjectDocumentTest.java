@@ -1,4 +1,4 @@
-package dev.stagger.gui.setup;
+package dev.stagger.gui.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +41,33 @@ class ProjectDocumentTest {
         assertThat(doc.isDirty()).isFalse();
         assertThat(doc.canUndoProperty().get()).isFalse();
         assertThat(doc.canRedoProperty().get()).isFalse();
-        assertThat(doc.fileProperty().get()).isEqualTo(SAMPLE);
+        assertThat(doc.file()).isEqualTo(SAMPLE.toAbsolutePath().normalize());
+        assertThat(doc.name()).isEqualTo("diffusion-2d");
+    }
+
+    @Test
+    void aNewDocumentIsUnsavedUntilItHasAFile(@TempDir Path dir) throws Exception {
+        ProjectDocument fresh = new ProjectDocument(original, null);
+        assertThat(fresh.isDirty()).as("closing a never-saved project must ask").isTrue();
+        assertThat(fresh.name()).isEqualTo("untitled");
+        fresh.saveTo(dir.resolve("heat.yaml"));
+        assertThat(fresh.isDirty()).isFalse();
+        assertThat(fresh.name()).isEqualTo("heat");
+        assertThat(fresh.file()).isEqualTo(dir.resolve("heat.yaml").toAbsolutePath().normalize());
+    }
+
+    @Test
+    void historyKeepsTheLatestEdits() {
+        for (int i = 1; i <= ProjectDocument.HISTORY + 5; i++) {
+            doc.setParameter("chi", i);
+        }
+        int undone = 0;
+        while (doc.canUndoProperty().get()) {
+            doc.undo();
+            undone++;
+        }
+        assertThat(undone).isEqualTo(ProjectDocument.HISTORY);
+        assertThat(doc.project().model().parameters().get("chi")).isEqualTo(5.0);
     }
 
     @Test
