@@ -108,6 +108,41 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void aRunKeepsItsOwnCopyOfTheJarsAndCopiesNobodyUsesAreRemoved() throws Exception {
+        Path out = tmp.resolve("out");
+        Process p = start("run", ROOT.resolve("sample-projects/diffusion-1d.yaml").toString(), "--out", out.toString(),
+                "--steps", "100000000", "--set", "output.every=0", "--threads", "1", "-q");
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+            while (!Files.exists(out.resolve("stagger-run.endpoint"))) {
+                assertThat(Instant.now()).as("the run starts").isBefore(deadline);
+                assertThat(p.isAlive()).as("still running: " + stderr()).isTrue();
+                p.waitFor(50, TimeUnit.MILLISECONDS);
+            }
+            ProcessHandle java = p.descendants().filter(h -> h.info().command().orElse("").endsWith("java"))
+                    .findFirst().orElseThrow();
+            String cmdline = Files.readString(Path.of("/proc", Long.toString(java.pid()), "cmdline"));
+            Path runs = ROOT.resolve(".stagger-run");
+            // the run reads a copy that a rebuild of engine/target does not touch
+            assertThat(cmdline).contains(runs.resolve("engine-").toString()).doesNotContain("engine/target");
+            Path used = runs.resolve(cmdline.substring(cmdline.indexOf(runs.toString()) + runs.toString().length() + 1)
+                    .split("/")[0]);
+            Path stale = runs.resolve("engine-1");
+            Files.createDirectories(stale);
+            Files.writeString(stale.resolve("complete"), "");
+
+            Process models = start("models");
+            assertThat(models.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(models.exitValue()).isZero();
+            assertThat(stale).as("a copy no process has open is removed").doesNotExist();
+            assertThat(used.resolve("complete")).as("the running run's copy stays").exists();
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
     private static long countVti(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
