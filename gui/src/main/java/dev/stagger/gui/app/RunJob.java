@@ -144,7 +144,6 @@ public final class RunJob {
         if (state.get().isOver()) {
             return; // the end is final
         }
-        state.set(s.state());
         if (s.state() == RunState.FINISHED) {
             progress.set(1.0); // the last report may carry no step count
         } else if (s.totalSteps() > 0 && s.step() >= 0) {
@@ -158,6 +157,8 @@ public final class RunJob {
         if (s.message() != null) {
             message.set(s.message());
         }
+        // last: a listener on the state (the end notice) reads the message and duration of this report
+        state.set(s.state());
     }
 
     @Override

@@ -20,8 +20,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -89,8 +89,8 @@ final class BoundarySection implements Section {
         });
         error.setTextFill(Color.FIREBRICK);
         error.setId("boundary-error");
-        schematic.setPrefSize(360, 260);
-        schematic.setMinSize(360, 260);
+        schematic.setPrefSize(360, 276);
+        schematic.setMinSize(360, 276);
         GridPane editor = new GridPane();
         editor.setHgap(8);
         editor.setVgap(6);
@@ -99,9 +99,14 @@ final class BoundarySection implements Section {
         editor.addRow(2, new Label("Type"), typeBox);
         editor.addRow(3, new Label("Value"), valueField);
         editor.add(error, 1, 4);
-        editor.add(new Label("A number or an expression of the boundary coordinates and the parameters."), 0, 5, 2, 1);
+        Label hint = new Label("A number or an expression of the boundary coordinates and the parameters.");
+        hint.setWrapText(true);
+        hint.setMaxWidth(340);
+        editor.add(hint, 0, 5, 2, 1);
         editor.add(plot, 0, 6, 2, 1);
-        HBox top = new HBox(16, schematic, editor);
+        // side by side when the pane is wide, the editor under the schematic when it is narrow
+        FlowPane top = new FlowPane(16, 12, schematic, editor);
+        top.prefWrapLengthProperty().bind(root.widthProperty().subtract(20));
         root.getChildren().add(top);
         root.setPadding(new Insets(10));
         doc.projectProperty().addListener((o, a, b) -> refresh());
@@ -258,7 +263,7 @@ final class BoundarySection implements Section {
             addSide(new BoundaryKey(2, Side.HIGH), new Rectangle(x + 3 * s, y + s, s, s));
             addSide(new BoundaryKey(1, Side.LOW), new Rectangle(x + s, y + 2 * s, s, s));
         }
-        Text hint = new Text(10, 250, "click a side to edit it; dashed sides are periodic");
+        Text hint = new Text(10, 268, "click a side to edit it; dashed sides are periodic");
         schematic.getChildren().add(hint);
     }
 
@@ -271,7 +276,7 @@ final class BoundarySection implements Section {
         Text label = new Text(key.label());
         double[] c = centre(shape);
         label.setX(c[0] - 18);
-        label.setY(c[1] + (shape instanceof Line l && l.getStartY() == l.getEndY() ? (c[1] < 100 ? -10 : 20) : 4));
+        label.setY(c[1] + (shape instanceof Line l && l.getStartY() == l.getEndY() ? (c[1] < 100 ? -10 : 24) : 4));
         if (shape instanceof Line l && l.getStartX() == l.getEndX()) {
             label.setX(c[0] < 100 ? c[0] - 56 : c[0] + 8);
         }

@@ -53,8 +53,10 @@ final class ParametersSection implements Section {
         stabilityLabel.setId("stability-label");
         buildRun();
         root.setPadding(new Insets(10));
+        // the bar on its own line and the text under it: the setup pane is narrow beside the monitor
+        stabilityLabel.setWrapText(true);
         root.getChildren().addAll(new Label("Model parameters"), sheet, new Label("Run"), run,
-                new HBox(8, new Label("Stability"), stabilityBar, stabilityLabel));
+                new VBox(4, new HBox(8, new Label("Stability"), stabilityBar), stabilityLabel));
         doc.projectProperty().addListener((o, a, b) -> refresh());
         refresh();
     }

@@ -8,6 +8,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -46,7 +47,12 @@ public final class SetupView extends BorderPane {
         parameters = new ParametersSection(doc);
         sections = List.of(grid, boundaries, initial, parameters);
         for (Section s : sections) {
-            Tab tab = new Tab(s.title(), s.content());
+            // a section taller than the pane scrolls instead of running under the problems list
+            ScrollPane scroll = new ScrollPane(s.content());
+            scroll.setFitToWidth(true);
+            // the grid's canvas takes the height there is; the forms keep theirs and scroll
+            scroll.setFitToHeight(s == grid);
+            Tab tab = new Tab(s.title(), scroll);
             tab.setClosable(false);
             tabs.getTabs().add(tab);
         }

@@ -1,0 +1,67 @@
+package dev.stagger.gui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issue's end-to-end check in the real window under Xvfb ({@link Walkthrough}): open the 2D
+ * sample, make a side Dirichlet, run it embedded and on 4 MPI ranks, screenshots of every step in
+ * {@code gui/target/screenshots/walk-*.png}. Needs xvfb-run and Open MPI; skipped without them.
+ */
+class WalkthroughIT {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final String PREFS_NODE = "dev/stagger/test/walkthrough-" + java.util.UUID.randomUUID();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void openEditRunHereAndOnFourRanks() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/xvfb-run")), "xvfb-run is not installed");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/mpirun")), "Open MPI is not installed");
+        Path out = Path.of("target", "screenshots").toAbsolutePath();
+        Files.createDirectories(out);
+        Path samples = Files.createDirectories(tmp.resolve("samples"));
+        for (String s : List.of("diffusion-1d", "diffusion-2d", "diffusion-3d")) {
+            Files.copy(TestPrefs.samples().resolve(s + ".yaml"), samples.resolve(s + ".yaml"));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> cmd = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", java,
+                "--add-modules", "jdk.incubator.vector", "-cp", cp,
+                "-Dstagger.screenshots=" + out, "-D" + SampleGallery.PROPERTY + "=" + samples,
+                "-D" + StaggerWorkbench.PREFS_PROPERTY + "=" + PREFS_NODE, "-Dstagger.root=" + ROOT,
+                "-Dtestfx.robot=glass", "-Dtestfx.headless=false", "-Dprism.order=sw",
+                Walkthrough.class.getName()));
+        Path log = out.resolve("walkthrough-jvm.log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean done;
+        try {
+            done = p.waitFor(480, TimeUnit.SECONDS);
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            Preferences.userRoot().node(PREFS_NODE).removeNode();
+        }
+        assertThat(done).as("walkthrough finished; see " + log).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(log)).isZero();
+        assertThat(Files.readString(log)).contains("walkthrough done");
+        for (int i = 1; i <= 7; i++) {
+            int step = i;
+            try (var files = Files.list(out)) {
+                assertThat(files.anyMatch(f -> f.getFileName().toString().startsWith("walk-" + step + "-")))
+                        .as("screenshot of step " + step).isTrue();
+            }
+        }
+    }
+}
