@@ -21,6 +21,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -121,7 +122,9 @@ final class GridSection implements Section {
             }
         });
         controls.put("grid.dims", dimsBox);
-        form.addRow(row++, new Label("Dimensions"), dimsBox);
+        Label dimsLabel = new Label("Dimensions");
+        dimsLabel.setMinWidth(Region.USE_PREF_SIZE); // the first column is as wide as its longest label
+        form.addRow(row++, dimsLabel, dimsBox);
         form.addRow(row++, new Label(""), new Label("origin"), new Label("extent"), new Label("cells"), new Label("periodic"));
         for (int d = 0; d < dims; d++) {
             int dim = d;

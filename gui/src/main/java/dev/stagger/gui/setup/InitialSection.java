@@ -116,8 +116,10 @@ final class InitialSection implements Section {
             row.add(view, 1, 2);
             root.getChildren().add(row);
         }
-        root.getChildren().add(new Label("Expressions of x, y, z, pi and the model's parameters; "
-                + "3D grids preview their middle z plane."));
+        Label hint = new Label("Expressions of x, y, z, pi and the model's parameters; "
+                + "3D grids preview their middle z plane.");
+        hint.setWrapText(true);
+        root.getChildren().add(hint);
     }
 
     private void draw(String name, String text) {

@@ -83,6 +83,7 @@ public final class Walkthrough {
         robot.clickOn(robot.lookup("#sample-diffusion-2d").lookup(".button").nth(0).queryButton());
         await("the project opens", 10, () -> app.model().document() != null);
         check(stage.getTitle().startsWith("diffusion-2d"), "title: " + stage.getTitle());
+        shoot("walk-2-grid.png");
 
         // 2. the low-x side becomes Dirichlet, C = 1 there
         robot.clickOn("Boundary conditions");
@@ -92,7 +93,9 @@ public final class Walkthrough {
         type("#boundary-value", "1");
         check(app.model().document().project().fields().get("C").boundary(0, Side.LOW).type()
                 == BoundaryType.DIRICHLET, "x low is Dirichlet");
-        shoot("walk-2-dirichlet.png");
+        shoot("walk-3-dirichlet.png");
+        robot.clickOn("Initial conditions");
+        shoot("walk-4-initial-conditions.png");
 
         // 3. a finer grid and a run long enough to watch: 256 x 256 cells, 40000 steps, output every 10000
         robot.clickOn("Grid");
@@ -104,18 +107,18 @@ public final class Walkthrough {
         check(app.model().document().problems().isEmpty(), "no problems: " + app.model().document().problems());
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
         await("saved", 10, () -> !app.model().document().isDirty());
-        shoot("walk-3-parameters-saved.png");
+        shoot("walk-5-parameters-saved.png");
 
         // 4. run it here (F5: this computer, embedded)
         robot.clickOn("#run");
         RunJob embedded = awaitNewJob(null);
         await("the embedded run is a fifth done", 120, () -> embedded.progressProperty().get() > 0.2);
         robot.sleep(1500, TimeUnit.MILLISECONDS); // a few frames reach the heatmap
-        shoot("walk-4-embedded-running.png");
+        shoot("walk-6-embedded-running.png");
         await("the embedded run ends", 300, () -> embedded.state().isOver());
         check(embedded.state() == RunState.FINISHED, "embedded: " + embedded.messageProperty().get());
         robot.sleep(1500, TimeUnit.MILLISECONDS);
-        shoot("walk-5-embedded-finished.png");
+        shoot("walk-7-embedded-finished.png");
 
         // 5. the same project on 4 MPI ranks, from the Run menu
         robot.clickOn(robot.lookup(".menu-bar").lookup((Labeled l) -> "Run".equals(l.getText())).queryLabeled());
@@ -127,11 +130,11 @@ public final class Walkthrough {
         await("the 4-rank run serves its monitor", 180, () -> mpi.client() != null || mpi.state().isOver());
         await("the 4-rank run is a fifth done", 180, () -> mpi.progressProperty().get() > 0.2 || mpi.state().isOver());
         robot.sleep(1500, TimeUnit.MILLISECONDS);
-        shoot("walk-6-mpi-running.png");
+        shoot("walk-8-mpi-running.png");
         await("the 4-rank run ends", 300, () -> mpi.state().isOver());
         check(mpi.state() == RunState.FINISHED, "mpi: " + mpi.messageProperty().get());
         robot.sleep(1500, TimeUnit.MILLISECONDS);
-        shoot("walk-7-mpi-finished.png");
+        shoot("walk-9-mpi-finished.png");
 
         // the Dirichlet side shows in the 4-rank result: C is 1 on the wall, so next to it close to 1
         List<PvdWriter.Entry> entries = PvdWriter.read(mpi.outputDir().resolve("diffusion-2d.pvd"));

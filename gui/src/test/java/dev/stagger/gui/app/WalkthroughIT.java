@@ -56,7 +56,7 @@ class WalkthroughIT {
         assertThat(done).as("walkthrough finished; see " + log).isTrue();
         assertThat(p.exitValue()).as(Files.readString(log)).isZero();
         assertThat(Files.readString(log)).contains("walkthrough done");
-        for (int i = 1; i <= 7; i++) {
+        for (int i = 1; i <= 9; i++) {
             int step = i;
             try (var files = Files.list(out)) {
                 assertThat(files.anyMatch(f -> f.getFileName().toString().startsWith("walk-" + step + "-")))
