@@ -38,6 +38,7 @@ public final class HeatmapCanvas extends Region {
     private WritableImage image;
     private WritableImage colorbar;
     private Frame frame;
+    private String placeholder = "waiting for the first frame";
     private long draws;
     // the plot rectangle and the physical box it shows, for the cursor readout
     private double px;
@@ -98,6 +99,14 @@ public final class HeatmapCanvas extends Region {
         return f.colormap() != colorbarMap;
     }
 
+    /** What to say while there is no frame (empty where a message elsewhere says why). */
+    public void setPlaceholder(String text) {
+        placeholder = text == null ? "" : text;
+        if (frame == null) {
+            draw();
+        }
+    }
+
     /** Frames drawn so far. */
     public long draws() {
         return draws;
@@ -132,7 +141,7 @@ public final class HeatmapCanvas extends Region {
         if (frame == null || w < LEFT + RIGHT + 10 || h < TOP + BOTTOM + 10) {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(frame == null ? "waiting for the first frame" : "", w / 2, h / 2);
+            g.fillText(frame == null ? placeholder : "", w / 2, h / 2);
             return;
         }
         draws++;

@@ -4,6 +4,7 @@ import dev.stagger.engine.live.LiveClient;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.render.Colormap;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
@@ -26,6 +27,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
@@ -37,6 +39,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -84,6 +87,14 @@ public final class MonitorView extends BorderPane {
     /** A monitor of {@code client} with its own daemon background threads; polling starts when shown. */
     public static MonitorView of(LiveClient client) {
         return new MonitorView(new MonitorViewModel(client, MonitorViewModel.newBackgroundExecutor()));
+    }
+
+    /**
+     * A monitor of {@code client} (null: none) that shows the output in {@code outputDir} once the
+     * run is over; {@code runName} names it until the run does.
+     */
+    public static MonitorView of(LiveClient client, Path outputDir, String runName) {
+        return new MonitorView(new MonitorViewModel(client, outputDir, runName, MonitorViewModel.newBackgroundExecutor()));
     }
 
     public MonitorViewModel model() {
@@ -289,9 +300,61 @@ public final class MonitorView extends BorderPane {
 
         TabPane tabs = new TabPane(new Tab("Charts", charts), new Tab("Ranks", ranks), new Tab("Log", console));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane split = new SplitPane(heatmap, tabs);
+        SplitPane split = new SplitPane(picture(), tabs);
         split.setDividerPositions(0.6);
         return split;
+    }
+
+    /**
+     * The heatmap, a message over it when the output cannot be shown, and for a finished run a
+     * slider over the output steps.
+     */
+    private Node picture() {
+        Label problem = new Label();
+        problem.setId("problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("monitor-problem");
+        problem.setStyle("-fx-background-color: -fx-control-inner-background; -fx-border-color: -fx-accent;"
+                + " -fx-padding: 8; -fx-background-radius: 4; -fx-border-radius: 4;");
+        problem.setMaxWidth(560);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        model.problemProperty().addListener((obs, old, p) -> heatmap.setPlaceholder(p.isEmpty()
+                ? "waiting for the first frame" : ""));
+        StackPane stack = new StackPane(heatmap, problem);
+        StackPane.setAlignment(problem, Pos.CENTER);
+
+        Slider steps = new Slider(0, 0, 0);
+        steps.setId("outputStep");
+        steps.setBlockIncrement(1);
+        steps.setMajorTickUnit(1);
+        steps.setMinorTickCount(0);
+        steps.setSnapToTicks(true);
+        steps.maxProperty().bind(model.outputCountProperty().subtract(1).map(n -> Math.max(0, n.intValue())));
+        steps.disableProperty().bind(model.outputCountProperty().lessThan(2));
+        model.outputIndexProperty().addListener((obs, old, i) -> {
+            updating = true;
+            steps.setValue(Math.max(0, i.intValue()));
+            updating = false;
+        });
+        steps.valueProperty().addListener((obs, old, v) -> {
+            if (!updating) {
+                model.selectOutputStep((int) Math.round(v.doubleValue()));
+            }
+        });
+        Label shown = new Label();
+        shown.setId("outputStepText");
+        shown.textProperty().bind(model.outputStepTextProperty());
+        HBox row = new HBox(8, new Label("output"), steps, shown);
+        HBox.setHgrow(steps, Priority.ALWAYS);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(2, 8, 4, 8));
+        row.visibleProperty().bind(model.showingOutputProperty());
+        row.managedProperty().bind(row.visibleProperty());
+
+        VBox picture = new VBox(stack, row);
+        VBox.setVgrow(stack, Priority.ALWAYS);
+        return picture;
     }
 
     private void showStatistics(String field) {
