@@ -106,6 +106,7 @@ public final class MonitorViewModel {
     private volatile Thread pollThread;
     private volatile Preview latestPreview;
     private long lastSequence;
+    private double lastChartWall = Double.NEGATIVE_INFINITY;
     private long previewDueNanos = Long.MIN_VALUE;
     private PreviewRequest lastRequest;
     private RunState lastState;
@@ -289,12 +290,20 @@ public final class MonitorViewModel {
         }
         List<Event> events = client.events(lastSequence, EVENTS_PER_POLL, Math.min(waitMillis, PREVIEW_INTERVAL_MILLIS));
         Batch batch = new Batch();
+        // read from sequence 1 on: the stream's first "running" state is the run's start, at wall time 0
+        boolean fromStart = lastSequence == 0 && !events.isEmpty() && events.get(0).sequence() == 1;
         for (Event e : events) {
             lastSequence = e.sequence();
+            if (fromStart && e.kind() == Event.Kind.STATE && e.text().startsWith("running")) {
+                chartPoint(batch, 0, e.value("step"));
+                fromStart = false;
+            }
             digest(e, batch);
         }
         Status status = client.status();
         batch.status = status;
+        // the status is a point of its own: the chart needs no progress event to draw from the first status on
+        chartPoint(batch, status.wallSeconds(), status.step());
         lastState = status.state();
         chooseDefaults(status);
         publish(batch);
@@ -397,7 +406,7 @@ public final class MonitorViewModel {
 
     private void digest(Event e, Batch batch) {
         switch (e.kind()) {
-            case PROGRESS -> batch.progress.add(new ChartPoint(e.value("wallSeconds"), e.value("step")));
+            case PROGRESS -> chartPoint(batch, e.value("wallSeconds"), e.value("step"));
             case METRICS -> {
                 double step = e.value("step");
                 e.values().entrySet().stream()
@@ -408,6 +417,14 @@ public final class MonitorViewModel {
             }
             case LOG -> batch.log.add(new LogLine(e.epochMillis(), e.rank(), e.level(), e.text()));
             case STATE -> batch.log.add(new LogLine(e.epochMillis(), e.rank(), "state", e.text()));
+        }
+    }
+
+    /** Adds a step-over-wall-time point unless it is no later than the last (a status repeats itself while paused). */
+    private void chartPoint(Batch batch, double wall, double step) {
+        if (Double.isFinite(wall) && Double.isFinite(step) && wall > lastChartWall) {
+            lastChartWall = wall;
+            batch.progress.add(new ChartPoint(wall, step));
         }
     }
 

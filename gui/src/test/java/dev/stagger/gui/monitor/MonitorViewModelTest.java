@@ -9,6 +9,7 @@ import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.render.Colormap;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,9 @@ class MonitorViewModelTest {
         assertThat(vm.fields()).containsExactly("C", "T");
         assertThat(vm.selectedFieldProperty().get()).isEqualTo("C");
         assertThat(vm.ranks()).hasSize(2);
-        assertThat(vm.progressPoints()).containsExactly(new MonitorViewModel.ChartPoint(0.5, 5));
+        // the progress event, then the status's own point (2 s, step 10)
+        assertThat(vm.progressPoints()).containsExactly(new MonitorViewModel.ChartPoint(0.5, 5),
+                new MonitorViewModel.ChartPoint(2, 10));
         assertThat(vm.metricKeys()).containsExactlyInAnyOrder("C.min", "C.max", "C.mean", "residual.r");
         assertThat(vm.metric("C.mean")).containsExactly(new MonitorViewModel.ChartPoint(5, 0.3));
         assertThat(vm.logLines()).extracting(MonitorViewModel.LogLine::text)
@@ -56,6 +59,49 @@ class MonitorViewModelTest {
         assertThat(run.previewRequests).hasSize(1);
         assertThat(vm.pulse()).isTrue(); // the status is re-read every round
         assertThat(vm.pulse()).isFalse();
+        assertThat(vm.progressPoints()).as("the same status again adds no point").hasSize(2);
+    }
+
+    @Test
+    void theProgressChartHasALineFromTheFirstStatus() throws Exception {
+        try (EmbeddedRun run = new EmbeddedRun("diffusion-2d.yaml", "run.steps=100000", "output.every=0")) {
+            run.start();
+            // a monitor opened a moment after the run started: a few steps are done
+            awaitStep(run, 3);
+            MonitorViewModel vm = new MonitorViewModel(run.client(), SAME_THREAD);
+            vm.visibilityChanged(false); // the chart needs no previews
+            vm.pollOnce();
+            vm.pulse();
+            List<MonitorViewModel.ChartPoint> points = List.copyOf(vm.progressPoints());
+            assertThat(points).as("a line needs two points").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(points.get(0)).as("the run's start").isEqualTo(new MonitorViewModel.ChartPoint(0, 0));
+            MonitorViewModel.ChartPoint last = points.get(points.size() - 1);
+            assertThat(last.x()).isPositive();
+            assertThat(last.y()).isGreaterThanOrEqualTo(3);
+            assertIncreasingInWallTime(points);
+
+            // every later round adds the status's point while the run steps on
+            awaitStep(run, (long) last.y() + 3);
+            vm.pollOnce();
+            vm.pulse();
+            assertThat(vm.progressPoints()).hasSizeGreaterThan(points.size());
+            assertThat(vm.progressPoints().get(vm.progressPoints().size() - 1).y()).isGreaterThan(last.y());
+            assertIncreasingInWallTime(vm.progressPoints());
+        }
+    }
+
+    private static void awaitStep(EmbeddedRun run, long step) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (run.live.status().step() < step && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(run.live.status().step()).as("the run reached step " + step).isGreaterThanOrEqualTo(step);
+    }
+
+    private static void assertIncreasingInWallTime(List<MonitorViewModel.ChartPoint> points) {
+        for (int n = 1; n < points.size(); n++) {
+            assertThat(points.get(n).x()).as("wall time of point " + n).isGreaterThan(points.get(n - 1).x());
+        }
     }
 
     @Test
