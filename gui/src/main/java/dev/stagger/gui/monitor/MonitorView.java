@@ -1,8 +1,6 @@
 package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.live.LiveClient;
-import dev.stagger.engine.live.RunState;
-import dev.stagger.engine.render.Colormap;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,28 +11,21 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -52,8 +43,6 @@ import javafx.stage.Window;
  * Polling starts when the view is first shown; {@link #dispose()} ends it.
  */
 public final class MonitorView extends BorderPane {
-    private static final List<String> AXES = List.of("x", "y", "z");
-
     private final MonitorViewModel model;
     private final HeatmapCanvas heatmap;
     private final AnimationTimer pulse = new AnimationTimer() {
@@ -74,7 +63,7 @@ public final class MonitorView extends BorderPane {
         this.model = model;
         this.heatmap = new HeatmapCanvas(model::valueAt);
         getStyleClass().add("monitor-view");
-        setTop(toolbar());
+        setTop(new MonitorToolbar(model, this::export));
         setCenter(centre());
         setBottom(statusLine());
         model.frameProperty().addListener((obs, old, f) -> heatmap.show(f));
@@ -123,115 +112,6 @@ public final class MonitorView extends BorderPane {
     }
 
     // ---- toolbar ----------------------------------------------------------------------------
-
-    private Node toolbar() {
-        Label title = new Label();
-        title.textProperty().bind(model.titleProperty());
-        title.getStyleClass().add("monitor-title");
-
-        ComboBox<String> field = new ComboBox<>(model.fields());
-        field.setId("field");
-        field.setPromptText("field");
-        model.selectedFieldProperty().addListener((obs, old, f) -> field.setValue(f));
-        field.valueProperty().addListener((obs, old, f) -> model.selectField(f));
-
-        ComboBox<Colormap> map = new ComboBox<>();
-        map.setId("colormap");
-        map.getItems().setAll(Colormap.values());
-        map.setValue(model.colormapProperty().get());
-        map.valueProperty().addListener((obs, old, m) -> model.selectColormap(m));
-
-        CheckBox auto = new CheckBox("auto range");
-        auto.setId("autoRange");
-        auto.setSelected(true);
-        TextField min = numberField("min", model.rangeMinProperty().get());
-        TextField max = numberField("max", model.rangeMaxProperty().get());
-        min.disableProperty().bind(auto.selectedProperty());
-        max.disableProperty().bind(auto.selectedProperty());
-        Runnable applyRange = () -> {
-            if (auto.isSelected()) {
-                model.useAutoRange();
-                return;
-            }
-            try {
-                model.useFixedRange(Double.parseDouble(min.getText().strip()), Double.parseDouble(max.getText().strip()));
-                min.setStyle("");
-                max.setStyle("");
-            } catch (NumberFormatException e) {
-                min.setStyle("-fx-border-color: -fx-accent;");
-                max.setStyle("-fx-border-color: -fx-accent;");
-            }
-        };
-        auto.selectedProperty().addListener((obs, was, is) -> {
-            if (!is && model.frameProperty().get() != null) {
-                min.setText(Double.toString(model.frameProperty().get().min()));
-                max.setText(Double.toString(model.frameProperty().get().max()));
-            }
-            applyRange.run();
-        });
-        min.setOnAction(e -> applyRange.run());
-        max.setOnAction(e -> applyRange.run());
-
-        ComboBox<String> axis = new ComboBox<>();
-        axis.setId("sliceAxis");
-        axis.getItems().setAll(AXES);
-        axis.setValue(AXES.get(model.sliceAxisProperty().get()));
-        Spinner<Integer> index = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1));
-        index.setId("sliceIndex");
-        index.setEditable(true);
-        index.setPrefWidth(90);
-        SpinnerValueFactory.IntegerSpinnerValueFactory indexValues =
-                (SpinnerValueFactory.IntegerSpinnerValueFactory) index.getValueFactory();
-        indexValues.maxProperty().bind(model.sliceCountProperty());
-        model.sliceIndexProperty().addListener((obs, old, v) -> {
-            updating = true;
-            indexValues.setValue(v.intValue());
-            updating = false;
-        });
-        Runnable applySlice = () -> {
-            if (!updating && index.getValue() != null) {
-                model.selectSlice(AXES.indexOf(axis.getValue()), index.getValue());
-            }
-        };
-        axis.valueProperty().addListener((obs, old, a) -> applySlice.run());
-        index.valueProperty().addListener((obs, old, v) -> applySlice.run());
-        HBox slice = new HBox(4, new Label("slice"), axis, index);
-        slice.setAlignment(Pos.CENTER_LEFT);
-        slice.visibleProperty().bind(model.dimsProperty().isEqualTo(3));
-        slice.managedProperty().bind(slice.visibleProperty());
-
-        Button pause = button("pause", "Pause", model::pause);
-        Button resume = button("resume", "Resume", model::resume);
-        Button stop = button("stop", "Stop", model::stopRun);
-        Button checkpoint = button("checkpoint", "Checkpoint", model::checkpoint);
-        Button export = button("export", "Export PNG", this::export);
-        ObservableValue<Boolean> over = model.stateProperty().map(RunState::isOver).orElse(false);
-        pause.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.stateProperty().get() != RunState.RUNNING, model.stateProperty()));
-        resume.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.stateProperty().get() != RunState.PAUSED, model.stateProperty()));
-        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> over.getValue(), over));
-        checkpoint.disableProperty().bind(Bindings.createBooleanBinding(() -> over.getValue(), over));
-        export.disableProperty().bind(model.frameProperty().isNull());
-
-        return new ToolBar(title, new Separator(Orientation.VERTICAL), field, map, auto, min, max, slice,
-                new Separator(Orientation.VERTICAL), pause, resume, stop, checkpoint, export);
-    }
-
-    private static TextField numberField(String prompt, double value) {
-        TextField t = new TextField(Double.toString(value));
-        t.setId(prompt);
-        t.setPromptText(prompt);
-        t.setPrefColumnCount(6);
-        return t;
-    }
-
-    private static Button button(String id, String text, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 
     private void export() {
         FileChooser chooser = new FileChooser();
@@ -321,8 +201,17 @@ public final class MonitorView extends BorderPane {
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         model.problemProperty().addListener((obs, old, p) -> heatmap.setPlaceholder(p.isEmpty()
                 ? "waiting for the first frame" : ""));
-        StackPane stack = new StackPane(heatmap, problem);
+        // the value under the mouse, in the heatmap's top margin: the status line has no room for it
+        Label cursor = new Label();
+        cursor.setId("cursor");
+        cursor.getStyleClass().add("monitor-cursor");
+        cursor.setStyle("-fx-font-size: 11px;");
+        cursor.setMouseTransparent(true);
+        cursor.setPadding(new Insets(2, 0, 0, 8));
+        cursor.textProperty().bind(heatmap.cursorTextProperty());
+        StackPane stack = new StackPane(heatmap, problem, cursor);
         StackPane.setAlignment(problem, Pos.CENTER);
+        StackPane.setAlignment(cursor, Pos.TOP_LEFT);
 
         Slider steps = new Slider(0, 0, 0);
         steps.setId("outputStep");
@@ -429,16 +318,21 @@ public final class MonitorView extends BorderPane {
         Label rate = new Label();
         rate.textProperty().bind(model.throughputTextProperty());
         ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(90);
         bar.progressProperty().bind(model.progressProperty());
-        Label cursor = new Label();
-        cursor.setId("cursor");
-        cursor.textProperty().bind(heatmap.cursorTextProperty());
+        for (Region r : List.of(state, step, time, rate, bar)) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // the facts keep their room; the notification gives way
+        }
         Label note = new Label();
         note.setId("notification");
         note.textProperty().bind(model.notificationProperty());
+        note.setMinWidth(0);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(model.notificationProperty());
+        note.setTooltip(whole);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox line = new HBox(12, state, step, time, rate, bar, cursor, gap, note);
+        HBox line = new HBox(12, state, step, time, rate, bar, gap, note);
         line.setAlignment(Pos.CENTER_LEFT);
         line.setPadding(new Insets(4, 8, 4, 8));
         line.getStyleClass().add("monitor-status");

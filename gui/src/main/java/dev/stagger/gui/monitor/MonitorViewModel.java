@@ -515,9 +515,10 @@ public final class MonitorViewModel {
             selectedField.set(now.field());
         }
         if (dims.get() == 3) {
+            // the count first: a spinner bound to it would clamp an index beyond the old count
+            sliceCount.set(cells.length > now.sliceAxis() ? cells[now.sliceAxis()] : 1);
             sliceAxis.set(now.sliceAxis());
             sliceIndex.set(Math.max(1, now.sliceIndex()));
-            sliceCount.set(cells.length > now.sliceAxis() ? cells[now.sliceAxis()] : 1);
         }
         appendCapped(progressPoints, b.progress, CHART_CAPACITY);
         b.metrics.forEach((key, points) -> {
@@ -667,9 +668,9 @@ public final class MonitorViewModel {
         int count = cells.length > axis ? cells[axis] : Math.max(1, index);
         int clamped = Math.max(1, Math.min(count, index));
         settings.updateAndGet(s -> new Settings(s.field(), s.colormap(), s.range(), axis, clamped));
+        sliceCount.set(count);
         sliceAxis.set(axis);
         sliceIndex.set(clamped);
-        sliceCount.set(count);
         reload();
     }
 
