@@ -309,9 +309,17 @@ public final class HeatmapCanvas extends Region {
         if (s.contains("e")) {
             return s;
         }
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        if (s.indexOf('.') < 0) {
+            return s;
         }
-        return s;
+        // trailing zeros and a bare point go; by hand, since a regex is compiled per call and this runs per tick
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return s.substring(0, end);
     }
 }

@@ -67,7 +67,10 @@ public final class MonitorViewModel {
     public static final long PREVIEW_INTERVAL_MILLIS = 200;
     /** Values per side asked for in a preview. */
     public static final int PREVIEW_RESOLUTION = 512;
-    static final int CHART_CAPACITY = 5_000;
+    /** Points a chart keeps: more than a monitor's chart is pixels wide; past it the older half is thinned. */
+    static final int CHART_CAPACITY = 1_000;
+    /** Seconds of the run's wall time between two points of the progress chart (each point is a chart update). */
+    static final double CHART_INTERVAL_SECONDS = 0.5;
     static final int LOG_CAPACITY = 10_000;
     private static final int EVENTS_PER_POLL = 5_000;
     private static final long PREVIEW_TIMEOUT_MILLIS = 30_000;
@@ -107,6 +110,7 @@ public final class MonitorViewModel {
     private volatile Preview latestPreview;
     private long lastSequence;
     private double lastChartWall = Double.NEGATIVE_INFINITY;
+    private int chartPointsAdded;
     private long previewDueNanos = Long.MIN_VALUE;
     private PreviewRequest lastRequest;
     private RunState lastState;
@@ -295,7 +299,7 @@ public final class MonitorViewModel {
         for (Event e : events) {
             lastSequence = e.sequence();
             if (fromStart && e.kind() == Event.Kind.STATE && e.text().startsWith("running")) {
-                chartPoint(batch, 0, e.value("step"));
+                chartPoint(batch, 0, e.value("step"), false);
                 fromStart = false;
             }
             digest(e, batch);
@@ -303,7 +307,7 @@ public final class MonitorViewModel {
         Status status = client.status();
         batch.status = status;
         // the status is a point of its own: the chart needs no progress event to draw from the first status on
-        chartPoint(batch, status.wallSeconds(), status.step());
+        chartPoint(batch, status.wallSeconds(), status.step(), status.state().isOver());
         lastState = status.state();
         chooseDefaults(status);
         publish(batch);
@@ -406,7 +410,8 @@ public final class MonitorViewModel {
 
     private void digest(Event e, Batch batch) {
         switch (e.kind()) {
-            case PROGRESS -> chartPoint(batch, e.value("wallSeconds"), e.value("step"));
+            case PROGRESS -> chartPoint(batch, e.value("wallSeconds"), e.value("step"),
+                    e.value("step") == e.value("totalSteps"));
             case METRICS -> {
                 double step = e.value("step");
                 e.values().entrySet().stream()
@@ -420,12 +425,22 @@ public final class MonitorViewModel {
         }
     }
 
-    /** Adds a step-over-wall-time point unless it is no later than the last (a status repeats itself while paused). */
-    private void chartPoint(Batch batch, double wall, double step) {
-        if (Double.isFinite(wall) && Double.isFinite(step) && wall > lastChartWall) {
-            lastChartWall = wall;
-            batch.progress.add(new ChartPoint(wall, step));
+    /**
+     * Adds a step-over-wall-time point later than the last (a paused run's status repeats itself):
+     * the first two at once, so there is a line from the first status on, then at most one per
+     * {@value #CHART_INTERVAL_SECONDS} s of the run's wall time, and always the run's {@code last}.
+     * Every point added costs the FX thread a chart update, and a status comes five times a second.
+     */
+    private void chartPoint(Batch batch, double wall, double step, boolean last) {
+        if (!Double.isFinite(wall) || !Double.isFinite(step) || !(wall > lastChartWall)) {
+            return;
         }
+        if (chartPointsAdded >= 2 && !last && wall < lastChartWall + CHART_INTERVAL_SECONDS) {
+            return;
+        }
+        lastChartWall = wall;
+        chartPointsAdded++;
+        batch.progress.add(new ChartPoint(wall, step));
     }
 
     private void publish(Batch batch) {
@@ -520,12 +535,12 @@ public final class MonitorViewModel {
             sliceAxis.set(now.sliceAxis());
             sliceIndex.set(Math.max(1, now.sliceIndex()));
         }
-        appendCapped(progressPoints, b.progress, CHART_CAPACITY);
+        appendThinned(progressPoints, b.progress, CHART_CAPACITY);
         b.metrics.forEach((key, points) -> {
             if (!metricKeys.contains(key)) {
                 metricKeys.add(key);
             }
-            appendCapped(metric(key), points, CHART_CAPACITY);
+            appendThinned(metric(key), points, CHART_CAPACITY);
         });
         appendCapped(logLines, b.log, LOG_CAPACITY);
         if (b.notification != null) {
@@ -569,6 +584,34 @@ public final class MonitorViewModel {
             stepText.set(step >= 0 ? "step " + step : "");
             timeText.set(String.format(Locale.ROOT, "t = %.6g", time));
         }
+    }
+
+    /**
+     * Appends {@code more}; past {@code capacity} keeps every other point of the older half, as
+     * often as needed, in one change: the whole run stays in view at a resolution a chart can show,
+     * and a chart update costs the FX thread as much after an hour as after a minute.
+     */
+    static void appendThinned(ObservableList<ChartPoint> list, List<ChartPoint> more, int capacity) {
+        if (more.isEmpty()) {
+            return;
+        }
+        if (list.size() + more.size() <= capacity) {
+            list.addAll(more);
+            return;
+        }
+        List<ChartPoint> all = new ArrayList<>(list.size() + more.size());
+        all.addAll(list);
+        all.addAll(more);
+        while (all.size() > capacity) {
+            int half = all.size() / 2;
+            List<ChartPoint> thinned = new ArrayList<>(capacity);
+            for (int i = 0; i < half; i += 2) {
+                thinned.add(all.get(i));
+            }
+            thinned.addAll(all.subList(half, all.size()));
+            all = thinned;
+        }
+        list.setAll(all);
     }
 
     private static <T> void appendCapped(ObservableList<T> list, List<T> more, int capacity) {
