@@ -234,7 +234,13 @@ public final class MonitorView extends BorderPane {
         Label shown = new Label();
         shown.setId("outputStepText");
         shown.textProperty().bind(model.outputStepTextProperty());
-        HBox row = new HBox(8, new Label("output"), steps, shown);
+        Label name = new Label("output");
+        name.setTooltip(new Tooltip("The output steps the run wrote (its .pvd); drag or use the arrow keys"));
+        // the slider gives way in a narrow monitor, the words do not
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        shown.setMinWidth(Region.USE_PREF_SIZE);
+        steps.setMinWidth(60);
+        HBox row = new HBox(8, name, steps, shown);
         HBox.setHgrow(steps, Priority.ALWAYS);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(2, 8, 4, 8));

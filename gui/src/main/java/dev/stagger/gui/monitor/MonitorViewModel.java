@@ -569,7 +569,7 @@ public final class MonitorViewModel {
         if (outputWanted < 0) {
             outputIndex.set(r.index()); // else the user's choice is already there, and stays while they drag
         }
-        outputStepText.set(steps.get(r.index()).label() + " (output " + (r.index() + 1) + " of " + steps.size() + ")");
+        outputStepText.set(steps.get(r.index()).label() + " (" + (r.index() + 1) + " of " + steps.size() + ")");
         if (title.get().isEmpty()) {
             title.set(series.name());
         }
@@ -578,6 +578,9 @@ public final class MonitorViewModel {
             OutputSeries.Step last = steps.get(steps.size() - 1);
             if (r.runState() != null) {
                 state.set(r.runState().state());
+            }
+            if (state.get() == RunState.FINISHED) {
+                progress.set(1);
             }
             long step = r.runState() != null ? r.runState().step() : last.step();
             double time = r.runState() != null ? r.runState().time() : last.time();
@@ -968,7 +971,7 @@ public final class MonitorViewModel {
         return outputIndex.getReadOnlyProperty();
     }
 
-    /** "step 100, t = 0.0232515 (output 6 of 6)": the output step shown. */
+    /** "step 100, t = 0.0232515 (6 of 6)": the output step shown. */
     public ReadOnlyStringProperty outputStepTextProperty() {
         return outputStepText.getReadOnlyProperty();
     }

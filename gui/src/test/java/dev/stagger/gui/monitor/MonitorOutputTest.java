@@ -51,7 +51,7 @@ class MonitorOutputTest {
             assertThat(vm.problemProperty().get()).isEmpty();
             assertThat(vm.outputCountProperty().get()).isEqualTo(5); // steps 0, 10, 20, 30, 40
             assertThat(vm.outputIndexProperty().get()).isEqualTo(4);
-            assertThat(vm.outputStepTextProperty().get()).startsWith("step 40, t = ").endsWith("(output 5 of 5)");
+            assertThat(vm.outputStepTextProperty().get()).startsWith("step 40, t = ").endsWith("(5 of 5)");
             assertThat(vm.fields()).containsExactly("C");
             assertThat(vm.selectedFieldProperty().get()).isEqualTo("C");
             assertShows(vm.frameProperty().get(), dir.resolve("embedded_000040.vti"), 40);
@@ -60,7 +60,7 @@ class MonitorOutputTest {
             assertThat(vm.outputIndexProperty().get()).isEqualTo(1);
             vm.pulse();
             assertShows(vm.frameProperty().get(), dir.resolve("embedded_000010.vti"), 10);
-            assertThat(vm.outputStepTextProperty().get()).startsWith("step 10, t = ").endsWith("(output 2 of 5)");
+            assertThat(vm.outputStepTextProperty().get()).startsWith("step 10, t = ").endsWith("(2 of 5)");
             assertThat(vm.problemProperty().get()).isEmpty();
         }
     }

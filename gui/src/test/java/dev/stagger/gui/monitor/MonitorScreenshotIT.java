@@ -39,7 +39,7 @@ class MonitorScreenshotIT {
         }
         assertThat(done).as("screenshot JVM finished; see " + log).isTrue();
         assertThat(p.exitValue()).as(Files.readString(log)).isZero();
-        for (String name : List.of("monitor-700.png", "monitor-800.png", "monitor-900.png", "monitor-finished-800.png",
+        for (String name : List.of("monitor-700.png", "monitor-800.png", "monitor-900.png", "monitor-finished-700.png",
                 "monitor-3d-700.png")) {
             assertThat(out.resolve(name)).isNotEmptyFile();
         }

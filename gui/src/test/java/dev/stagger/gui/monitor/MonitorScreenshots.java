@@ -21,7 +21,7 @@ import javafx.util.Duration;
  * Shows the monitor alone in a real window (under Xvfb) at the widths the workbench gives it and
  * writes screenshots to the folder in {@code stagger.screenshots}: a 2D run going on at 700, 800 and
  * 900 px, a 3D run with a fixed range at 700 px (the most crowded toolbar), and the 2D run once
- * stopped, showing its output. Exits with 0 when all were written, 1 on any failure.
+ * stopped, showing its output, at 700 px. Exits with 0 when all were written, 1 on any failure.
  */
 public class MonitorScreenshots extends Application {
     private static final int HEIGHT = 540;
@@ -63,9 +63,9 @@ public class MonitorScreenshots extends Application {
                     view.model().stopRun();
                     waitFor(() -> view.model().showingOutputProperty().get() && view.model().frameProperty().get() != null,
                             () -> {
-                                stage.setWidth(800);
+                                stage.setWidth(700);
                                 later(() -> {
-                                    shoot("monitor-finished-800.png");
+                                    shoot("monitor-finished-700.png");
                                     view.dispose();
                                     threeD();
                                 });

@@ -73,7 +73,7 @@ class MonitorsTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> job.get().state().isOver()
                 && text(robot, "#outputStepText").startsWith("step 30, ") && heatmap.draws() > 0);
         assertThat(job.get().state()).isEqualTo(RunState.FINISHED);
-        assertThat(text(robot, "#outputStepText")).endsWith("(output 4 of 4)");
+        assertThat(text(robot, "#outputStepText")).endsWith("(4 of 4)");
         assertThat(text(robot, "#state")).isEqualTo("finished");
         assertThat(robot.lookup("#outputStep").queryAs(Slider.class).getMax()).isEqualTo(3);
     }
@@ -90,7 +90,7 @@ class MonitorsTest {
         });
         HeatmapCanvas heatmap = robot.lookup(".heatmap-canvas").queryAs(HeatmapCanvas.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> heatmap.draws() > 0);
-        assertThat(text(robot, "#outputStepText")).startsWith("step 20, ").endsWith("(output 3 of 3)");
+        assertThat(text(robot, "#outputStepText")).startsWith("step 20, ").endsWith("(3 of 3)");
         assertThat(text(robot, "#state")).isEqualTo("finished");
         assertThat(robot.lookup("#problem").queryAs(Label.class).isVisible()).isFalse();
 
