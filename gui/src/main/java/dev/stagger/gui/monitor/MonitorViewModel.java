@@ -67,10 +67,6 @@ public final class MonitorViewModel {
     public static final long PREVIEW_INTERVAL_MILLIS = 200;
     /** Values per side asked for in a preview. */
     public static final int PREVIEW_RESOLUTION = 512;
-    /** Points a chart keeps: more than a monitor's chart is pixels wide; past it the older half is thinned. */
-    static final int CHART_CAPACITY = 1_000;
-    /** Seconds of the run's wall time between two points of the progress chart (each point is a chart update). */
-    static final double CHART_INTERVAL_SECONDS = 0.5;
     static final int LOG_CAPACITY = 10_000;
     private static final int EVENTS_PER_POLL = 5_000;
     private static final long PREVIEW_TIMEOUT_MILLIS = 30_000;
@@ -109,8 +105,7 @@ public final class MonitorViewModel {
     private volatile Thread pollThread;
     private volatile Preview latestPreview;
     private long lastSequence;
-    private double lastChartWall = Double.NEGATIVE_INFINITY;
-    private int chartPointsAdded;
+    private final ChartThinning progressThinning = new ChartThinning();
     private long previewDueNanos = Long.MIN_VALUE;
     private PreviewRequest lastRequest;
     private RunState lastState;
@@ -425,22 +420,12 @@ public final class MonitorViewModel {
         }
     }
 
-    /**
-     * Adds a step-over-wall-time point later than the last (a paused run's status repeats itself):
-     * the first two at once, so there is a line from the first status on, then at most one per
-     * {@value #CHART_INTERVAL_SECONDS} s of the run's wall time, and always the run's {@code last}.
-     * Every point added costs the FX thread a chart update, and a status comes five times a second.
-     */
+
+    /** Adds a step-over-wall-time point if {@link ChartThinning} takes it. */
     private void chartPoint(Batch batch, double wall, double step, boolean last) {
-        if (!Double.isFinite(wall) || !Double.isFinite(step) || !(wall > lastChartWall)) {
-            return;
+        if (progressThinning.accept(wall, step, last)) {
+            batch.progress.add(new ChartPoint(wall, step));
         }
-        if (chartPointsAdded >= 2 && !last && wall < lastChartWall + CHART_INTERVAL_SECONDS) {
-            return;
-        }
-        lastChartWall = wall;
-        chartPointsAdded++;
-        batch.progress.add(new ChartPoint(wall, step));
     }
 
     private void publish(Batch batch) {
@@ -535,12 +520,12 @@ public final class MonitorViewModel {
             sliceAxis.set(now.sliceAxis());
             sliceIndex.set(Math.max(1, now.sliceIndex()));
         }
-        appendThinned(progressPoints, b.progress, CHART_CAPACITY);
+        ChartThinning.append(progressPoints, b.progress, ChartThinning.CAPACITY);
         b.metrics.forEach((key, points) -> {
             if (!metricKeys.contains(key)) {
                 metricKeys.add(key);
             }
-            appendThinned(metric(key), points, CHART_CAPACITY);
+            ChartThinning.append(metric(key), points, ChartThinning.CAPACITY);
         });
         appendCapped(logLines, b.log, LOG_CAPACITY);
         if (b.notification != null) {
@@ -587,34 +572,6 @@ public final class MonitorViewModel {
             stepText.set(step >= 0 ? "step " + step : "");
             timeText.set(String.format(Locale.ROOT, "t = %.6g", time));
         }
-    }
-
-    /**
-     * Appends {@code more}; past {@code capacity} keeps every other point of the older half, as
-     * often as needed, in one change: the whole run stays in view at a resolution a chart can show,
-     * and a chart update costs the FX thread as much after an hour as after a minute.
-     */
-    static void appendThinned(ObservableList<ChartPoint> list, List<ChartPoint> more, int capacity) {
-        if (more.isEmpty()) {
-            return;
-        }
-        if (list.size() + more.size() <= capacity) {
-            list.addAll(more);
-            return;
-        }
-        List<ChartPoint> all = new ArrayList<>(list.size() + more.size());
-        all.addAll(list);
-        all.addAll(more);
-        while (all.size() > capacity) {
-            int half = all.size() / 2;
-            List<ChartPoint> thinned = new ArrayList<>(capacity);
-            for (int i = 0; i < half; i += 2) {
-                thinned.add(all.get(i));
-            }
-            thinned.addAll(all.subList(half, all.size()));
-            all = thinned;
-        }
-        list.setAll(all);
     }
 
     private static <T> void appendCapped(ObservableList<T> list, List<T> more, int capacity) {

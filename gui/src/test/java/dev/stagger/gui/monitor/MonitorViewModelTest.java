@@ -82,7 +82,7 @@ class MonitorViewModelTest {
 
             // a later round adds the status's point once the run is half a second of wall time on
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while (run.live.status().wallSeconds() < last.x() + MonitorViewModel.CHART_INTERVAL_SECONDS
+            while (run.live.status().wallSeconds() < last.x() + ChartThinning.INTERVAL_SECONDS
                     && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
@@ -117,7 +117,7 @@ class MonitorViewModelTest {
         int changes[] = {0};
         chart.addListener((javafx.collections.ListChangeListener<MonitorViewModel.ChartPoint>) c -> changes[0]++);
         for (int k = 0; k < 10_000; k++) {
-            MonitorViewModel.appendThinned(chart, List.of(new MonitorViewModel.ChartPoint(k, 2 * k)), 100);
+            ChartThinning.append(chart, List.of(new MonitorViewModel.ChartPoint(k, 2 * k)), 100);
             assertThat(chart).hasSizeLessThanOrEqualTo(100);
         }
         assertThat(chart.get(0)).as("the run's start stays").isEqualTo(new MonitorViewModel.ChartPoint(0, 0));
