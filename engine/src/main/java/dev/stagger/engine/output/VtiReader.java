@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -43,16 +44,27 @@ public final class VtiReader {
 
     private final Path file;
     private final FileChannel channel;
+    private final Predicate<String> wanted;
     private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
     private int headerBytes = Integer.BYTES;
     private long dataStart = -1;
 
-    private VtiReader(Path file, FileChannel channel) {
+    private VtiReader(Path file, FileChannel channel, Predicate<String> wanted) {
         this.file = file;
         this.channel = channel;
+        this.wanted = wanted;
     }
 
     public static VtiFile read(Path file) throws IOException {
+        return read(file, name -> true);
+    }
+
+    /**
+     * Reads only the point and cell arrays whose name {@code arrays} accepts; the others are not
+     * loaded (a viewer showing one field of a large file reads that field's bytes only). The
+     * predicate is asked once per array, in file order, so it also learns every array's name.
+     */
+    public static VtiFile read(Path file, Predicate<String> arrays) throws IOException {
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -60,7 +72,7 @@ public final class VtiReader {
             throw new IOException("cannot read " + file + ": " + AtomicFile.describe(e), e);
         }
         try (channel) {
-            return new VtiReader(file, channel).parse();
+            return new VtiReader(file, channel, arrays).parse();
         } catch (VtiFormatException e) {
             throw e;
         } catch (IOException e) {
@@ -255,6 +267,9 @@ public final class VtiReader {
         Map<String, VtiArray> arrays = new LinkedHashMap<>();
         if (data != null) {
             for (Element element : children(data, "DataArray")) {
+                if (!wanted.test(element.getAttribute("Name"))) {
+                    continue;
+                }
                 VtiArray array = readArray(element, tuples);
                 arrays.put(array.name(), array);
             }

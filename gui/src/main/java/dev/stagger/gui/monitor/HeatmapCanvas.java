@@ -28,7 +28,7 @@ import javafx.scene.text.TextAlignment;
 public final class HeatmapCanvas extends Region {
     private static final double LEFT = 64;
     private static final double RIGHT = 86;
-    private static final double TOP = 12;
+    private static final double TOP = 20; // room for the cursor readout above the plot
     private static final double BOTTOM = 42;
 
     private final Canvas canvas = new Canvas();
@@ -38,6 +38,7 @@ public final class HeatmapCanvas extends Region {
     private WritableImage image;
     private WritableImage colorbar;
     private Frame frame;
+    private String placeholder = "waiting for the first frame";
     private long draws;
     // the plot rectangle and the physical box it shows, for the cursor readout
     private double px;
@@ -98,6 +99,14 @@ public final class HeatmapCanvas extends Region {
         return f.colormap() != colorbarMap;
     }
 
+    /** What to say while there is no frame (empty where a message elsewhere says why). */
+    public void setPlaceholder(String text) {
+        placeholder = text == null ? "" : text;
+        if (frame == null) {
+            draw();
+        }
+    }
+
     /** Frames drawn so far. */
     public long draws() {
         return draws;
@@ -132,7 +141,7 @@ public final class HeatmapCanvas extends Region {
         if (frame == null || w < LEFT + RIGHT + 10 || h < TOP + BOTTOM + 10) {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(frame == null ? "waiting for the first frame" : "", w / 2, h / 2);
+            g.fillText(frame == null ? placeholder : "", w / 2, h / 2);
             return;
         }
         draws++;
@@ -189,28 +198,31 @@ public final class HeatmapCanvas extends Region {
         g.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        for (double t : ticks(frame.min(), frame.max(), Math.max(2, (int) (h / 40)))) {
+        List<Double> ticks = ticks(frame.min(), frame.max(), Math.max(2, (int) (h / 40)));
+        for (double t : ticks) {
             double ty = y + h - (t - frame.min()) / (frame.max() - frame.min()) * h;
             g.strokeLine(x + w, ty, x + w + 4, ty);
-            g.fillText(label(t), x + w + 6, ty);
+            g.fillText(label(t, step(ticks)), x + w + 6, ty);
         }
     }
 
     private void axes(GraphicsContext g, Preview p) {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (double t : ticks(xlo, xhi, Math.max(2, (int) (pw / 80)))) {
+        List<Double> xTicks = ticks(xlo, xhi, Math.max(2, (int) (pw / 80)));
+        for (double t : xTicks) {
             double tx = toPixelX(t);
             g.strokeLine(tx, py + ph, tx, py + ph + 4);
-            g.fillText(label(t), tx, py + ph + 6);
+            g.fillText(label(t, step(xTicks)), tx, py + ph + 6);
         }
         g.fillText(p.xLabel(), px + pw / 2, py + ph + 22);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (double t : ticks(ylo, yhi, Math.max(2, (int) (ph / 50)))) {
+        List<Double> yTicks = ticks(ylo, yhi, Math.max(2, (int) (ph / 50)));
+        for (double t : yTicks) {
             double ty = toPixelY(t);
             g.strokeLine(px - 4, ty, px, ty);
-            g.fillText(label(t), px - 6, ty);
+            g.fillText(label(t, step(yTicks)), px - 6, ty);
         }
         String yName = p.isLine() ? p.field() : p.yLabel();
         g.save();
@@ -279,14 +291,35 @@ public final class HeatmapCanvas extends Region {
         return out;
     }
 
-    private static String label(double v) {
-        String s = String.format(Locale.ROOT, "%.4g", v);
+    private static double step(List<Double> ticks) {
+        return ticks.size() < 2 ? 0 : ticks.get(1) - ticks.get(0);
+    }
+
+    /**
+     * A tick's number: four significant digits, more where the ticks are closer than that resolves
+     * (a nearly uniform field's colour bar spans 0.1945120 to 0.1945126), trailing zeros dropped.
+     */
+    static String label(double v, double step) {
+        int digits = 4;
+        if (step > 0 && v != 0 && Double.isFinite(v)) {
+            int needed = (int) Math.floor(Math.log10(Math.abs(v))) - (int) Math.floor(Math.log10(step)) + 1;
+            digits = Math.max(4, Math.min(15, needed));
+        }
+        String s = String.format(Locale.ROOT, "%." + digits + "g", v);
         if (s.contains("e")) {
             return s;
         }
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        if (s.indexOf('.') < 0) {
+            return s;
         }
-        return s;
+        // trailing zeros and a bare point go; by hand, since a regex is compiled per call and this runs per tick
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return s.substring(0, end);
     }
 }

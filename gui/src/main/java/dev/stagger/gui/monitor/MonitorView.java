@@ -1,9 +1,8 @@
 package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.live.LiveClient;
-import dev.stagger.engine.live.RunState;
-import dev.stagger.engine.render.Colormap;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
@@ -12,31 +11,26 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Separator;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -49,8 +43,6 @@ import javafx.stage.Window;
  * Polling starts when the view is first shown; {@link #dispose()} ends it.
  */
 public final class MonitorView extends BorderPane {
-    private static final List<String> AXES = List.of("x", "y", "z");
-
     private final MonitorViewModel model;
     private final HeatmapCanvas heatmap;
     private final AnimationTimer pulse = new AnimationTimer() {
@@ -71,7 +63,7 @@ public final class MonitorView extends BorderPane {
         this.model = model;
         this.heatmap = new HeatmapCanvas(model::valueAt);
         getStyleClass().add("monitor-view");
-        setTop(toolbar());
+        setTop(new MonitorToolbar(model, this::export));
         setCenter(centre());
         setBottom(statusLine());
         model.frameProperty().addListener((obs, old, f) -> heatmap.show(f));
@@ -84,6 +76,14 @@ public final class MonitorView extends BorderPane {
     /** A monitor of {@code client} with its own daemon background threads; polling starts when shown. */
     public static MonitorView of(LiveClient client) {
         return new MonitorView(new MonitorViewModel(client, MonitorViewModel.newBackgroundExecutor()));
+    }
+
+    /**
+     * A monitor of {@code client} (null: none) that shows the output in {@code outputDir} once the
+     * run is over; {@code runName} names it until the run does.
+     */
+    public static MonitorView of(LiveClient client, Path outputDir, String runName) {
+        return new MonitorView(new MonitorViewModel(client, outputDir, runName, MonitorViewModel.newBackgroundExecutor()));
     }
 
     public MonitorViewModel model() {
@@ -112,115 +112,6 @@ public final class MonitorView extends BorderPane {
     }
 
     // ---- toolbar ----------------------------------------------------------------------------
-
-    private Node toolbar() {
-        Label title = new Label();
-        title.textProperty().bind(model.titleProperty());
-        title.getStyleClass().add("monitor-title");
-
-        ComboBox<String> field = new ComboBox<>(model.fields());
-        field.setId("field");
-        field.setPromptText("field");
-        model.selectedFieldProperty().addListener((obs, old, f) -> field.setValue(f));
-        field.valueProperty().addListener((obs, old, f) -> model.selectField(f));
-
-        ComboBox<Colormap> map = new ComboBox<>();
-        map.setId("colormap");
-        map.getItems().setAll(Colormap.values());
-        map.setValue(model.colormapProperty().get());
-        map.valueProperty().addListener((obs, old, m) -> model.selectColormap(m));
-
-        CheckBox auto = new CheckBox("auto range");
-        auto.setId("autoRange");
-        auto.setSelected(true);
-        TextField min = numberField("min", model.rangeMinProperty().get());
-        TextField max = numberField("max", model.rangeMaxProperty().get());
-        min.disableProperty().bind(auto.selectedProperty());
-        max.disableProperty().bind(auto.selectedProperty());
-        Runnable applyRange = () -> {
-            if (auto.isSelected()) {
-                model.useAutoRange();
-                return;
-            }
-            try {
-                model.useFixedRange(Double.parseDouble(min.getText().strip()), Double.parseDouble(max.getText().strip()));
-                min.setStyle("");
-                max.setStyle("");
-            } catch (NumberFormatException e) {
-                min.setStyle("-fx-border-color: -fx-accent;");
-                max.setStyle("-fx-border-color: -fx-accent;");
-            }
-        };
-        auto.selectedProperty().addListener((obs, was, is) -> {
-            if (!is && model.frameProperty().get() != null) {
-                min.setText(Double.toString(model.frameProperty().get().min()));
-                max.setText(Double.toString(model.frameProperty().get().max()));
-            }
-            applyRange.run();
-        });
-        min.setOnAction(e -> applyRange.run());
-        max.setOnAction(e -> applyRange.run());
-
-        ComboBox<String> axis = new ComboBox<>();
-        axis.setId("sliceAxis");
-        axis.getItems().setAll(AXES);
-        axis.setValue(AXES.get(model.sliceAxisProperty().get()));
-        Spinner<Integer> index = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1));
-        index.setId("sliceIndex");
-        index.setEditable(true);
-        index.setPrefWidth(90);
-        SpinnerValueFactory.IntegerSpinnerValueFactory indexValues =
-                (SpinnerValueFactory.IntegerSpinnerValueFactory) index.getValueFactory();
-        indexValues.maxProperty().bind(model.sliceCountProperty());
-        model.sliceIndexProperty().addListener((obs, old, v) -> {
-            updating = true;
-            indexValues.setValue(v.intValue());
-            updating = false;
-        });
-        Runnable applySlice = () -> {
-            if (!updating && index.getValue() != null) {
-                model.selectSlice(AXES.indexOf(axis.getValue()), index.getValue());
-            }
-        };
-        axis.valueProperty().addListener((obs, old, a) -> applySlice.run());
-        index.valueProperty().addListener((obs, old, v) -> applySlice.run());
-        HBox slice = new HBox(4, new Label("slice"), axis, index);
-        slice.setAlignment(Pos.CENTER_LEFT);
-        slice.visibleProperty().bind(model.dimsProperty().isEqualTo(3));
-        slice.managedProperty().bind(slice.visibleProperty());
-
-        Button pause = button("pause", "Pause", model::pause);
-        Button resume = button("resume", "Resume", model::resume);
-        Button stop = button("stop", "Stop", model::stopRun);
-        Button checkpoint = button("checkpoint", "Checkpoint", model::checkpoint);
-        Button export = button("export", "Export PNG", this::export);
-        ObservableValue<Boolean> over = model.stateProperty().map(RunState::isOver).orElse(false);
-        pause.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.stateProperty().get() != RunState.RUNNING, model.stateProperty()));
-        resume.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.stateProperty().get() != RunState.PAUSED, model.stateProperty()));
-        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> over.getValue(), over));
-        checkpoint.disableProperty().bind(Bindings.createBooleanBinding(() -> over.getValue(), over));
-        export.disableProperty().bind(model.frameProperty().isNull());
-
-        return new ToolBar(title, new Separator(Orientation.VERTICAL), field, map, auto, min, max, slice,
-                new Separator(Orientation.VERTICAL), pause, resume, stop, checkpoint, export);
-    }
-
-    private static TextField numberField(String prompt, double value) {
-        TextField t = new TextField(Double.toString(value));
-        t.setId(prompt);
-        t.setPromptText(prompt);
-        t.setPrefColumnCount(6);
-        return t;
-    }
-
-    private static Button button(String id, String text, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 
     private void export() {
         FileChooser chooser = new FileChooser();
@@ -289,9 +180,76 @@ public final class MonitorView extends BorderPane {
 
         TabPane tabs = new TabPane(new Tab("Charts", charts), new Tab("Ranks", ranks), new Tab("Log", console));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane split = new SplitPane(heatmap, tabs);
+        SplitPane split = new SplitPane(picture(), tabs);
         split.setDividerPositions(0.6);
         return split;
+    }
+
+    /**
+     * The heatmap, a message over it when the output cannot be shown, and for a finished run a
+     * slider over the output steps.
+     */
+    private Node picture() {
+        Label problem = new Label();
+        problem.setId("problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("monitor-problem");
+        problem.setStyle("-fx-background-color: -fx-control-inner-background; -fx-border-color: -fx-accent;"
+                + " -fx-padding: 8; -fx-background-radius: 4; -fx-border-radius: 4;");
+        problem.setMaxWidth(560);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        model.problemProperty().addListener((obs, old, p) -> heatmap.setPlaceholder(p.isEmpty()
+                ? "waiting for the first frame" : ""));
+        // the value under the mouse, in the heatmap's top margin: the status line has no room for it
+        Label cursor = new Label();
+        cursor.setId("cursor");
+        cursor.getStyleClass().add("monitor-cursor");
+        cursor.setStyle("-fx-font-size: 11px;");
+        cursor.setMouseTransparent(true);
+        cursor.setPadding(new Insets(2, 0, 0, 8));
+        cursor.textProperty().bind(heatmap.cursorTextProperty());
+        StackPane stack = new StackPane(heatmap, problem, cursor);
+        StackPane.setAlignment(problem, Pos.CENTER);
+        StackPane.setAlignment(cursor, Pos.TOP_LEFT);
+
+        Slider steps = new Slider(0, 0, 0);
+        steps.setId("outputStep");
+        steps.setBlockIncrement(1);
+        steps.setMajorTickUnit(1);
+        steps.setMinorTickCount(0);
+        steps.setSnapToTicks(true);
+        steps.maxProperty().bind(model.outputCountProperty().subtract(1).map(n -> Math.max(0, n.intValue())));
+        steps.disableProperty().bind(model.outputCountProperty().lessThan(2));
+        model.outputIndexProperty().addListener((obs, old, i) -> {
+            updating = true;
+            steps.setValue(Math.max(0, i.intValue()));
+            updating = false;
+        });
+        steps.valueProperty().addListener((obs, old, v) -> {
+            if (!updating) {
+                model.selectOutputStep((int) Math.round(v.doubleValue()));
+            }
+        });
+        Label shown = new Label();
+        shown.setId("outputStepText");
+        shown.textProperty().bind(model.outputStepTextProperty());
+        Label name = new Label("output");
+        name.setTooltip(new Tooltip("The output steps the run wrote (its .pvd); drag or use the arrow keys"));
+        // the slider gives way in a narrow monitor, the words do not
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        shown.setMinWidth(Region.USE_PREF_SIZE);
+        steps.setMinWidth(60);
+        HBox row = new HBox(8, name, steps, shown);
+        HBox.setHgrow(steps, Priority.ALWAYS);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(2, 8, 4, 8));
+        row.visibleProperty().bind(model.showingOutputProperty());
+        row.managedProperty().bind(row.visibleProperty());
+
+        VBox picture = new VBox(stack, row);
+        VBox.setVgrow(stack, Priority.ALWAYS);
+        return picture;
     }
 
     private void showStatistics(String field) {
@@ -366,16 +324,21 @@ public final class MonitorView extends BorderPane {
         Label rate = new Label();
         rate.textProperty().bind(model.throughputTextProperty());
         ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(90);
         bar.progressProperty().bind(model.progressProperty());
-        Label cursor = new Label();
-        cursor.setId("cursor");
-        cursor.textProperty().bind(heatmap.cursorTextProperty());
+        for (Region r : List.of(state, step, time, rate, bar)) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // the facts keep their room; the notification gives way
+        }
         Label note = new Label();
         note.setId("notification");
         note.textProperty().bind(model.notificationProperty());
+        note.setMinWidth(0);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(model.notificationProperty());
+        note.setTooltip(whole);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox line = new HBox(12, state, step, time, rate, bar, cursor, gap, note);
+        HBox line = new HBox(12, state, step, time, rate, bar, gap, note);
         line.setAlignment(Pos.CENTER_LEFT);
         line.setPadding(new Insets(4, 8, 4, 8));
         line.getStyleClass().add("monitor-status");

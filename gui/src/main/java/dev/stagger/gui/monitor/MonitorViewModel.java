@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -53,13 +54,19 @@ import javafx.collections.transformation.FilteredList;
  * {@code background}, which must therefore run the poll loop and a command at once in production:
  * {@link #newBackgroundExecutor()} does. Properties and lists are only touched on the thread that
  * calls pulse and the command methods.
+ *
+ * <p>Finished runs. A run refuses previews once it is over, so when the poll loop has read a run to
+ * its end (or {@link #runEnded} says it is over, or there never was a client) the model shows the
+ * run's output folder instead: an {@link OutputLoader} reads the .pvd and the chosen step's field on
+ * {@code background}, bins it like a live preview and hands it through the same mailbox, so the
+ * last live frame stays until the file's frame replaces it. {@link #selectOutputStep} picks another
+ * step; field, slice, colour map and range work as they do live.
  */
 public final class MonitorViewModel {
     /** At most one preview per this many milliseconds. */
     public static final long PREVIEW_INTERVAL_MILLIS = 200;
     /** Values per side asked for in a preview. */
     public static final int PREVIEW_RESOLUTION = 512;
-    static final int CHART_CAPACITY = 5_000;
     static final int LOG_CAPACITY = 10_000;
     private static final int EVENTS_PER_POLL = 5_000;
     private static final long PREVIEW_TIMEOUT_MILLIS = 30_000;
@@ -86,6 +93,7 @@ public final class MonitorViewModel {
     }
 
     private final LiveClient client;
+    private final OutputLoader output;
     private final Executor background;
     private final FrameMailbox mailbox = new FrameMailbox();
     private final AtomicReference<Settings> settings =
@@ -97,11 +105,17 @@ public final class MonitorViewModel {
     private volatile Thread pollThread;
     private volatile Preview latestPreview;
     private long lastSequence;
+    private final ChartThinning progressThinning = new ChartThinning();
     private long previewDueNanos = Long.MIN_VALUE;
     private PreviewRequest lastRequest;
     private RunState lastState;
     private String lastError;
     private final AtomicInteger previewsFetched = new AtomicInteger();
+    // ---- the output of a finished run ----
+    private final AtomicBoolean outputShown = new AtomicBoolean();
+    private volatile boolean outputMode;
+    private volatile boolean knownOver;
+    private volatile int outputWanted = -1;
 
     // ---- handed from the background to pulse() ----
     private final Object lock = new Object();
@@ -114,9 +128,11 @@ public final class MonitorViewModel {
         final Map<String, List<ChartPoint>> metrics = new LinkedHashMap<>();
         final List<LogLine> log = new ArrayList<>();
         String notification;
+        OutputLoader.Result output;
 
         boolean isEmpty() {
-            return status == null && progress.isEmpty() && metrics.isEmpty() && log.isEmpty() && notification == null;
+            return status == null && progress.isEmpty() && metrics.isEmpty() && log.isEmpty() && notification == null
+                    && output == null;
         }
     }
 
@@ -147,11 +163,32 @@ public final class MonitorViewModel {
     private final FilteredList<LogLine> filteredLog = new FilteredList<>(logLines, line -> true);
     private final ReadOnlyStringWrapper logFilter = new ReadOnlyStringWrapper(this, "logFilter", "");
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper(this, "notification", "");
+    private final ReadOnlyBooleanWrapper showingOutput = new ReadOnlyBooleanWrapper(this, "showingOutput");
+    private final ReadOnlyIntegerWrapper outputCount = new ReadOnlyIntegerWrapper(this, "outputCount");
+    private final ReadOnlyIntegerWrapper outputIndex = new ReadOnlyIntegerWrapper(this, "outputIndex", -1);
+    private final ReadOnlyStringWrapper outputStepText = new ReadOnlyStringWrapper(this, "outputStepText", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private int[] cells = new int[0];
+    private boolean statusSeen;
 
+    /** Follows {@code client} only: nothing is shown once the run is over. */
     public MonitorViewModel(LiveClient client, Executor background) {
+        this(client, null, null, background);
+    }
+
+    /**
+     * Follows {@code client} while the run goes on, then shows the output in {@code outputDir}.
+     * Without a client (null) only the output is shown. {@code runName} is the title until the run
+     * says its own, and picks {@code <runName>.pvd} where the folder holds several series; both may be null.
+     */
+    public MonitorViewModel(LiveClient client, Path outputDir, String runName, Executor background) {
         this.client = client;
         this.background = background;
+        this.output = outputDir == null ? null
+                : new OutputLoader(outputDir, runName, PREVIEW_RESOLUTION, background, this::outputLoaded);
+        if (runName != null) {
+            title.set(runName);
+        }
     }
 
     /** Daemon threads, as many as needed: the poll loop plus commands and exports. */
@@ -166,8 +203,15 @@ public final class MonitorViewModel {
 
     // ---- lifecycle -------------------------------------------------------------------------------
 
-    /** Starts the poll loop on the background executor; it ends by itself once the run is over. */
+    /**
+     * Starts the poll loop on the background executor; it ends by itself once the run is over and
+     * then loads the output. Without a client, loads the output at once.
+     */
     public void start() {
+        if (client == null) {
+            showOutput();
+            return;
+        }
         if (polling) {
             return;
         }
@@ -197,14 +241,21 @@ public final class MonitorViewModel {
 
     private void pollLoop() {
         pollThread = Thread.currentThread();
+        boolean over = false;
         try {
             while (polling) {
                 try {
                     if (!pollOnce()) {
+                        over = true;
                         break;
                     }
                 } catch (IOException e) {
                     if (!polling) {
+                        break;
+                    }
+                    if (knownOver) {
+                        // the run ended and its server went with it: what it wrote is all there is to see
+                        over = true;
                         break;
                     }
                     notifyOnce("lost the run: " + e.getMessage());
@@ -219,6 +270,9 @@ public final class MonitorViewModel {
             pollThread = null;
             polling = false;
             Thread.interrupted(); // a stop() that came late must not leave a pool thread interrupted
+        }
+        if (over) {
+            showOutput();
         }
     }
 
@@ -235,12 +289,20 @@ public final class MonitorViewModel {
         }
         List<Event> events = client.events(lastSequence, EVENTS_PER_POLL, Math.min(waitMillis, PREVIEW_INTERVAL_MILLIS));
         Batch batch = new Batch();
+        // read from sequence 1 on: the stream's first "running" state is the run's start, at wall time 0
+        boolean fromStart = lastSequence == 0 && !events.isEmpty() && events.get(0).sequence() == 1;
         for (Event e : events) {
             lastSequence = e.sequence();
+            if (fromStart && e.kind() == Event.Kind.STATE && e.text().startsWith("running")) {
+                chartPoint(batch, 0, e.value("step"), false);
+                fromStart = false;
+            }
             digest(e, batch);
         }
         Status status = client.status();
         batch.status = status;
+        // the status is a point of its own: the chart needs no progress event to draw from the first status on
+        chartPoint(batch, status.wallSeconds(), status.step(), status.state().isOver());
         lastState = status.state();
         chooseDefaults(status);
         publish(batch);
@@ -302,9 +364,49 @@ public final class MonitorViewModel {
         mailbox.offer(FrameRenderer.render(p, s.colormap(), s.range()));
     }
 
+    // ---- the output of a finished run (background) ------------------------------------------
+
+    /** From now on the monitor shows the output folder; the first time only. */
+    private void showOutput() {
+        if (output == null || !outputShown.compareAndSet(false, true)) {
+            return;
+        }
+        outputMode = true;
+        requestOutput();
+    }
+
+    private void requestOutput() {
+        Settings s = settings.get();
+        output.request(new OutputLoader.Request(outputWanted, s.field(), s.sliceAxis(), s.sliceIndex()));
+    }
+
+    /** A load finished: its facts go to the next pulse, its preview through the mailbox. */
+    private void outputLoaded(OutputLoader.Result r) {
+        Batch b = new Batch();
+        b.output = r;
+        if (r.loaded() == null) {
+            // no stale picture under the message: the step asked for is not what it would show
+            latestPreview = null;
+            mailbox.take();
+            publish(b);
+            return;
+        }
+        Preview p = r.loaded().preview();
+        // a field the output lacks gives way to the one read; a 3D slice left to the middle becomes explicit
+        settings.updateAndGet(s -> {
+            Settings t = s.field() == null || !r.loaded().fields().contains(s.field()) ? s.withField(p.field()) : s;
+            return r.loaded().dims() == 3 && t.sliceIndex() == 0
+                    ? new Settings(t.field(), t.colormap(), t.range(), t.sliceAxis(), p.sliceIndex()) : t;
+        });
+        latestPreview = p;
+        publish(b);
+        render(p);
+    }
+
     private void digest(Event e, Batch batch) {
         switch (e.kind()) {
-            case PROGRESS -> batch.progress.add(new ChartPoint(e.value("wallSeconds"), e.value("step")));
+            case PROGRESS -> chartPoint(batch, e.value("wallSeconds"), e.value("step"),
+                    e.value("step") == e.value("totalSteps"));
             case METRICS -> {
                 double step = e.value("step");
                 e.values().entrySet().stream()
@@ -315,6 +417,14 @@ public final class MonitorViewModel {
             }
             case LOG -> batch.log.add(new LogLine(e.epochMillis(), e.rank(), e.level(), e.text()));
             case STATE -> batch.log.add(new LogLine(e.epochMillis(), e.rank(), "state", e.text()));
+        }
+    }
+
+
+    /** Adds a step-over-wall-time point if {@link ChartThinning} takes it. */
+    private void chartPoint(Batch batch, double wall, double step, boolean last) {
+        if (progressThinning.accept(wall, step, last)) {
+            batch.progress.add(new ChartPoint(wall, step));
         }
     }
 
@@ -329,6 +439,9 @@ public final class MonitorViewModel {
             p.log.addAll(batch.log);
             if (batch.notification != null) {
                 p.notification = batch.notification;
+            }
+            if (batch.output != null) {
+                p.output = batch.output;
             }
         }
     }
@@ -381,34 +494,83 @@ public final class MonitorViewModel {
             timeText.set(String.format(Locale.ROOT, "t = %.6g", s.time()));
             throughputText.set(throughput(s.cellUpdatesPerSecond()));
             progress.set(s.totalSteps() > 0 ? s.step() / (double) s.totalSteps() : 0);
-            if (!fields.equals(s.fields())) {
-                fields.setAll(s.fields());
-            }
             if (!ranks.equals(s.ranks())) {
                 ranks.setAll(s.ranks());
             }
-            dims.set(s.dims());
-            cells = s.cells();
+            if (!showingOutput.get()) {
+                // once the output is shown, its fields and grid are what the chooser and slices follow
+                if (!fields.equals(s.fields())) {
+                    fields.setAll(s.fields());
+                }
+                dims.set(s.dims());
+                cells = s.cells();
+            }
+            statusSeen = true;
+        }
+        if (b.output != null) {
+            applyOutput(b.output);
         }
         Settings now = settings.get();
         if (now.field() != null && !now.field().equals(selectedField.get())) {
             selectedField.set(now.field());
         }
         if (dims.get() == 3) {
+            // the count first: a spinner bound to it would clamp an index beyond the old count
+            sliceCount.set(cells.length > now.sliceAxis() ? cells[now.sliceAxis()] : 1);
             sliceAxis.set(now.sliceAxis());
             sliceIndex.set(Math.max(1, now.sliceIndex()));
-            sliceCount.set(cells.length > now.sliceAxis() ? cells[now.sliceAxis()] : 1);
         }
-        appendCapped(progressPoints, b.progress, CHART_CAPACITY);
+        ChartThinning.append(progressPoints, b.progress, ChartThinning.CAPACITY);
         b.metrics.forEach((key, points) -> {
             if (!metricKeys.contains(key)) {
                 metricKeys.add(key);
             }
-            appendCapped(metric(key), points, CHART_CAPACITY);
+            ChartThinning.append(metric(key), points, ChartThinning.CAPACITY);
         });
         appendCapped(logLines, b.log, LOG_CAPACITY);
         if (b.notification != null) {
             notification.set(b.notification);
+        }
+    }
+
+    private void applyOutput(OutputLoader.Result r) {
+        showingOutput.set(true);
+        problem.set(r.problem() == null ? "" : r.problem());
+        if (r.loaded() == null) {
+            frame.set(null);
+        } else {
+            if (!fields.equals(r.loaded().fields())) {
+                fields.setAll(r.loaded().fields());
+            }
+            dims.set(r.loaded().dims());
+            cells = r.loaded().cells();
+        }
+        OutputSeries series = r.series();
+        if (series == null) {
+            return;
+        }
+        List<OutputSeries.Step> steps = series.steps();
+        outputCount.set(steps.size());
+        if (outputWanted < 0) {
+            outputIndex.set(r.index()); // else the user's choice is already there, and stays while they drag
+        }
+        outputStepText.set(steps.get(r.index()).label() + " (" + (r.index() + 1) + " of " + steps.size() + ")");
+        if (title.get().isEmpty()) {
+            title.set(series.name());
+        }
+        if (!statusSeen) {
+            // no live status ever came: what the folder says about the run's end
+            OutputSeries.Step last = steps.get(steps.size() - 1);
+            if (r.runState() != null) {
+                state.set(r.runState().state());
+            }
+            if (state.get() == RunState.FINISHED) {
+                progress.set(1);
+            }
+            long step = r.runState() != null ? r.runState().step() : last.step();
+            double time = r.runState() != null ? r.runState().time() : last.time();
+            stepText.set(step >= 0 ? "step " + step : "");
+            timeText.set(String.format(Locale.ROOT, "t = %.6g", time));
         }
     }
 
@@ -439,7 +601,40 @@ public final class MonitorViewModel {
         }
         settings.updateAndGet(s -> s.withField(field));
         selectedField.set(field);
-        previewDueNanos = Long.MIN_VALUE;
+        reload();
+    }
+
+    /** Shows output {@code index} (0-based, in the .pvd's order) of a finished run. */
+    public void selectOutputStep(int index) {
+        if (!outputMode || index < 0 || index == outputIndex.get()) {
+            return;
+        }
+        outputWanted = index;
+        outputIndex.set(index);
+        requestOutput();
+    }
+
+    /**
+     * The run is known to be over (its job says so): once its stream is read, or at once when the
+     * client has gone with the run, show the output. {@code finalState} labels a run never seen live.
+     */
+    public void runEnded(RunState finalState) {
+        knownOver = true;
+        if (!statusSeen && finalState != null && finalState.isOver()) {
+            state.set(finalState);
+        }
+        if (client == null || !polling) {
+            showOutput();
+        }
+    }
+
+    /** A new field or slice: from the run's next preview, or from the output file. */
+    private void reload() {
+        if (outputMode) {
+            requestOutput();
+        } else {
+            previewDueNanos = Long.MIN_VALUE;
+        }
     }
 
     public void selectColormap(Colormap map) {
@@ -476,10 +671,10 @@ public final class MonitorViewModel {
         int count = cells.length > axis ? cells[axis] : Math.max(1, index);
         int clamped = Math.max(1, Math.min(count, index));
         settings.updateAndGet(s -> new Settings(s.field(), s.colormap(), s.range(), axis, clamped));
+        sliceCount.set(count);
         sliceAxis.set(axis);
         sliceIndex.set(clamped);
-        sliceCount.set(count);
-        previewDueNanos = Long.MIN_VALUE;
+        reload();
     }
 
     public void setLogFilter(String text) {
@@ -507,8 +702,12 @@ public final class MonitorViewModel {
     }
 
     private void control(Command command) {
+        String name = command.name().toLowerCase(Locale.ROOT);
+        if (client == null) {
+            notification.set(name + ": the run is over");
+            return;
+        }
         background.execute(() -> {
-            String name = command.name().toLowerCase(Locale.ROOT);
             try {
                 notify(name + ": " + client.control(command, CONTROL_TIMEOUT_MILLIS));
             } catch (IOException e) {
@@ -712,6 +911,31 @@ public final class MonitorViewModel {
 
     public ReadOnlyStringProperty logFilterProperty() {
         return logFilter.getReadOnlyProperty();
+    }
+
+    /** True once the monitor shows the run's output folder rather than the live run. */
+    public ReadOnlyBooleanProperty showingOutputProperty() {
+        return showingOutput.getReadOnlyProperty();
+    }
+
+    /** Output steps the .pvd lists (0 until the output is shown). */
+    public ReadOnlyIntegerProperty outputCountProperty() {
+        return outputCount.getReadOnlyProperty();
+    }
+
+    /** The output step shown or being loaded, 0-based; -1 before the output is shown. */
+    public ReadOnlyIntegerProperty outputIndexProperty() {
+        return outputIndex.getReadOnlyProperty();
+    }
+
+    /** "step 100, t = 0.0232515 (6 of 6)": the output step shown. */
+    public ReadOnlyStringProperty outputStepTextProperty() {
+        return outputStepText.getReadOnlyProperty();
+    }
+
+    /** Why the output cannot be shown, naming the file ("cannot read .../x_000100.vti: it is truncated ..."); else empty. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     /** The latest answer or problem: "pause: paused at step 120", "saved /tmp/c.png", ... */

@@ -1,14 +1,19 @@
 package dev.stagger.gui.monitor;
 
+import dev.stagger.engine.live.LiveClient;
+import dev.stagger.engine.live.RunState;
 import dev.stagger.gui.app.MonitorProvider;
 import dev.stagger.gui.app.RunJob;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 
 /**
  * Plugs the live monitor into the workbench's job list: a monitor for the selected job, built as
- * soon as the job serves a live client (the client arrives a moment after the run starts).
+ * soon as the job serves a live client (the client arrives a moment after the run starts), or, for
+ * a run that is over without one (too short to attach to, failed early), from its output folder.
+ * Once the job is over the monitor shows the output whatever it followed before.
  */
 public final class Monitors implements MonitorProvider {
 
@@ -17,30 +22,52 @@ public final class Monitors implements MonitorProvider {
         return new Slot(job);
     }
 
-    /** Shows "starting" until the client is there, then the monitor; closing disposes of it. */
+    /** Shows "starting" until there is something to monitor, then the monitor; closing disposes of it. */
     private static final class Slot extends StackPane implements AutoCloseable {
+        private final RunJob job;
         private MonitorView monitor;
+        private final ChangeListener<LiveClient> clientListener = (obs, old, client) -> {
+            if (client != null && monitor == null) {
+                show(client);
+            }
+        };
+        private final ChangeListener<RunState> stateListener = (obs, old, state) -> stateChanged(state);
 
         Slot(RunJob job) {
+            this.job = job;
             getChildren().add(new Label("Waiting for " + job.name() + " to start..."));
-            if (job.clientProperty().get() != null) {
-                show(job);
+            job.clientProperty().addListener(clientListener);
+            job.stateProperty().addListener(stateListener);
+            if (job.client() != null) {
+                show(job.client());
             } else {
-                job.clientProperty().addListener((obs, old, client) -> {
-                    if (client != null && monitor == null) {
-                        show(job);
-                    }
-                });
+                stateChanged(job.state());
             }
         }
 
-        private void show(RunJob job) {
-            monitor = MonitorView.of(job.clientProperty().get());
+        private void stateChanged(RunState state) {
+            if (state == null || !state.isOver()) {
+                return;
+            }
+            if (monitor == null) {
+                show(null); // over without ever serving a client: its output is all there is
+            } else {
+                monitor.model().runEnded(state);
+            }
+        }
+
+        private void show(LiveClient client) {
+            monitor = MonitorView.of(client, job.outputDir(), job.name());
+            if (job.state().isOver()) {
+                monitor.model().runEnded(job.state());
+            }
             getChildren().setAll(monitor);
         }
 
         @Override
         public void close() {
+            job.clientProperty().removeListener(clientListener);
+            job.stateProperty().removeListener(stateListener);
             if (monitor != null) {
                 monitor.dispose();
             }

@@ -13,6 +13,7 @@ import dev.stagger.engine.run.RunPlan;
 import dev.stagger.engine.run.RunPlanner;
 import dev.stagger.engine.run.RunSummary;
 import dev.stagger.engine.run.Simulation;
+import dev.stagger.engine.run.VtkOutput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A sample project run in this process on one worker thread with a {@link LiveRun}, as the
  * workbench's embedded target does: the same Simulation and Steering as a CLI run, no server.
+ * Given a folder, it writes its output there as VTK ({@code embedded.pvd} and one .vti per output).
  */
 final class EmbeddedRun implements AutoCloseable {
     final RunPlan plan;
@@ -30,9 +32,16 @@ final class EmbeddedRun implements AutoCloseable {
     private final CompletableFuture<RunSummary> result = new CompletableFuture<>();
     private final Thread thread;
 
+    /** The run's name, and so its output's: {@code embedded.pvd}, {@code embedded_000020.vti}. */
+    static final String NAME = "embedded";
+
     EmbeddedRun(String sample, String... overrides) throws Exception {
+        this(null, sample, overrides);
+    }
+
+    EmbeddedRun(Path outputDir, String sample, String... overrides) throws Exception {
         Path file = Path.of("..", "sample-projects", sample);
-        plan = RunPlanner.plan(ProjectReader.read(file, List.of(overrides)).project(), "embedded",
+        plan = RunPlanner.plan(ProjectReader.read(file, List.of(overrides)).project(), NAME,
                 new RunPlanner.RunOverrides(1, null, null));
         simulation = new Simulation(plan, new SelfCommunicator(), new SerialExecutor());
         List<String> fields = new ArrayList<>();
@@ -40,9 +49,11 @@ final class EmbeddedRun implements AutoCloseable {
         live = new LiveRun(new Status(plan.name(), plan.title(), plan.model().description().name(), RunState.STARTING,
                 0, plan.totalSteps(), 0, plan.endTime(), 0, 0, 1, List.of(), fields, plan.grid().dims(),
                 plan.grid().cells()));
+        OutputSink sink = outputDir == null ? OutputSink.NONE
+                : new VtkOutput(outputDir, plan.name(), simulation.decomposition(), simulation.communicator());
         thread = new Thread(() -> {
             try {
-                result.complete(simulation.run(OutputSink.NONE, RunListener.NONE, () -> false, live,
+                result.complete(simulation.run(sink, RunListener.NONE, () -> false, live,
                         (step, time) -> "checkpoint " + step + " (not written in tests)"));
             } catch (Throwable e) {
                 result.completeExceptionally(e);

@@ -9,6 +9,7 @@ import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.render.Colormap;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,9 @@ class MonitorViewModelTest {
         assertThat(vm.fields()).containsExactly("C", "T");
         assertThat(vm.selectedFieldProperty().get()).isEqualTo("C");
         assertThat(vm.ranks()).hasSize(2);
-        assertThat(vm.progressPoints()).containsExactly(new MonitorViewModel.ChartPoint(0.5, 5));
+        // the progress event, then the status's own point (2 s, step 10)
+        assertThat(vm.progressPoints()).containsExactly(new MonitorViewModel.ChartPoint(0.5, 5),
+                new MonitorViewModel.ChartPoint(2, 10));
         assertThat(vm.metricKeys()).containsExactlyInAnyOrder("C.min", "C.max", "C.mean", "residual.r");
         assertThat(vm.metric("C.mean")).containsExactly(new MonitorViewModel.ChartPoint(5, 0.3));
         assertThat(vm.logLines()).extracting(MonitorViewModel.LogLine::text)
@@ -56,6 +59,86 @@ class MonitorViewModelTest {
         assertThat(run.previewRequests).hasSize(1);
         assertThat(vm.pulse()).isTrue(); // the status is re-read every round
         assertThat(vm.pulse()).isFalse();
+        assertThat(vm.progressPoints()).as("the same status again adds no point").hasSize(2);
+    }
+
+    @Test
+    void theProgressChartHasALineFromTheFirstStatus() throws Exception {
+        try (EmbeddedRun run = new EmbeddedRun("diffusion-2d.yaml", "run.steps=100000", "output.every=0")) {
+            run.start();
+            // a monitor opened a moment after the run started: a few steps are done
+            awaitStep(run, 3);
+            MonitorViewModel vm = new MonitorViewModel(run.client(), SAME_THREAD);
+            vm.visibilityChanged(false); // the chart needs no previews
+            vm.pollOnce();
+            vm.pulse();
+            List<MonitorViewModel.ChartPoint> points = List.copyOf(vm.progressPoints());
+            assertThat(points).as("a line needs two points").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(points.get(0)).as("the run's start").isEqualTo(new MonitorViewModel.ChartPoint(0, 0));
+            MonitorViewModel.ChartPoint last = points.get(points.size() - 1);
+            assertThat(last.x()).isPositive();
+            assertThat(last.y()).isGreaterThanOrEqualTo(3);
+            assertIncreasingInWallTime(points);
+
+            // a later round adds the status's point once the run is half a second of wall time on
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (run.live.status().wallSeconds() < last.x() + ChartThinning.INTERVAL_SECONDS
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            vm.pollOnce();
+            vm.pulse();
+            assertThat(vm.progressPoints()).hasSizeGreaterThan(points.size());
+            assertThat(vm.progressPoints().get(vm.progressPoints().size() - 1).y()).isGreaterThan(last.y());
+            assertIncreasingInWallTime(vm.progressPoints());
+        }
+    }
+
+    @Test
+    void theProgressChartTakesAPointPerHalfSecondOfTheRunAndAlwaysItsEnd() throws Exception {
+        FakeLiveClient run = new FakeLiveClient(RunState.RUNNING, 2, 4, 3);
+        MonitorViewModel vm = new MonitorViewModel(run, SAME_THREAD);
+        vm.visibilityChanged(false);
+        for (int k = 0; k <= 20; k++) { // statuses 0.1 s apart, as a fast run's poll rounds see them
+            run.status = new dev.stagger.engine.live.Status("fake", "Fake run", "diffusion", k == 20 ? RunState.FINISHED
+                    : RunState.RUNNING, 10L * k, 200, 0.1, 1, 0.1 * k + 0.05, 3.5e6, 1, List.of(), List.of("C"), 2,
+                    new int[] {4, 3});
+            vm.pollOnce();
+        }
+        vm.pulse();
+        assertThat(vm.progressPoints()).extracting(MonitorViewModel.ChartPoint::y)
+                .containsExactly(0.0, 10.0, 60.0, 110.0, 160.0, 200.0);
+    }
+
+    @Test
+    void aLongRunsChartIsThinnedNotCut() {
+        javafx.collections.ObservableList<MonitorViewModel.ChartPoint> chart =
+                javafx.collections.FXCollections.observableArrayList();
+        int changes[] = {0};
+        chart.addListener((javafx.collections.ListChangeListener<MonitorViewModel.ChartPoint>) c -> changes[0]++);
+        for (int k = 0; k < 10_000; k++) {
+            ChartThinning.append(chart, List.of(new MonitorViewModel.ChartPoint(k, 2 * k)), 100);
+            assertThat(chart).hasSizeLessThanOrEqualTo(100);
+        }
+        assertThat(chart.get(0)).as("the run's start stays").isEqualTo(new MonitorViewModel.ChartPoint(0, 0));
+        assertThat(chart.get(chart.size() - 1)).as("and its newest point")
+                .isEqualTo(new MonitorViewModel.ChartPoint(9_999, 19_998));
+        assertIncreasingInWallTime(chart);
+        assertThat(changes[0]).as("one change per append").isEqualTo(10_000);
+    }
+
+    private static void awaitStep(EmbeddedRun run, long step) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (run.live.status().step() < step && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(run.live.status().step()).as("the run reached step " + step).isGreaterThanOrEqualTo(step);
+    }
+
+    private static void assertIncreasingInWallTime(List<MonitorViewModel.ChartPoint> points) {
+        for (int n = 1; n < points.size(); n++) {
+            assertThat(points.get(n).x()).as("wall time of point " + n).isGreaterThan(points.get(n - 1).x());
+        }
     }
 
     @Test
@@ -178,9 +261,10 @@ class MonitorViewModelTest {
             assertThat(frame.width()).isEqualTo(128);
             assertThat(frame.height()).isEqualTo(128);
             assertThat(vm.previewsFetched()).as("paused: one preview, not one per round").isEqualTo(1);
-            // the Gaussian's peak sits at the origin and the corners are low
-            assertThat(vm.valueAt(0, 0)).isGreaterThan(0.9);
-            assertThat(vm.valueAt(-1.99, -1.99)).isLessThan(0.01);
+            // the Gaussian's peak sits at the origin and the corners are lowest, however far it ran before the pause
+            assertThat(vm.valueAt(0, 0)).isCloseTo(frame.max(), within(1e-6));
+            assertThat(vm.valueAt(-1.99, -1.99)).isCloseTo(frame.min(), within(1e-6));
+            assertThat(frame.max() - frame.min()).isGreaterThan(0.5);
             assertThat(vm.logLines()).extracting(MonitorViewModel.LogLine::text)
                     .anyMatch(t -> t.startsWith("rank 0 on")).anyMatch(t -> t.startsWith("paused at step"));
 

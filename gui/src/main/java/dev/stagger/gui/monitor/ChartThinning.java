@@ -1,0 +1,68 @@
+package dev.stagger.gui.monitor;
+
+import dev.stagger.gui.monitor.MonitorViewModel.ChartPoint;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ObservableList;
+
+/**
+ * How many points the monitor's charts get: every point added is a chart update on the FX thread
+ * (axis ticks, paths, CSS, layout: several milliseconds), so the progress chart takes a point per
+ * {@value #INTERVAL_SECONDS} s of the run rather than one per status, and no chart keeps more than
+ * {@value #CAPACITY} points. One instance thins one series' arrivals on the background thread; the
+ * static {@link #append} caps a series on the FX thread.
+ */
+final class ChartThinning {
+    /** Points a chart keeps: more than a monitor's chart is pixels wide; past it the older half is thinned. */
+    static final int CAPACITY = 1_000;
+    /** Seconds of the run's wall time between two points of the progress chart. */
+    static final double INTERVAL_SECONDS = 0.5;
+
+    private double lastWall = Double.NEGATIVE_INFINITY;
+    private int accepted;
+
+    /**
+     * Whether a step-over-wall-time point goes into the chart: only later than the last (a paused
+     * run's status repeats itself); the first two at once, so there is a line from the first status
+     * on; then at most one per {@value #INTERVAL_SECONDS} s; and always the run's {@code last}.
+     */
+    boolean accept(double wall, double step, boolean last) {
+        if (!Double.isFinite(wall) || !Double.isFinite(step) || !(wall > lastWall)) {
+            return false;
+        }
+        if (accepted >= 2 && !last && wall < lastWall + INTERVAL_SECONDS) {
+            return false;
+        }
+        lastWall = wall;
+        accepted++;
+        return true;
+    }
+
+    /**
+     * Appends {@code more}; past {@code capacity} keeps every other point of the older half, as
+     * often as needed, in one change: the whole run stays in view at a resolution a chart can show,
+     * and a chart update costs the FX thread as much after an hour as after a minute.
+     */
+    static void append(ObservableList<ChartPoint> list, List<ChartPoint> more, int capacity) {
+        if (more.isEmpty()) {
+            return;
+        }
+        if (list.size() + more.size() <= capacity) {
+            list.addAll(more);
+            return;
+        }
+        List<ChartPoint> all = new ArrayList<>(list.size() + more.size());
+        all.addAll(list);
+        all.addAll(more);
+        while (all.size() > capacity) {
+            int half = all.size() / 2;
+            List<ChartPoint> thinned = new ArrayList<>(capacity);
+            for (int i = 0; i < half; i += 2) {
+                thinned.add(all.get(i));
+            }
+            thinned.addAll(all.subList(half, all.size()));
+            all = thinned;
+        }
+        list.setAll(all);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.stagger.gui.monitor;
+
+import dev.stagger.engine.render.PngFile;
+import dev.stagger.gui.app.Theme;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * Shows the monitor alone in a real window (under Xvfb) at the widths the workbench gives it and
+ * writes screenshots to the folder in {@code stagger.screenshots}: a 2D run going on at 700, 800 and
+ * 900 px, a 3D run with a fixed range at 700 px (the most crowded toolbar), and the 2D run once
+ * stopped, showing its output, at 700 px. Exits with 0 when all were written, 1 on any failure.
+ */
+public class MonitorScreenshots extends Application {
+    private static final int HEIGHT = 540;
+
+    private Path out;
+    private Stage stage;
+    private final List<AutoCloseable> closing = new ArrayList<>();
+
+    /** The main class (an Application subclass cannot be one on the class path). */
+    public static final class Launcher {
+        public static void main(String[] args) {
+            Application.launch(MonitorScreenshots.class, args);
+        }
+    }
+
+    @Override
+    public void start(Stage primary) throws Exception {
+        out = Path.of(System.getProperty("stagger.screenshots"));
+        stage = primary;
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            e.printStackTrace();
+            System.exit(1);
+        });
+        Path output = Files.createTempDirectory("stagger-monitor-shots");
+        EmbeddedRun run = new EmbeddedRun(output, "diffusion-2d.yaml", "run.steps=1000000", "output.every=2000",
+                "grid.cells=[512,512]");
+        closing.add(run);
+        run.start();
+        MonitorView view = MonitorView.of(run.client(), output, EmbeddedRun.NAME);
+        show(view, 800);
+        waitFor(() -> view.heatmap().draws() > 2 && view.model().progressPoints().size() > 3, () -> {
+            shoot("monitor-800.png");
+            stage.setWidth(700);
+            later(() -> {
+                shoot("monitor-700.png");
+                stage.setWidth(900);
+                later(() -> {
+                    shoot("monitor-900.png");
+                    view.model().stopRun();
+                    waitFor(() -> view.model().showingOutputProperty().get() && view.model().frameProperty().get() != null,
+                            () -> {
+                                stage.setWidth(700);
+                                later(() -> {
+                                    shoot("monitor-finished-700.png");
+                                    view.dispose();
+                                    threeD();
+                                });
+                            });
+                });
+            });
+        });
+    }
+
+    /** A 3D run with a fixed colour range: slice controls and range fields all in the toolbar. */
+    private void threeD() {
+        try {
+            EmbeddedRun cube = new EmbeddedRun("diffusion-3d.yaml", "run.steps=1000000", "output.every=0");
+            closing.add(cube);
+            cube.start();
+            MonitorView view = MonitorView.of(cube.client());
+            show(view, 700);
+            waitFor(() -> view.heatmap().draws() > 1, () -> {
+                ((CheckBox) stage.getScene().lookup("#autoRange")).setSelected(false);
+                later(() -> {
+                    shoot("monitor-3d-700.png");
+                    view.dispose();
+                    finish(0);
+                });
+            });
+        } catch (Exception e) {
+            e.printStackTrace();
+            finish(1);
+        }
+    }
+
+    private void show(MonitorView view, int width) {
+        Scene scene = new Scene(view, width, HEIGHT);
+        scene.getStylesheets().setAll(Theme.class.getResource("workbench.css").toExternalForm(),
+                Theme.class.getResource(Theme.LIGHT.styleSheet()).toExternalForm());
+        stage.setScene(scene);
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+    }
+
+    private void finish(int code) {
+        for (AutoCloseable c : closing) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+        }
+        Platform.exit();
+        System.exit(code);
+    }
+
+    private void later(Runnable r) {
+        PauseTransition p = new PauseTransition(Duration.millis(600));
+        p.setOnFinished(e -> r.run());
+        p.play();
+    }
+
+    private void waitFor(BooleanSupplier ready, Runnable then) {
+        later(() -> {
+            if (ready.getAsBoolean()) {
+                later(then);
+            } else {
+                waitFor(ready, then);
+            }
+        });
+    }
+
+    private void shoot(String name) {
+        WritableImage img = stage.getScene().snapshot(null);
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                b.setRGB(x, y, img.getPixelReader().getArgb(x, y));
+            }
+        }
+        try {
+            PngFile.write(b, out.resolve(name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
