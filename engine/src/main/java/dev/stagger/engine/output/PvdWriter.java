@@ -74,11 +74,7 @@ public final class PvdWriter {
      */
     public static List<Entry> read(Path pvd) throws IOException {
         try {
-            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-            // a results file is data: no DTDs, no external entities
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setExpandEntityReferences(false);
-            org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(pvd.toFile());
+            org.w3c.dom.Document doc = Xml.safeBuilder().parse(pvd.toFile());
             org.w3c.dom.Element root = doc.getDocumentElement();
             if (!"VTKFile".equals(root.getTagName()) || !"Collection".equals(root.getAttribute("type"))) {
                 throw new IOException("not a ParaView collection (.pvd): " + pvd);
@@ -91,7 +87,7 @@ public final class PvdWriter {
                 result.add(new Entry(step.isEmpty() ? 0 : Double.parseDouble(step), set.getAttribute("file")));
             }
             return result;
-        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | NumberFormatException e) {
+        } catch (org.xml.sax.SAXException | NumberFormatException e) {
             throw new IOException("cannot read " + pvd + ": " + e.getMessage(), e);
         }
     }

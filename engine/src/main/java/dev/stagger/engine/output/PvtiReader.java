@@ -12,15 +12,10 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Reads a .pvti (PImageData) as {@link ParallelVtkWriter} writes it and joins the pieces it names,
@@ -186,34 +181,12 @@ public final class PvtiReader {
 
     private static Element parse(Path pvti) throws IOException {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            // a results file is data: no DTDs, no external entities
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            // the default handler prints to stderr; the failure belongs in the exception only
-            builder.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {}
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
+            DocumentBuilder builder = Xml.safeBuilder();
             return builder.parse(pvti.toFile()).getDocumentElement();
         } catch (SAXException e) {
             throw malformed(pvti, "it is not well-formed XML: " + e.getMessage());
         } catch (IOException e) {
             throw new IOException("cannot read " + pvti + ": " + AtomicFile.describe(e), e);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser lacks a standard feature", e);
         }
     }
 

@@ -1,8 +1,43 @@
 package dev.stagger.engine.output;
 
-/** Text helpers for the XML we write by hand (we stream binary after it, so no DOM writer). */
+/**
+ * Text helpers for the XML we write by hand (we stream binary after it, so no DOM writer), and the
+ * one parser setup every reader of results files uses.
+ */
 final class Xml {
     private Xml() {}
+
+    /**
+     * A DOM parser for results files: they are data, so no DTDs and no external entities; and the
+     * default error handler, which prints "[Fatal Error]" to stderr, is replaced so that a failure is
+     * reported by the exception alone.
+     */
+    static javax.xml.parsers.DocumentBuilder safeBuilder() {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setExpandEntityReferences(false);
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.ErrorHandler() {
+                @Override
+                public void warning(org.xml.sax.SAXParseException e) {}
+
+                @Override
+                public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e;
+                }
+            });
+            return builder;
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser lacks a standard feature", e);
+        }
+    }
 
     /** Escapes text for use inside a double-quoted attribute. */
     static String attribute(String text) {

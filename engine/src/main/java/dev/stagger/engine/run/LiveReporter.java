@@ -61,7 +61,9 @@ final class LiveReporter {
         live.update(status(paused ? RunState.PAUSED : RunState.RUNNING, p.step(), p.time(), p.wallSeconds(),
                 p.cellUpdatesPerSecond()));
         long now = System.nanoTime();
-        if (now - lastProgress >= PROGRESS_INTERVAL_NANOS || p.step() == p.totalSteps()) {
+        // the first report goes out at once (now - MIN_VALUE would overflow to a negative number)
+        if (lastProgress == Long.MIN_VALUE || now - lastProgress >= PROGRESS_INTERVAL_NANOS
+                || p.step() == p.totalSteps()) {
             lastProgress = now;
             live.events().append(Event.Kind.PROGRESS, Map.of("step", (double) p.step(), "time", p.time(),
                     "wallSeconds", p.wallSeconds(), "cellUpdatesPerSecond", p.cellUpdatesPerSecond(), "totalSteps",

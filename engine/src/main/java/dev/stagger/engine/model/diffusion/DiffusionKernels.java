@@ -58,26 +58,30 @@ final class DiffusionKernels {
         for (int k = b.k0(); k <= b.k1(); k++) {
             for (int j = b.j0(); j <= b.j1(); j++) {
                 int p0 = shape.index(b.i0(), j, k);
-                int p1 = p0 + b.i1() - b.i0();
-                if (dims == 1) {
-                    for (int p = p0; p <= p1; p++) {
-                        double cp = c[p];
-                        n[p] = cp + ax * ((c[p + 1] - cp) - (cp - c[p - 1]));
-                    }
-                } else if (dims == 2) {
-                    for (int p = p0; p <= p1; p++) {
-                        double cp = c[p];
-                        n[p] = cp + ax * ((c[p + 1] - cp) - (cp - c[p - 1]))
-                                + ay * ((c[p + sy] - cp) - (cp - c[p - sy]));
-                    }
-                } else {
-                    for (int p = p0; p <= p1; p++) {
-                        double cp = c[p];
-                        n[p] = cp + ax * ((c[p + 1] - cp) - (cp - c[p - 1]))
-                                + ay * ((c[p + sy] - cp) - (cp - c[p - sy]))
-                                + az * ((c[p + sz] - cp) - (cp - c[p - sz]));
-                    }
-                }
+                rowF64(c, n, dims, sy, sz, p0, p0 + b.i1() - b.i0(), ax, ay, az);
+            }
+        }
+    }
+
+    /** One x row, flat indices {@code p0..p1}: also the remainder of a SIMD row (no allocation per row). */
+    static void rowF64(double[] c, double[] n, int dims, int sy, int sz, int p0, int p1, double ax, double ay, double az) {
+        if (dims == 1) {
+            for (int p = p0; p <= p1; p++) {
+                double cp = c[p];
+                n[p] = cp + ax * ((c[p + 1] - cp) - (cp - c[p - 1]));
+            }
+        } else if (dims == 2) {
+            for (int p = p0; p <= p1; p++) {
+                double cp = c[p];
+                n[p] = cp + ax * ((c[p + 1] - cp) - (cp - c[p - 1]))
+                        + ay * ((c[p + sy] - cp) - (cp - c[p - sy]));
+            }
+        } else {
+            for (int p = p0; p <= p1; p++) {
+                double cp = c[p];
+                n[p] = cp + ax * ((c[p + 1] - cp) - (cp - c[p - 1]))
+                        + ay * ((c[p + sy] - cp) - (cp - c[p - sy]))
+                        + az * ((c[p + sz] - cp) - (cp - c[p - sz]));
             }
         }
     }
@@ -89,26 +93,30 @@ final class DiffusionKernels {
         for (int k = b.k0(); k <= b.k1(); k++) {
             for (int j = b.j0(); j <= b.j1(); j++) {
                 int p0 = shape.index(b.i0(), j, k);
-                int p1 = p0 + b.i1() - b.i0();
-                if (dims == 1) {
-                    for (int p = p0; p <= p1; p++) {
-                        float cp = c[p];
-                        n[p] = cp + ax * ((c[p + 1] - cp) - (cp - c[p - 1]));
-                    }
-                } else if (dims == 2) {
-                    for (int p = p0; p <= p1; p++) {
-                        float cp = c[p];
-                        n[p] = cp + ax * ((c[p + 1] - cp) - (cp - c[p - 1]))
-                                + ay * ((c[p + sy] - cp) - (cp - c[p - sy]));
-                    }
-                } else {
-                    for (int p = p0; p <= p1; p++) {
-                        float cp = c[p];
-                        n[p] = cp + ax * ((c[p + 1] - cp) - (cp - c[p - 1]))
-                                + ay * ((c[p + sy] - cp) - (cp - c[p - sy]))
-                                + az * ((c[p + sz] - cp) - (cp - c[p - sz]));
-                    }
-                }
+                rowF32(c, n, dims, sy, sz, p0, p0 + b.i1() - b.i0(), ax, ay, az);
+            }
+        }
+    }
+
+    /** One x row, flat indices {@code p0..p1}: also the remainder of a SIMD row (no allocation per row). */
+    static void rowF32(float[] c, float[] n, int dims, int sy, int sz, int p0, int p1, float ax, float ay, float az) {
+        if (dims == 1) {
+            for (int p = p0; p <= p1; p++) {
+                float cp = c[p];
+                n[p] = cp + ax * ((c[p + 1] - cp) - (cp - c[p - 1]));
+            }
+        } else if (dims == 2) {
+            for (int p = p0; p <= p1; p++) {
+                float cp = c[p];
+                n[p] = cp + ax * ((c[p + 1] - cp) - (cp - c[p - 1]))
+                        + ay * ((c[p + sy] - cp) - (cp - c[p - sy]));
+            }
+        } else {
+            for (int p = p0; p <= p1; p++) {
+                float cp = c[p];
+                n[p] = cp + ax * ((c[p + 1] - cp) - (cp - c[p - 1]))
+                        + ay * ((c[p + sy] - cp) - (cp - c[p - sy]))
+                        + az * ((c[p + sz] - cp) - (cp - c[p - sz]));
             }
         }
     }

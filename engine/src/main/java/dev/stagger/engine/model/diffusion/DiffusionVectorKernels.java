@@ -53,7 +53,7 @@ final class DiffusionVectorKernels {
                     r.intoArray(n, p);
                 }
                 if (p < end) {
-                    DiffusionKernels.stepF64(c, n, shape, new Box(b.i0() + (p - p0), b.i1(), j, j, k, k), ax, ay, az);
+                    DiffusionKernels.rowF64(c, n, shape.dims(), sy, sz, p, end - 1, ax, ay, az);
                 }
             }
         }
@@ -83,7 +83,7 @@ final class DiffusionVectorKernels {
                     r.intoArray(n, p);
                 }
                 if (p < end) {
-                    DiffusionKernels.stepF32(c, n, shape, new Box(b.i0() + (p - p0), b.i1(), j, j, k, k), ax, ay, az);
+                    DiffusionKernels.rowF32(c, n, shape.dims(), sy, sz, p, end - 1, ax, ay, az);
                 }
             }
         }
