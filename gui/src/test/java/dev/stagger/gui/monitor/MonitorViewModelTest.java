@@ -77,7 +77,8 @@ class MonitorViewModelTest {
             assertThat(points.get(0)).as("the run's start").isEqualTo(new MonitorViewModel.ChartPoint(0, 0));
             MonitorViewModel.ChartPoint last = points.get(points.size() - 1);
             assertThat(last.x()).isPositive();
-            assertThat(last.y()).isGreaterThanOrEqualTo(3);
+            // the first progress event (step 1) or the status (step 3 or more): either gives the line
+            assertThat(last.y()).isGreaterThanOrEqualTo(1);
             assertIncreasingInWallTime(points);
 
             // a later round adds the status's point once the run is half a second of wall time on
