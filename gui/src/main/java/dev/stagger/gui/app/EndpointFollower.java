@@ -111,12 +111,12 @@ final class EndpointFollower implements Runnable {
             }));
             while (watch.alive()) {
                 Status s = status.status();
+                if (s.state().isOver()) {
+                    break; // the end is reported from the state file, with the run's own summary
+                }
                 job.report(new RunJob.Snapshot(s.state(), s.step(), s.totalSteps(), s.time(), s.wallSeconds(),
                         String.format(Locale.ROOT, "step %d of %d%s, t = %.4g", s.step(), s.totalSteps(),
                                 s.rankCount() > 1 ? " on " + s.rankCount() + " ranks" : "", s.time())));
-                if (s.state().isOver()) {
-                    break;
-                }
                 watch.await(POLL_MILLIS);
             }
         } catch (IOException e) {
