@@ -67,6 +67,8 @@ public final class WorkbenchView {
     private final ReadOnlyObjectWrapper<UndoableEditor> editor = new ReadOnlyObjectWrapper<>();
     private final PauseTransition noticeTimer = new PauseTransition(Duration.seconds(6));
     private final Scene scene;
+    /** How long quitting waits for stopped runs to write their final state. */
+    private static final long QUIT_TIMEOUT_SECONDS = 60;
 
     public WorkbenchView(Stage stage, WorkbenchModel model, WorkbenchExtensions extensions, Preferences prefs,
             Consumer<Path> showFolder) {
@@ -114,9 +116,8 @@ public final class WorkbenchView {
         projectPage.setDividerPositions(layout.setupDivider());
         runSide.setDividerPositions(layout.jobsDivider());
         stage.setOnCloseRequest(e -> {
-            if (!confirmQuit()) {
-                e.consume();
-            }
+            e.consume(); // the window goes in quit(), after any runs still going were dealt with
+            quit();
         });
     }
 
@@ -169,6 +170,8 @@ public final class WorkbenchView {
         }
         MenuItem stop = item("Stop", Icons.STOP, "Shift+F5", model::stopSelected);
         run.getItems().addAll(new SeparatorMenuItem(), stop);
+        MenuItem attach = item("Attach to Run…", Icons.ATTACH, null, this::attachDialog);
+        run.getItems().addAll(new SeparatorMenuItem(), attach);
 
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("Light theme");
@@ -381,11 +384,44 @@ public final class WorkbenchView {
         }
     }
 
+    /** Quits after asking about unsaved changes and runs still going (which may take a moment to stop). */
     private void quit() {
-        if (confirmQuit()) {
-            saveLayout();
-            stage.close();
-            Platform.exit();
+        if (!confirmDiscard()) {
+            return;
+        }
+        List<RunJob> running = model.jobs().running();
+        if (running.isEmpty()) {
+            exit();
+            return;
+        }
+        QuitDialog.Choice choice = QuitDialog.ask(stage, running, model.canKeepRunsGoing());
+        if (choice == QuitDialog.Choice.CANCEL) {
+            return;
+        }
+        boolean keep = choice == QuitDialog.Choice.KEEP_OUTLIVING;
+        long stopping = running.stream().filter(j -> !keep || !j.outlivesWorkbench()).count();
+        QuitDialog.waitFor(stage, model.stopForQuit(keep, java.time.Duration.ofSeconds(QUIT_TIMEOUT_SECONDS)),
+                (int) stopping, QUIT_TIMEOUT_SECONDS, this::exit);
+    }
+
+    private void exit() {
+        saveLayout();
+        stage.close();
+        Platform.exit();
+    }
+
+    /** Attaches a run started elsewhere (the command line, an earlier session) by its output folder. */
+    private void attachDialog() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Attach to a run: choose its output folder (the one with stagger-run.endpoint)");
+        Path dir = model.document() != null && model.document().file() != null ? model.document().file().getParent()
+                : null;
+        if (dir != null && dir.toFile().isDirectory()) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
+        File f = chooser.showDialog(stage);
+        if (f != null) {
+            model.attachRun(f.toPath());
         }
     }
 
@@ -415,29 +451,6 @@ public final class WorkbenchView {
         a.initOwner(stage);
         ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
         return answer == discard || (answer == saveB && save());
-    }
-
-    /** Unsaved changes and running jobs both ask before the window goes. */
-    private boolean confirmQuit() {
-        if (!confirmDiscard()) {
-            return false;
-        }
-        List<RunJob> running = model.jobs().running();
-        if (!running.isEmpty()) {
-            ButtonType stopB = new ButtonType("Stop them and quit", ButtonBar.ButtonData.OK_DONE);
-            Alert a = new Alert(Alert.AlertType.WARNING, running.size() == 1
-                    ? running.get(0).name() + " is still running. Quitting stops it after its current step; its output so far is kept."
-                    : running.size() + " runs are still going. Quitting stops them after their current steps; their output so far is kept.",
-                    stopB, ButtonType.CANCEL);
-            a.setHeaderText("Runs in progress");
-            a.initOwner(stage);
-            if (a.showAndWait().orElse(ButtonType.CANCEL) != stopB) {
-                return false;
-            }
-            running.forEach(RunJob::stop);
-        }
-        saveLayout();
-        return true;
     }
 
     private void about() {
@@ -486,10 +499,35 @@ public final class WorkbenchView {
                 // a monitor that fails to close only loses its own resources
             }
         }
-        monitorHost.setCenter(job == null ? PlaceholderViews.noJob() : extensions.monitors().createMonitor(job));
+        monitorHost.setCenter(job == null ? PlaceholderViews.noJob() : monitorOf(job));
         if (job != null && model.document() != null) {
             pages.getChildren().setAll(projectPage);
         }
+    }
+
+    /**
+     * The monitor of a job that serves (or will serve) a live client; a summary of one that ended
+     * without one (found ended after a restart, lost), which no monitor could follow.
+     */
+    private Node monitorOf(RunJob job) {
+        if (job.client() == null && job.state().isOver()) {
+            return PlaceholderViews.jobSummary(job);
+        }
+        if (job.client() == null) {
+            job.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends dev.stagger.engine.live.RunState> o,
+                        dev.stagger.engine.live.RunState was, dev.stagger.engine.live.RunState now) {
+                    if (now.isOver()) {
+                        job.stateProperty().removeListener(this);
+                        if (job.client() == null && model.jobs().selected() == job) {
+                            showMonitor(job);
+                        }
+                    }
+                }
+            });
+        }
+        return extensions.monitors().createMonitor(job);
     }
 
     private void showNotice(Notice n) {
