@@ -27,7 +27,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.ProgressBarTableCell;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -70,8 +70,11 @@ final class JobTable extends BorderPane {
         duration.setCellValueFactory(c -> Bindings.createStringBinding(() -> format(c.getValue().durationProperty().get(),
                 c.getValue().state()), c.getValue().durationProperty(), c.getValue().stateProperty()));
         TableColumn<RunJob, Double> progress = new TableColumn<>("Progress");
-        progress.setCellValueFactory(c -> c.getValue().progressProperty().asObject());
-        progress.setCellFactory(ProgressBarTableCell.forTableColumn());
+        // an ended run of unknown progress shows no bar (an indeterminate one would say it is still working)
+        progress.setCellValueFactory(c -> Bindings.createObjectBinding(() -> c.getValue().state().isOver()
+                && c.getValue().progressProperty().get() < 0 ? Double.NaN : c.getValue().progressProperty().get(),
+                c.getValue().progressProperty(), c.getValue().stateProperty()));
+        progress.setCellFactory(c -> new ProgressCell());
         TableColumn<RunJob, String> message = new TableColumn<>("Message");
         message.setCellValueFactory(c -> c.getValue().messageProperty());
         message.setCellFactory(c -> new TooltipCell());
@@ -247,6 +250,27 @@ final class JobTable extends BorderPane {
             setText(empty ? null : item);
             if (!empty && item != null) {
                 getStyleClass().add("job-" + item.replace(' ', '-'));
+            }
+        }
+    }
+
+    /** A progress bar; none for NaN. */
+    private static final class ProgressCell extends TableCell<RunJob, Double> {
+        private final ProgressBar bar = new ProgressBar();
+
+        ProgressCell() {
+            bar.setMaxWidth(Double.MAX_VALUE);
+        }
+
+        @Override
+        protected void updateItem(Double item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null || item.isNaN()) {
+                setGraphic(null);
+            } else {
+                bar.setProgress(item);
+                setGraphic(bar);
             }
         }
     }

@@ -28,8 +28,9 @@ final class LogWindow {
         Button folder = new Button("Open output folder", Icons.FOLDER_OUTPUT.node(14));
         folder.setOnAction(e -> model.openOutputFolder(job));
         Runnable read = () -> model.readLog(job).whenComplete((t, error) -> {
-            text.setText(error == null ? t : "No log to show: " + RunProcesses.why(error));
-            text.positionCaret(text.getLength()); // the end is what one looks for
+            // appending scrolls to the end, which is what one looks for in a log
+            text.clear();
+            text.appendText(error == null ? t : "No log to show: " + RunProcesses.why(error));
         });
         refresh.setOnAction(e -> read.run());
         Region gap = new Region();

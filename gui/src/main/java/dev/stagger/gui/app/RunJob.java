@@ -240,6 +240,8 @@ public final class RunJob {
         Snapshot s = u.snapshot();
         if (s.totalSteps() > 0 && s.step() >= 0) {
             progress.set(Math.min(1.0, (double) s.step() / s.totalSteps()));
+        } else if (s.state() == RunState.FINISHED) {
+            progress.set(1.0); // a run found finished, whose steps are not known
         }
         if (s.wallSeconds() >= 0) {
             duration.set(Duration.ofMillis(Math.round(s.wallSeconds() * 1000)));

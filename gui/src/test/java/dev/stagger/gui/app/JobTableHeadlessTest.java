@@ -65,7 +65,9 @@ class JobTableHeadlessTest {
                 new JobHistory.Entry("b", finishedDir, "lost-one", "This computer", false, t.minusSeconds(60), null, null,
                         null, "", -1)));
         Path project = dir.resolve("diffusion-2d.yaml");
-        Files.copy(TestPrefs.samples().resolve("diffusion-2d.yaml"), project);
+        // no output steps: the run goes until stopped and only its end is written
+        Files.writeString(project, Files.readString(TestPrefs.samples().resolve("diffusion-2d.yaml"))
+                .replace("every: 20", "every: 0"));
         EmbeddedRunTarget target = new EmbeddedRunTarget(background, Platform::runLater, Clock.systemUTC());
         List<Path> opened = new CopyOnWriteArrayList<>();
         WorkbenchModel model = fx(() -> {
