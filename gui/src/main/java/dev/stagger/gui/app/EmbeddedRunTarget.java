@@ -49,7 +49,8 @@ public final class EmbeddedRunTarget implements RunTarget {
     }
 
     @Override
-    public RunJob start(RunRequest request) {
+    public RunJob start(RunRequest request) throws java.io.IOException {
+        RunProcesses.refuseIfRunGoingIn(request.outputDir());
         // planning checks the project; a mistake is thrown here, before any job exists
         RunPlan plan = RunPlanner.plan(request.project(), request.name(), request.overrides());
         RunJob job = new RunJob(request.name(), displayName(), request.outputDir(), clock.instant(), ui);

@@ -85,7 +85,7 @@ final class JobTable extends BorderPane {
         // the text columns are as wide as their longest entry, so "This computer, 4 MPI ranks" is never cut
         fitToContent(name, RunJob::name);
         fitToContent(target, RunJob::target);
-        fitToContent(state, j -> "stopping");
+        fitToContent(state, j -> j.stateTextProperty().get().length() > 8 ? j.stateTextProperty().get() : "stopping");
         fitToContent(start, j -> started(j.started()));
         fitToContent(duration, j -> "0:00:00");
 

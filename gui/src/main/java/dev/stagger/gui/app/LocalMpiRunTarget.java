@@ -47,6 +47,7 @@ public final class LocalMpiRunTarget implements RunTarget {
             throw new IOException("cannot find the stagger launcher at " + launcher);
         }
         Files.createDirectories(request.outputDir());
+        RunProcesses.refuseIfRunGoingIn(request.outputDir());
         // an endpoint left by an earlier run in the same folder must not be mistaken for this one's
         Files.deleteIfExists(request.outputDir().resolve(RunEndpoint.FILE_NAME));
         Files.deleteIfExists(request.outputDir().resolve(RunStateFile.FILE_NAME));

@@ -40,6 +40,26 @@ final class RunProcesses {
         return watch(e).alive();
     }
 
+    /**
+     * Refuses to start a run into {@code dir} while another run is going there (two runs would
+     * overwrite each other's output and endpoint): its endpoint names a live process here.
+     */
+    static void refuseIfRunGoingIn(Path dir) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(RunEndpoint.FILE_NAME))) {
+            return;
+        }
+        RunEndpoint e;
+        try {
+            e = RunEndpoint.read(dir);
+        } catch (IOException damaged) {
+            return; // not a run anyone can reach: the new run replaces the file
+        }
+        if (isLocal(e.host()) && process(e).isPresent()) {
+            throw new IOException("run '" + e.runName() + "' is still going in " + dir + " (process " + e.pid()
+                    + "); stop it first (it is in the job list after Run > Attach to Run…)");
+        }
+    }
+
     static boolean isLocal(String host) {
         try {
             InetAddress a = InetAddress.getByName(host);

@@ -99,6 +99,21 @@ class JobAttachIT {
             until(ui, () -> job.state() == RunState.RUNNING && job.client() != null, () -> job.messageProperty().get());
             assertThat(job.client().status().state()).isEqualTo(RunState.RUNNING);
 
+            // a second run into the same folder would overwrite this one's output: refused, with a reason
+            EmbeddedRunTarget here = new EmbeddedRunTarget(background, ui, java.time.Clock.systemUTC());
+            Preferences otherPrefs = TestPrefs.fresh();
+            WorkbenchModel other = new WorkbenchModel(otherPrefs, List.of(here), background, ui);
+            try {
+                assertThat(onUi(ui, () -> {
+                    other.open(project);
+                    return other.run(here);
+                })).isNull();
+                assertThat(onUi(ui, () -> other.noticeProperty().get().text())).contains(
+                        "run 'diffusion-2d' is still going in " + run.out, "stop it first");
+            } finally {
+                TestPrefs.drop(otherPrefs);
+            }
+
             onUi(ui, () -> {
                 next.stop(job);
                 return null;
