@@ -1,6 +1,7 @@
 package dev.stagger.gui.app;
 
 import dev.stagger.engine.project.ProjectWriter;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -40,8 +41,8 @@ final class PlaceholderViews {
         heading.getStyleClass().add("pane-title");
         Label state = new Label();
         state.textProperty().bind(Bindings.createStringBinding(
-                () -> job.stateTextProperty().get() + " — " + job.messageProperty().get(),
-                job.stateTextProperty(), job.messageProperty()));
+                () -> job.state().name().toLowerCase(Locale.ROOT) + " — " + job.messageProperty().get(),
+                job.stateProperty(), job.messageProperty()));
         state.setWrapText(true);
         Label out = new Label("Output: " + job.outputDir());
         out.getStyleClass().add("muted");

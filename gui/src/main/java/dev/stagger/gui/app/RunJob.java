@@ -238,10 +238,10 @@ public final class RunJob {
             return; // the end is final
         }
         Snapshot s = u.snapshot();
-        if (s.totalSteps() > 0 && s.step() >= 0) {
+        if (s.state() == RunState.FINISHED) {
+            progress.set(1.0); // the last report may carry no step count
+        } else if (s.totalSteps() > 0 && s.step() >= 0) {
             progress.set(Math.min(1.0, (double) s.step() / s.totalSteps()));
-        } else if (s.state() == RunState.FINISHED) {
-            progress.set(1.0); // a run found finished, whose steps are not known
         }
         if (s.wallSeconds() >= 0) {
             duration.set(Duration.ofMillis(Math.round(s.wallSeconds() * 1000)));
@@ -252,7 +252,7 @@ public final class RunJob {
             message.set(s.message());
         }
         stateText.set(u.label() != null ? u.label() : s.state().name().toLowerCase(Locale.ROOT));
-        // the state goes last: who listens to it sees the message and duration that come with it
+        // last: a listener on the state (the end notice) reads the message and duration of this report
         state.set(s.state());
     }
 

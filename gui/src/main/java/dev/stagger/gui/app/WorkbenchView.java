@@ -511,7 +511,7 @@ public final class WorkbenchView {
      */
     private Node monitorOf(RunJob job) {
         if (job.client() == null && job.state().isOver()) {
-            return PlaceholderViews.jobSummary(job);
+            return EndedJobView.of(job, model);
         }
         if (job.client() == null) {
             job.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
