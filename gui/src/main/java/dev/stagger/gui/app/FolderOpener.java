@@ -25,7 +25,9 @@ public interface FolderOpener {
             if (!Files.isDirectory(folder)) {
                 throw new IOException(folder + " does not exist (any more)");
             }
-            for (String program : List.of("xdg-open", "open")) {
+            // on Linux `open` is openvt (a virtual console), so macOS's `open` only on macOS
+            boolean mac = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac");
+            for (String program : mac ? List.of("open") : List.of("xdg-open")) {
                 Path p = LocalMpiRunTarget.findOnPath(program);
                 if (p != null) {
                     Process proc = new ProcessBuilder(p.toString(), folder.toString())

@@ -48,6 +48,7 @@ final class JobTable extends BorderPane {
     /** The selected job and, re-bound whenever it changes, its state: actions enable on either. */
     private final ReadOnlyObjectWrapper<RunJob> selected = new ReadOnlyObjectWrapper<>();
     private final SimpleObjectProperty<RunState> selectedState = new SimpleObjectProperty<>();
+    private final Button attach = new Button("Attach…", Icons.ATTACH.node(14));
 
     JobTable(WorkbenchModel model, Consumer<Path> openFolder) {
         Jobs jobs = model.jobs();
@@ -117,6 +118,10 @@ final class JobTable extends BorderPane {
         Button remove = tool(Icons.REMOVE, "Remove the selected run from the list (its output stays)",
                 () -> model.removeJob(selected.get()));
         remove.setId("remove-job");
+        attach.setTooltip(new Tooltip("Attach a run started from the command line or elsewhere, by its output folder"));
+        attach.setId("attach-run");
+        attach.setVisible(false);
+        attach.setManaged(false);
         Button clear = new Button("Clear ended");
         clear.setTooltip(new Tooltip("Remove every run that has ended from the list (their output stays)"));
         clear.setOnAction(e -> jobs.clearFinished());
@@ -177,11 +182,18 @@ final class JobTable extends BorderPane {
         heading.getStyleClass().add("pane-title");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(4, heading, gap, pause, stop, log, folder, remove, clear);
+        HBox bar = new HBox(4, heading, gap, pause, stop, log, folder, remove, clear, attach);
         bar.getStyleClass().add("pane-header");
         setTop(bar);
         setCenter(table);
         getStyleClass().add("job-table");
+    }
+
+    /** Shows the "Attach…" button, which runs {@code action} (the view's folder chooser). */
+    void useAttach(Runnable action) {
+        attach.setOnAction(e -> action.run());
+        attach.setVisible(true);
+        attach.setManaged(true);
     }
 
     private void showLog(WorkbenchModel model) {

@@ -80,6 +80,7 @@ public final class WorkbenchView {
 
         startPage = new StartPage(model, this::openFile, model::newFromTemplate, this::newProject, this::openDialog);
         jobTable = new JobTable(model, showFolder);
+        jobTable.useAttach(this::attachDialog);
         runSide.setOrientation(Orientation.VERTICAL);
         monitorHost.getStyleClass().add("monitor-host");
         setupHost.getStyleClass().add("setup-host");
