@@ -1,7 +1,12 @@
 package dev.stagger.gui.app;
 
 import dev.stagger.engine.checkpoint.CheckpointWriter;
+import dev.stagger.engine.live.Command;
+import dev.stagger.engine.live.Event;
+import dev.stagger.engine.live.LiveClient;
 import dev.stagger.engine.live.LiveRun;
+import dev.stagger.engine.live.Preview;
+import dev.stagger.engine.live.PreviewRequest;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.Status;
 import dev.stagger.engine.run.Progress;
@@ -44,13 +49,21 @@ public final class EmbeddedRunTarget implements RunTarget {
     }
 
     @Override
-    public RunJob start(RunRequest request) {
+    public RunJob start(RunRequest request) throws java.io.IOException {
+        RunProcesses.refuseIfRunGoingIn(request.outputDir());
         // planning checks the project; a mistake is thrown here, before any job exists
         RunPlan plan = RunPlanner.plan(request.project(), request.name(), request.overrides());
         RunJob job = new RunJob(request.name(), displayName(), request.outputDir(), clock.instant(), ui);
         job.report(new RunJob.Snapshot(RunState.STARTING, 0, plan.totalSteps(), 0, 0, "starting"));
         background.execute(() -> run(plan, request, job));
         return job;
+    }
+
+    private static void reportStatus(RunJob job, LiveRun live, String answer) {
+        Status s = live.status();
+        if (!s.state().isOver()) {
+            job.report(new RunJob.Snapshot(s.state(), s.step(), s.totalSteps(), s.time(), s.wallSeconds(), answer));
+        }
     }
 
     private void run(RunPlan plan, RunRequest request, RunJob job) {
@@ -62,7 +75,12 @@ public final class EmbeddedRunTarget implements RunTarget {
             LiveRun live = new LiveRun(new Status(plan.name(), plan.title(), plan.model().description().name(),
                     RunState.STARTING, 0, plan.totalSteps(), 0, plan.endTime(), 0, 0, 1, List.of(), fields,
                     plan.grid().dims(), plan.grid().cells()));
-            job.attach(live.client());
+            // pause and resume from the job list or the monitor show in the job's state at once (no step reports while paused)
+            job.attach(new ReportingClient(live.client(), answer -> reportStatus(job, live, answer)));
+            job.controlWith(command -> live.control(command).thenApply(answer -> {
+                reportStatus(job, live, answer);
+                return answer;
+            }));
             job.stopWith(() -> { }); // the flag below is polled between steps
             Simulation.Checkpointer checkpointer = (step, time) -> CheckpointWriter.write(request.outputDir(),
                     plan.name(), step, time, simulation.decomposition(), simulation.communicator(),
@@ -86,6 +104,37 @@ public final class EmbeddedRunTarget implements RunTarget {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             job.report(new RunJob.Snapshot(RunState.FAILED, -1, -1, Double.NaN, (System.nanoTime() - t0) * 1e-9,
                     "failed: " + why));
+        }
+    }
+
+    /** The in-process client, telling the job after each control it passes on. */
+    private record ReportingClient(LiveClient client, java.util.function.Consumer<String> afterControl)
+            implements LiveClient {
+        @Override
+        public Status status() throws java.io.IOException {
+            return client.status();
+        }
+
+        @Override
+        public List<Event> events(long after, int max, long waitMillis) throws java.io.IOException {
+            return client.events(after, max, waitMillis);
+        }
+
+        @Override
+        public Preview preview(PreviewRequest request, long timeoutMillis) throws java.io.IOException {
+            return client.preview(request, timeoutMillis);
+        }
+
+        @Override
+        public String control(Command command, long timeoutMillis) throws java.io.IOException {
+            String answer = client.control(command, timeoutMillis);
+            afterControl.accept(answer);
+            return answer;
+        }
+
+        @Override
+        public void close() {
+            client.close();
         }
     }
 }

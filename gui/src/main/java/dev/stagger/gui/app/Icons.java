@@ -24,7 +24,11 @@ public enum Icons {
     STOP("M7 5h10a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z", true),
     FOLDER_OUTPUT("M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z M12 10v6 M9 13l3 3 3-3", false),
     THEME("M20.5 14.5A8.5 8.5 0 1 1 9.5 3.5a7 7 0 0 0 11 11z", false),
-    HOME("M3 11l9-7 9 7 M5 9.5V20h5v-6h4v6h5V9.5", false);
+    HOME("M3 11l9-7 9 7 M5 9.5V20h5v-6h4v6h5V9.5", false),
+    PAUSE("M7 5h3v14H7z M14 5h3v14h-3z", true),
+    LOG("M6 3h9l4 4v13a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1z M8 10h8 M8 13.5h8 M8 17h5", false),
+    REMOVE("M6 6l12 12 M18 6L6 18", false),
+    ATTACH("M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L12 5.6 M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2", false);
 
     private final String path;
     private final boolean filled;

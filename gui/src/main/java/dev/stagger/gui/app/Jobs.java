@@ -6,7 +6,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The job list's model: every run started in this session, newest first, and the selected one. */
+/**
+ * The job list's model: the runs started or attached in this session and those found again from
+ * earlier ones, newest first, and the selected one.
+ */
 public final class Jobs {
     private final ObservableList<RunJob> all = FXCollections.observableArrayList();
     private final ObservableList<RunJob> readOnly = FXCollections.unmodifiableObservableList(all);
@@ -33,6 +36,26 @@ public final class Jobs {
     public void add(RunJob job) {
         all.add(0, job);
         selected.set(job);
+    }
+
+    /** Adds a job found again (from an earlier session) in the order of start times; selects nothing. */
+    public void addRestored(RunJob job) {
+        int i = 0;
+        while (i < all.size() && !all.get(i).started().isBefore(job.started())) {
+            i++;
+        }
+        all.add(i, job);
+    }
+
+    /** Removes one job that is over; running jobs stay (stop them first). */
+    public boolean remove(RunJob job) {
+        if (!job.state().isOver() || !all.remove(job)) {
+            return false;
+        }
+        if (selected.get() == job) {
+            selected.set(all.isEmpty() ? null : all.get(0));
+        }
+        return true;
     }
 
     /** Removes the jobs that are over. */

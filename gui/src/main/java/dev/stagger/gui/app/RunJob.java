@@ -1,11 +1,16 @@
 package dev.stagger.gui.app;
 
+import dev.stagger.engine.live.Command;
 import dev.stagger.engine.live.LiveClient;
+import dev.stagger.engine.live.RunEndpoint;
 import dev.stagger.engine.live.RunState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -32,26 +37,96 @@ public final class RunJob {
         void stop() throws Exception;
     }
 
+    /** How pause and resume reach the run; must not block (the job list calls it on the UI thread). */
+    @FunctionalInterface
+    public interface Controller {
+        CompletionStage<String> control(Command command);
+    }
+
+    /** A report and, for an end the state alone does not say (a run that vanished), the word to show. */
+    private record Update(Snapshot snapshot, String label) {}
+
     private final String name;
     private final String target;
     private final Path outputDir;
     private final Instant started;
     private final Executor ui;
-    private final AtomicReference<Snapshot> mailbox = new AtomicReference<>();
+    private final boolean outlivesWorkbench;
+    private final AtomicReference<Update> mailbox = new AtomicReference<>();
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.STARTING);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyObjectWrapper<Duration> duration = new ReadOnlyObjectWrapper<>(this, "duration", Duration.ZERO);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "starting");
     private final ReadOnlyObjectWrapper<LiveClient> client = new ReadOnlyObjectWrapper<>(this, "client");
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper(this, "stateText", "starting");
+    private final ReadOnlyObjectWrapper<RunEndpoint> endpoint = new ReadOnlyObjectWrapper<>(this, "endpoint");
     private volatile Stopper stopper = () -> {};
+    private volatile Controller controller;
     private volatile boolean stopRequested;
 
     public RunJob(String name, String target, Path outputDir, Instant started, Executor ui) {
+        this(name, target, outputDir, started, ui, false);
+    }
+
+    /**
+     * @param outlivesWorkbench true for a run in a process of its own (MPI ranks, a command-line run):
+     *     it may go on after the workbench quits, and is found again at the next start
+     */
+    public RunJob(String name, String target, Path outputDir, Instant started, Executor ui, boolean outlivesWorkbench) {
         this.name = Objects.requireNonNull(name);
         this.target = target;
         this.outputDir = outputDir;
         this.started = started;
         this.ui = ui;
+        this.outlivesWorkbench = outlivesWorkbench;
+    }
+
+    public boolean outlivesWorkbench() {
+        return outlivesWorkbench;
+    }
+
+    /** What the job list shows as the state: the state's name, or "lost" for a run that ended unrecorded. */
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText.getReadOnlyProperty();
+    }
+
+    /** The run's endpoint file once known (runs in a process of their own); else null. */
+    public ReadOnlyObjectProperty<RunEndpoint> endpointProperty() {
+        return endpoint.getReadOnlyProperty();
+    }
+
+    public RunEndpoint endpoint() {
+        return endpoint.get();
+    }
+
+    /** True while the run can take pause and resume (it runs and its target installed a controller). */
+    public boolean canPause() {
+        RunState s = state.get();
+        return controller != null && (s == RunState.RUNNING || s == RunState.PAUSED);
+    }
+
+    /** Asks the run to pause at its next step; completes with the run's answer ("paused at step 120"). */
+    public CompletionStage<String> pause() {
+        return control(Command.PAUSE);
+    }
+
+    public CompletionStage<String> resume() {
+        return control(Command.RESUME);
+    }
+
+    /** Sends {@code command} through the installed controller (targets use it for their stop). */
+    CompletionStage<String> controlNow(Command command) {
+        return control(command);
+    }
+
+    private CompletionStage<String> control(Command command) {
+        Controller c = controller;
+        if (c == null || state.get().isOver()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    name + " cannot be " + (command == Command.PAUSE ? "paused" : "resumed")
+                            + (state.get().isOver() ? ": it has ended" : " yet: it is still starting")));
+        }
+        return c.control(command);
     }
 
     public String name() {
@@ -124,6 +199,16 @@ public final class RunJob {
         this.stopper = s;
     }
 
+    /** Installs how {@link #pause()} and {@link #resume()} reach this run. */
+    public void controlWith(Controller c) {
+        this.controller = c;
+    }
+
+    /** Publishes the run's endpoint (read from its output folder). */
+    public void endpointKnown(RunEndpoint e) {
+        ui.execute(() -> endpoint.set(e));
+    }
+
     /** Publishes the live client the monitor should use. */
     public void attach(LiveClient c) {
         ui.execute(() -> client.set(c));
@@ -131,19 +216,28 @@ public final class RunJob {
 
     /** The newest state of the run; older reports not yet shown are dropped. */
     public void report(Snapshot snapshot) {
-        if (mailbox.getAndSet(snapshot) == null) {
+        report(snapshot, null);
+    }
+
+    /**
+     * The end of a run whose state alone does not tell what happened: {@code label} (e.g. "lost")
+     * is shown instead of the state's name.
+     */
+    public void report(Snapshot snapshot, String label) {
+        if (mailbox.getAndSet(new Update(snapshot, label)) == null) {
             ui.execute(this::apply);
         }
     }
 
     private void apply() {
-        Snapshot s = mailbox.getAndSet(null);
-        if (s == null) {
+        Update u = mailbox.getAndSet(null);
+        if (u == null) {
             return;
         }
         if (state.get().isOver()) {
             return; // the end is final
         }
+        Snapshot s = u.snapshot();
         if (s.state() == RunState.FINISHED) {
             progress.set(1.0); // the last report may carry no step count
         } else if (s.totalSteps() > 0 && s.step() >= 0) {
@@ -151,12 +245,13 @@ public final class RunJob {
         }
         if (s.wallSeconds() >= 0) {
             duration.set(Duration.ofMillis(Math.round(s.wallSeconds() * 1000)));
-        } else {
+        } else if (!s.state().isOver()) {
             duration.set(Duration.between(started, Instant.now()));
-        }
+        } // an end of unknown length keeps the last duration seen
         if (s.message() != null) {
             message.set(s.message());
         }
+        stateText.set(u.label() != null ? u.label() : s.state().name().toLowerCase(Locale.ROOT));
         // last: a listener on the state (the end notice) reads the message and duration of this report
         state.set(s.state());
     }

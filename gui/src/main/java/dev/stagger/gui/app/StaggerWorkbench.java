@@ -42,9 +42,8 @@ public class StaggerWorkbench extends Application {
             targets.add(new LocalMpiRunTarget(java.nio.file.Path.of(root, "stagger"), 4, background, Platform::runLater,
                     Clock.systemDefaultZone()));
         }
-        model = new WorkbenchModel(prefs, targets);
-        view = new WorkbenchView(stage, model, WorkbenchExtensions.discover(), prefs,
-                dir -> getHostServices().showDocument(dir.toUri().toString()));
+        model = new WorkbenchModel(prefs, targets, background, Platform::runLater);
+        view = new WorkbenchView(stage, model, WorkbenchExtensions.discover(), prefs, model::openFolder);
         stage.getIcons().addAll(applicationIcons());
         stage.setMinWidth(720);
         stage.setMinHeight(480);
@@ -60,6 +59,8 @@ public class StaggerWorkbench extends Application {
             }).orElse(List.of());
             Platform.runLater(() -> view.showSamples(cards));
         });
+        // runs of earlier sessions and command-line runs of recent projects come back into the job list
+        model.restoreJobs();
         String open = System.getProperty("stagger.open");
         if (open != null) {
             model.open(Path.of(open));
@@ -78,7 +79,8 @@ public class StaggerWorkbench extends Application {
     @Override
     public void stop() {
         if (model != null) {
-            model.jobs().running().forEach(RunJob::stop);
+            // runs inside this JVM cannot outlive it; runs in processes of their own go on unless the user stopped them
+            model.jobs().running().stream().filter(j -> !j.outlivesWorkbench()).forEach(RunJob::stop);
         }
         if (background != null) {
             background.shutdown();

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.prefs.Preferences;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -34,6 +36,13 @@ public final class WorkbenchModel {
     private RunOverrides overrides = RunOverrides.NONE;
     private long serial;
 
+    // ---- the job list's history, reattaching and job actions (see JobRegistry) ----
+    private Executor background = Runnable::run;
+    private Executor ui = Runnable::run;
+    private FolderOpener folderOpener = FolderOpener.system();
+    private final JobRegistry registry = new JobRegistry(jobs, () -> new JobHistory(jobsNode()),
+            () -> background, () -> ui, this::notify);
+
     public WorkbenchModel(Preferences prefs, List<RunTarget> targets) {
         this.prefs = prefs;
         this.recent = new RecentProjects(prefs, 10);
@@ -41,6 +50,16 @@ public final class WorkbenchModel {
         String savedTheme = prefs.get("theme", Theme.LIGHT.name());
         theme.set("DARK".equals(savedTheme) ? Theme.DARK : Theme.LIGHT);
         document.addListener((o, was, now) -> updateTitle());
+    }
+
+    /**
+     * @param background reads run folders, reaches runs, opens folders (a thread pool in the app)
+     * @param ui where results come back ({@code Platform::runLater} in the app)
+     */
+    public WorkbenchModel(Preferences prefs, List<RunTarget> targets, Executor background, Executor ui) {
+        this(prefs, targets);
+        this.background = Objects.requireNonNull(background);
+        this.ui = Objects.requireNonNull(ui);
     }
 
     public ReadOnlyObjectProperty<ProjectDocument> documentProperty() {
@@ -207,4 +226,142 @@ public final class WorkbenchModel {
         title.set(d == null ? "Stagger" : d.name() + (d.isDirty() ? "*" : "") + " — Stagger");
     }
 
+    // ---- job list: history, attach, actions, quitting ----
+
+    /**
+     * Finds the runs of earlier sessions again (live ones reattached, ended ones with how they ended)
+     * and command-line runs going in the output folders of recent projects. Returns at once;
+     * completes on the UI executor with the jobs added.
+     */
+    public CompletableFuture<List<RunJob>> restoreJobs() {
+        return registry.restore(List.copyOf(recent.items()));
+    }
+
+    /** The remembered jobs, newest first (what the next start restores). */
+    public List<JobHistory.Entry> jobHistory() {
+        return registry.entries();
+    }
+
+    /**
+     * Attaches the run whose output folder (or endpoint file) is {@code path}, e.g. one started with
+     * {@code stagger run … --out FOLDER}. Completes with the job, or null after a notice saying why not.
+     */
+    public CompletableFuture<RunJob> attachRun(Path path) {
+        CompletableFuture<RunJob> job = registry.attach(path);
+        return job.thenApply(j -> {
+            if (j != null) {
+                status.set((j.state().isOver() ? "Found " : "Attached to ") + j.name() + " in " + j.outputDir());
+            }
+            return j;
+        });
+    }
+
+    /** Stops {@code job}, if it runs. */
+    public void stop(RunJob job) {
+        if (job != null && !job.state().isOver()) {
+            job.stop();
+            status.set("Stopping " + job.name());
+        }
+    }
+
+    /** Pauses a running job, resumes a paused one; the answer (or why not) becomes the status line. */
+    public void pauseOrResume(RunJob job) {
+        if (job == null || !job.canPause()) {
+            return;
+        }
+        boolean pause = job.state() != dev.stagger.engine.live.RunState.PAUSED;
+        (pause ? job.pause() : job.resume()).whenComplete((answer, error) -> ui.execute(() -> {
+            if (error != null) {
+                notify(Notice.Kind.WARNING, "Could not " + (pause ? "pause " : "resume ") + job.name() + ": "
+                        + RunProcesses.why(error));
+            } else {
+                status.set(job.name() + ": " + answer);
+            }
+        }));
+    }
+
+    /** Takes an ended job off the list (and out of the history); a running one stays. */
+    public boolean removeJob(RunJob job) {
+        if (job == null || !job.state().isOver()) {
+            return false;
+        }
+        return jobs.remove(job);
+    }
+
+    /** How folders are shown (tests put their own here). */
+    public void useFolderOpener(FolderOpener opener) {
+        folderOpener = Objects.requireNonNull(opener);
+    }
+
+    public void openOutputFolder(RunJob job) {
+        if (job != null) {
+            openFolder(job.outputDir());
+        }
+    }
+
+    /** Shows {@code folder} in the file manager, off the UI thread; a failure is a notice with the path. */
+    public void openFolder(Path folder) {
+        FolderOpener opener = folderOpener;
+        background.execute(() -> {
+            try {
+                opener.open(folder);
+            } catch (IOException | RuntimeException e) {
+                ui.execute(() -> notify(Notice.Kind.WARNING, "Could not open the folder: " + e.getMessage()
+                        + ". It is " + folder));
+            }
+        });
+    }
+
+    /** The job's log (see {@link JobLog}), read off the UI thread; completes on the UI executor. */
+    public CompletableFuture<String> readLog(RunJob job) {
+        CompletableFuture<String> text = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                String t = JobLog.read(job);
+                ui.execute(() -> text.complete(t));
+            } catch (IOException | RuntimeException e) {
+                ui.execute(() -> text.completeExceptionally(e));
+            }
+        });
+        return text;
+    }
+
+    /** The job history's preferences node: a child of the workbench's. */
+    private Preferences jobsNode() {
+        return prefs.node("jobs");
+    }
+
+    /** True when some running job lives in a process of its own and may go on after the workbench quits. */
+    public boolean canKeepRunsGoing() {
+        return jobs.running().stream().anyMatch(RunJob::outlivesWorkbench);
+    }
+
+    /**
+     * Stops the running jobs before quitting: all of them, or ({@code keepOutliving}) only those
+     * inside the workbench, which cannot outlive it; the others go on and are found again at the next
+     * start. Completes with true when every stopped job has ended (its final state written), with
+     * false when {@code timeout} passed first.
+     */
+    public CompletableFuture<Boolean> stopForQuit(boolean keepOutliving, java.time.Duration timeout) {
+        List<CompletableFuture<Void>> ends = new java.util.ArrayList<>();
+        for (RunJob j : jobs.running()) {
+            if (keepOutliving && j.outlivesWorkbench()) {
+                continue;
+            }
+            CompletableFuture<Void> end = new CompletableFuture<>();
+            j.stateProperty().addListener((o, was, now) -> {
+                if (now.isOver()) {
+                    end.complete(null);
+                }
+            });
+            if (j.state().isOver()) {
+                end.complete(null);
+            }
+            j.stop();
+            ends.add(end);
+        }
+        status.set(ends.isEmpty() ? "Quitting" : "Stopping " + ends.size() + (ends.size() == 1 ? " run" : " runs"));
+        return CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).thenApply(v -> true)
+                .completeOnTimeout(false, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
 }

@@ -69,6 +69,8 @@ public final class WorkbenchView {
     private final JobTable jobTable;
     private final PauseTransition noticeTimer = new PauseTransition(Duration.seconds(6));
     private final Scene scene;
+    /** How long quitting waits for stopped runs to write their final state. */
+    private static final long QUIT_TIMEOUT_SECONDS = 60;
 
     public WorkbenchView(Stage stage, WorkbenchModel model, WorkbenchExtensions extensions, Preferences prefs,
             Consumer<Path> showFolder) {
@@ -80,6 +82,7 @@ public final class WorkbenchView {
 
         startPage = new StartPage(model, this::openFile, model::newFromTemplate, this::newProject, this::openDialog);
         jobTable = new JobTable(model, showFolder);
+        jobTable.useAttach(this::attachDialog);
         runSide.setOrientation(Orientation.VERTICAL);
         monitorHost.getStyleClass().add("monitor-host");
         setupHost.getStyleClass().add("setup-host");
@@ -117,9 +120,8 @@ public final class WorkbenchView {
         projectPage.setDividerPositions(layout.setupDivider());
         runSide.setDividerPositions(layout.jobsDivider());
         stage.setOnCloseRequest(e -> {
-            if (!confirmQuit()) {
-                e.consume();
-            }
+            e.consume(); // the window goes in quit(), after any runs still going were dealt with
+            quit();
         });
     }
 
@@ -175,6 +177,8 @@ public final class WorkbenchView {
         }
         MenuItem stop = item("Stop", Icons.STOP, "Shift+F5", model::stopSelected);
         run.getItems().addAll(new SeparatorMenuItem(), stop);
+        MenuItem attach = item("Attach to Run…", Icons.ATTACH, null, this::attachDialog);
+        run.getItems().addAll(new SeparatorMenuItem(), attach);
 
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("Light theme");
@@ -377,11 +381,44 @@ public final class WorkbenchView {
         }
     }
 
+    /** Quits after asking about unsaved changes and runs still going (which may take a moment to stop). */
     private void quit() {
-        if (confirmQuit()) {
-            saveLayout();
-            stage.close();
-            Platform.exit();
+        if (!confirmDiscard()) {
+            return;
+        }
+        List<RunJob> running = model.jobs().running();
+        if (running.isEmpty()) {
+            exit();
+            return;
+        }
+        QuitDialog.Choice choice = QuitDialog.ask(stage, running, model.canKeepRunsGoing());
+        if (choice == QuitDialog.Choice.CANCEL) {
+            return;
+        }
+        boolean keep = choice == QuitDialog.Choice.KEEP_OUTLIVING;
+        long stopping = running.stream().filter(j -> !keep || !j.outlivesWorkbench()).count();
+        QuitDialog.waitFor(stage, model.stopForQuit(keep, java.time.Duration.ofSeconds(QUIT_TIMEOUT_SECONDS)),
+                (int) stopping, QUIT_TIMEOUT_SECONDS, this::exit);
+    }
+
+    private void exit() {
+        saveLayout();
+        stage.close();
+        Platform.exit();
+    }
+
+    /** Attaches a run started elsewhere (the command line, an earlier session) by its output folder. */
+    private void attachDialog() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Attach to a run: choose its output folder (the one with stagger-run.endpoint)");
+        Path dir = model.document() != null && model.document().file() != null ? model.document().file().getParent()
+                : null;
+        if (dir != null && dir.toFile().isDirectory()) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
+        File f = chooser.showDialog(stage);
+        if (f != null) {
+            model.attachRun(f.toPath());
         }
     }
 
@@ -411,29 +448,6 @@ public final class WorkbenchView {
         a.initOwner(stage);
         ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
         return answer == discard || (answer == saveB && save());
-    }
-
-    /** Unsaved changes and running jobs both ask before the window goes. */
-    private boolean confirmQuit() {
-        if (!confirmDiscard()) {
-            return false;
-        }
-        List<RunJob> running = model.jobs().running();
-        if (!running.isEmpty()) {
-            ButtonType stopB = new ButtonType("Stop them and quit", ButtonBar.ButtonData.OK_DONE);
-            Alert a = new Alert(Alert.AlertType.WARNING, running.size() == 1
-                    ? running.get(0).name() + " is still running. Quitting stops it after its current step; its output so far is kept."
-                    : running.size() + " runs are still going. Quitting stops them after their current steps; their output so far is kept.",
-                    stopB, ButtonType.CANCEL);
-            a.setHeaderText("Runs in progress");
-            a.initOwner(stage);
-            if (a.showAndWait().orElse(ButtonType.CANCEL) != stopB) {
-                return false;
-            }
-            running.forEach(RunJob::stop);
-        }
-        saveLayout();
-        return true;
     }
 
     private void about() {
@@ -480,9 +494,44 @@ public final class WorkbenchView {
                 // a monitor that fails to close only loses its own resources
             }
         }
-        monitorHost.setCenter(job == null ? PlaceholderViews.noJob() : extensions.monitors().createMonitor(job));
+        monitorHost.setCenter(job == null ? PlaceholderViews.noJob() : monitorOf(job));
         if (job != null && model.document() != null) {
             pages.getChildren().setAll(projectPage);
+        }
+    }
+
+    /**
+     * The monitor of a job that serves (or will serve) a live client, or that ended leaving output
+     * (the monitor then shows its results); a summary of one that ended without either (lost, or
+     * stopped before its first output), which no monitor could show.
+     */
+    private Node monitorOf(RunJob job) {
+        if (job.client() == null && job.state().isOver() && !hasResults(job.outputDir())) {
+            return EndedJobView.of(job, model);
+        }
+        if (job.client() == null) {
+            job.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends dev.stagger.engine.live.RunState> o,
+                        dev.stagger.engine.live.RunState was, dev.stagger.engine.live.RunState now) {
+                    if (now.isOver()) {
+                        job.stateProperty().removeListener(this);
+                        if (job.client() == null && model.jobs().selected() == job) {
+                            showMonitor(job);
+                        }
+                    }
+                }
+            });
+        }
+        return extensions.monitors().createMonitor(job);
+    }
+
+    /** Whether a run's folder holds a time series the monitor can show (a listing, no reading). */
+    private static boolean hasResults(Path dir) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".pvd"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
         }
     }
 

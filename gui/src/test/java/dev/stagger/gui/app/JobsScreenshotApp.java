@@ -1,0 +1,103 @@
+package dev.stagger.gui.app;
+
+import dev.stagger.engine.live.RunState;
+import dev.stagger.engine.render.PngFile;
+import dev.stagger.engine.run.RunPlanner.RunOverrides;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The real workbench window (under Xvfb, started by {@link JobListScreenshotIT}) with a job list of
+ * runs from earlier sessions (in the preferences node the IT filled), a run inside the workbench
+ * and a command-line run attached by its folder ({@code stagger.attach}). Writes {@code jobs.png}
+ * and {@code job-log.png} to {@code stagger.screenshots}, stops its runs and exits with 0.
+ */
+public class JobsScreenshotApp extends StaggerWorkbench {
+    private Path out;
+    private Stage stage;
+
+    /** The main class (an Application subclass cannot be one on the class path). */
+    public static final class Launcher {
+        public static void main(String[] args) {
+            Application.launch(JobsScreenshotApp.class, args);
+        }
+    }
+
+    @Override
+    public void start(Stage primary) {
+        out = Path.of(System.getProperty("stagger.screenshots"));
+        stage = primary;
+        super.start(primary);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(860);
+        model().useTheme(Theme.LIGHT);
+        model().open(SampleGallery.locate().orElseThrow().resolve("diffusion-2d.yaml"));
+        model().useRunOverrides(new RunOverrides(1, 400_000_000L, null));
+        RunJob embedded = model().run(model().targets().get(0));
+        AtomicReference<RunJob> attached = new AtomicReference<>();
+        model().attachRun(Path.of(System.getProperty("stagger.attach"))).thenAccept(attached::set);
+        waitFor(() -> attached.get() != null && attached.get().state() == RunState.RUNNING
+                && embedded.progressProperty().get() > 0 && model().jobs().all().size() >= 6, () -> pause(4_000, () -> {
+            // the pause gives the monitor of the attached run time for its first frames
+            shoot(stage.getScene(), "jobs.png");
+            Stage log = LogWindow.show(stage, model(), embedded);
+            waitFor(() -> ((TextArea) log.getScene().lookup("#log-text")).getText().contains("[rank 0]"), () -> {
+                shoot(log.getScene(), "job-log.png");
+                log.close();
+                embedded.stop();
+                attached.get().stop();
+                waitFor(() -> embedded.state().isOver() && attached.get().state().isOver(), Platform::exit);
+            });
+        }));
+    }
+
+    private void pause(long millis, Runnable r) {
+        PauseTransition p = new PauseTransition(Duration.millis(millis));
+        p.setOnFinished(e -> r.run());
+        p.play();
+    }
+
+    private void later(Runnable r) {
+        PauseTransition p = new PauseTransition(Duration.millis(600));
+        p.setOnFinished(e -> r.run());
+        p.play();
+    }
+
+    private void waitFor(java.util.function.BooleanSupplier ready, Runnable then) {
+        later(() -> {
+            if (ready.getAsBoolean()) {
+                later(then);
+            } else {
+                waitFor(ready, then);
+            }
+        });
+    }
+
+    private void shoot(Scene scene, String name) {
+        WritableImage img = scene.snapshot(null);
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                b.setRGB(x, y, img.getPixelReader().getArgb(x, y));
+            }
+        }
+        try {
+            PngFile.write(b, out.resolve(name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
