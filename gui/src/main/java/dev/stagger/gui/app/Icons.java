@@ -28,6 +28,8 @@ public enum Icons {
     PAUSE("M7 5h3v14H7z M14 5h3v14h-3z", true),
     LOG("M6 3h9l4 4v13a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1z M8 10h8 M8 13.5h8 M8 17h5", false),
     REMOVE("M6 6l12 12 M18 6L6 18", false),
+    PICTURE("M5 4h14a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z M3 17l5-5 4 4 3-3 6 6"
+            + " M15.5 7.5a1.5 1.5 0 1 0 0.01 0", false),
     ATTACH("M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L12 5.6 M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2", false);
 
     private final String path;

@@ -51,14 +51,14 @@ final class MonitorToolbar extends FlowPane {
         Tooltip name = new Tooltip();
         name.textProperty().bind(model.titleProperty());
         title.setTooltip(name);
-        Button exportButton = iconButton("export", MonitorIcons.PICTURE.node(ICON), "Export the picture as PNG", export);
+        Button exportButton = iconButton("export", Icons.PICTURE.node(ICON), "Export the picture as PNG", export);
         exportButton.disableProperty().bind(model.frameProperty().isNull());
         getChildren().addAll(title, controls(), group(fieldChooser(), colormapChooser()), range(), slice(),
                 exportButton);
     }
 
     private Node controls() {
-        Button pause = iconButton("pause", MonitorIcons.PAUSE.node(ICON), "Pause the run after its current step",
+        Button pause = iconButton("pause", Icons.PAUSE.node(ICON), "Pause the run after its current step",
                 model::pause);
         Button resume = iconButton("resume", Icons.RUN.node(ICON), "Resume the run", model::resume);
         resume.getStyleClass().add("run-button");

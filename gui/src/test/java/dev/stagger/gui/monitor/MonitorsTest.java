@@ -66,7 +66,11 @@ class MonitorsTest {
                 "output.every=10")).project(), project, dir, new RunPlanner.RunOverrides(1, null, null));
         AtomicReference<RunJob> job = new AtomicReference<>();
         robot.interact(() -> {
-            job.set(target.start(request));
+            try {
+                job.set(target.start(request));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             show(new Monitors().createMonitor(job.get()));
         });
         HeatmapCanvas heatmap = robot.lookup(".heatmap-canvas").queryAs(HeatmapCanvas.class);
