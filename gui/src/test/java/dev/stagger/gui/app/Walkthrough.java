@@ -40,6 +40,7 @@ public final class Walkthrough {
     private final FxRobot robot = new FxRobot();
     private Stage stage;
     private StaggerWorkbench app;
+    private volatile boolean quitting;
 
     private Walkthrough(Path out) {
         this.out = out;
@@ -55,12 +56,14 @@ public final class Walkthrough {
             t.printStackTrace();
             w.shootQuietly("walk-failed.png");
         } finally {
-            try {
-                FxToolkit.cleanupApplication(w.app);
-            } catch (Exception ignored) {
-                // exiting anyway
+            if (!w.quitting) { // after Quit the toolkit is gone already
+                try {
+                    FxToolkit.cleanupApplication(w.app);
+                } catch (Exception ignored) {
+                    // exiting anyway
+                }
+                Platform.exit();
             }
-            Platform.exit();
         }
         System.exit(status);
     }
@@ -156,6 +159,33 @@ public final class Walkthrough {
         double wall = sum / count;
         check(count == 256 && wall > 0.8, "mean of C next to the Dirichlet wall = " + wall + " over " + count);
         System.out.printf("walkthrough done: C next to the x-low wall %.3f; outputs in %s%n", wall, mpi.outputDir());
+
+        // 6. a long run on 4 ranks, then quit the workbench and keep it going (the test stops it)
+        type("#run-steps", "50000000");
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        await("saved", 10, () -> !app.model().document().isDirty());
+        robot.clickOn(robot.lookup(".menu-bar").lookup((Labeled l) -> "Run".equals(l.getText())).queryLabeled());
+        robot.type(KeyCode.DOWN, KeyCode.DOWN).type(KeyCode.ENTER);
+        RunJob kept = awaitNewJob(mpi);
+        await("the long run serves", 180, () -> kept.client() != null && kept.state() == RunState.RUNNING);
+        robot.sleep(1500, TimeUnit.MILLISECONDS);
+        shoot("walk-10-long-mpi-run.png");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
+        await("the quit dialog asks", 10, () -> robot.lookup("Quit, keep MPI runs going").tryQuery().isPresent());
+        shootWindowOf(robot.lookup("Quit, keep MPI runs going").query(), "walk-11-quit-dialog.png");
+        quitting = true;
+        System.out.println("keeping the run in " + kept.outputDir());
+        // the click ends the toolkit, and the robot would wait for FX events that never come: click from
+        // a thread of its own, and watch the window go from here
+        Thread click = new Thread(() -> robot.clickOn("Quit, keep MPI runs going"), "quit-click");
+        click.setDaemon(true);
+        click.start();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (stage.isShowing()) { // read off the FX thread: the toolkit is going away
+            check(Instant.now().isBefore(deadline), "the workbench quits");
+            Thread.sleep(100);
+        }
+        System.out.println("the workbench quit");
     }
 
     private RunJob awaitNewJob(RunJob previous) throws Exception {
@@ -188,8 +218,16 @@ public final class Walkthrough {
     }
 
     private void shoot(String name) {
+        shootScene(stage.getScene(), name);
+    }
+
+    private void shootWindowOf(javafx.scene.Node node, String name) {
+        shootScene(node.getScene(), name);
+    }
+
+    private void shootScene(javafx.scene.Scene scene, String name) {
         WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = stage.getScene().snapshot(null));
+        robot.interact(() -> img[0] = scene.snapshot(null));
         int w = (int) img[0].getWidth();
         int h = (int) img[0].getHeight();
         BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

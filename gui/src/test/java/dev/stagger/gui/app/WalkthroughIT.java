@@ -3,6 +3,11 @@ package dev.stagger.gui.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.stagger.engine.live.Command;
+import dev.stagger.engine.live.RunEndpoint;
+import dev.stagger.engine.live.RunState;
+import dev.stagger.engine.live.RunStateFile;
+import dev.stagger.engine.live.SocketLiveClient;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The issue's end-to-end check in the real window under Xvfb ({@link Walkthrough}): open the 2D
- * sample, make a side Dirichlet, run it embedded and on 4 MPI ranks, screenshots of every step in
+ * sample, make a side Dirichlet, run it embedded and on 4 MPI ranks, quit keeping a 4-rank run
+ * going (this test then finds it alive and stops it), screenshots of every step in
  * {@code gui/target/screenshots/walk-*.png}. Needs xvfb-run and Open MPI; skipped without them.
  */
 class WalkthroughIT {
@@ -55,12 +61,40 @@ class WalkthroughIT {
         }
         assertThat(done).as("walkthrough finished; see " + log).isTrue();
         assertThat(p.exitValue()).as(Files.readString(log)).isZero();
-        assertThat(Files.readString(log)).contains("walkthrough done");
-        for (int i = 1; i <= 9; i++) {
+        String output = Files.readString(log);
+        assertThat(output).contains("walkthrough done").contains("the workbench quit");
+        stopTheRunThatOutlivedTheWorkbench(Path.of(output.split("keeping the run in ")[1].lines().findFirst()
+                .orElseThrow().trim()));
+        for (int i = 1; i <= 11; i++) {
             int step = i;
             try (var files = Files.list(out)) {
                 assertThat(files.anyMatch(f -> f.getFileName().toString().startsWith("walk-" + step + "-")))
                         .as("screenshot of step " + step).isTrue();
+            }
+        }
+    }
+
+    /**
+     * The run left going when the workbench quit: still alive after the workbench's JVM is gone,
+     * still serving, and it stops cleanly when asked through its endpoint, as a later session does.
+     */
+    private static void stopTheRunThatOutlivedTheWorkbench(Path dir) throws Exception {
+        RunEndpoint endpoint = RunEndpoint.read(dir);
+        ProcessHandle rank0 = ProcessHandle.of(endpoint.pid()).orElse(null);
+        try {
+            assertThat(rank0).as("rank 0 of the kept run is alive after the workbench quit").isNotNull();
+            assertThat(rank0.isAlive()).isTrue();
+            try (SocketLiveClient client = endpoint.connect("walkthrough-it")) {
+                assertThat(client.status().state()).isEqualTo(RunState.RUNNING);
+                assertThat(client.status().rankCount()).isEqualTo(4);
+                client.control(Command.STOP, 60_000);
+            }
+            assertThat(rank0.onExit().get(120, TimeUnit.SECONDS).isAlive()).isFalse();
+            assertThat(RunStateFile.read(dir).state()).isEqualTo(RunState.STOPPED);
+        } finally {
+            if (rank0 != null && rank0.isAlive()) { // mpirun, then rank 0: nothing of the test's left behind
+                rank0.parent().ifPresent(ProcessHandle::destroy);
+                rank0.destroy();
             }
         }
     }
