@@ -2,7 +2,6 @@ package dev.stagger.engine.output;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,7 +13,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import javax.xml.parsers.DocumentBuilder;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
@@ -40,7 +38,7 @@ public final class PvtiReader {
         if (!root.getTagName().equals("VTKFile") || !root.getAttribute("type").equals("PImageData")) {
             throw malformed(pvti, "it is not a parallel VTK ImageData file (type '" + root.getAttribute("type") + "')");
         }
-        Element image = onlyChild(root, "PImageData");
+        Element image = Xml.onlyChild(root, "PImageData");
         if (image == null) {
             throw malformed(pvti, "it has no <PImageData> element");
         }
@@ -49,14 +47,14 @@ public final class PvtiReader {
         double[] spacing = doubles(pvti, image, "Spacing", new double[] {1, 1, 1});
         Set<String> chosen = new LinkedHashSet<>();
         for (String element : List.of("PPointData", "PCellData")) {
-            Element data = onlyChild(image, element);
-            for (Element array : data == null ? List.<Element>of() : children(data, "PDataArray")) {
+            Element data = Xml.onlyChild(image, element);
+            for (Element array : data == null ? List.<Element>of() : Xml.children(data, "PDataArray")) {
                 if (arrays.test(array.getAttribute("Name"))) {
                     chosen.add(array.getAttribute("Name"));
                 }
             }
         }
-        List<Element> pieces = children(image, "Piece");
+        List<Element> pieces = Xml.children(image, "Piece");
         if (pieces.isEmpty()) {
             throw malformed(pvti, "it names no pieces");
         }
@@ -235,20 +233,6 @@ public final class PvtiReader {
         return values;
     }
 
-    private static Element onlyChild(Element parent, String tag) {
-        List<Element> found = children(parent, tag);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static List<Element> children(Element parent, String tag) {
-        List<Element> found = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && element.getTagName().equals(tag)) {
-                found.add(element);
-            }
-        }
-        return found;
-    }
 
     private static IOException malformed(Path pvti, String what) {
         return new IOException("cannot read " + pvti + ": " + what);

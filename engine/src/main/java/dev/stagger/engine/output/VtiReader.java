@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.function.Predicate;
 import javax.xml.parsers.DocumentBuilder;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
@@ -85,7 +83,7 @@ public final class VtiReader {
             throw notImageData("it is a VTK file of type '" + root.getAttribute("type") + "'");
         }
         readFormatAttributes(root);
-        Element image = onlyChild(root, "ImageData");
+        Element image = Xml.onlyChild(root, "ImageData");
         if (image == null) {
             throw notImageData("it has no <ImageData> element");
         }
@@ -98,9 +96,9 @@ public final class VtiReader {
         }
         OptionalDouble time = OptionalDouble.empty();
         OptionalLong step = OptionalLong.empty();
-        Element fieldData = onlyChild(image, "FieldData");
+        Element fieldData = Xml.onlyChild(image, "FieldData");
         if (fieldData != null) {
-            for (Element array : children(fieldData, "DataArray")) {
+            for (Element array : Xml.children(fieldData, "DataArray")) {
                 String name = array.getAttribute("Name");
                 if (name.equals(VtkImageWriter.TIME_ARRAY) || name.equals(VtkImageWriter.STEP_ARRAY)) {
                     double[] values = readArray(array, -1).values();
@@ -125,8 +123,8 @@ public final class VtiReader {
             points *= span + 1;
             cells *= Math.max(span, 1);
         }
-        Map<String, VtiArray> pointData = readArrays(onlyChild(piece, "PointData"), points);
-        Map<String, VtiArray> cellData = readArrays(onlyChild(piece, "CellData"), cells);
+        Map<String, VtiArray> pointData = readArrays(Xml.onlyChild(piece, "PointData"), points);
+        Map<String, VtiArray> cellData = readArrays(Xml.onlyChild(piece, "CellData"), cells);
         return new VtiFile(file, extent, origin, spacing, step, time, pointData, cellData);
     }
 
@@ -223,14 +221,14 @@ public final class VtiReader {
         if (!root.getAttribute("compressor").isEmpty()) {
             throw unsupported("compressor '" + root.getAttribute("compressor") + "'");
         }
-        Element appended = onlyChild(root, "AppendedData");
+        Element appended = Xml.onlyChild(root, "AppendedData");
         if (appended != null && !appended.getAttribute("encoding").equals("raw")) {
             throw unsupported("encoding '" + appended.getAttribute("encoding") + "'");
         }
     }
 
     private Element onlyPiece(Element image) throws IOException {
-        var pieces = children(image, "Piece");
+        var pieces = Xml.children(image, "Piece");
         if (pieces.size() != 1) {
             throw unsupported(pieces.size() + " pieces (only single-piece files are read)");
         }
@@ -240,7 +238,7 @@ public final class VtiReader {
     private Map<String, VtiArray> readArrays(Element data, long tuples) throws IOException {
         Map<String, VtiArray> arrays = new LinkedHashMap<>();
         if (data != null) {
-            for (Element element : children(data, "DataArray")) {
+            for (Element element : Xml.children(data, "DataArray")) {
                 if (!wanted.test(element.getAttribute("Name"))) {
                     continue;
                 }
@@ -388,20 +386,6 @@ public final class VtiReader {
         return values;
     }
 
-    private static Element onlyChild(Element parent, String tag) {
-        var found = children(parent, tag);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static List<Element> children(Element parent, String tag) {
-        List<Element> found = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && element.getTagName().equals(tag)) {
-                found.add(element);
-            }
-        }
-        return found;
-    }
 
     /** A format problem; its message already names the file. */
     private static final class VtiFormatException extends IOException {

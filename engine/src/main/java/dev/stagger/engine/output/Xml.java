@@ -74,4 +74,21 @@ final class Xml {
         }
         return s.toString();
     }
+
+    /** The first child element of {@code parent} named {@code tag}, or null. */
+    static org.w3c.dom.Element onlyChild(org.w3c.dom.Element parent, String tag) {
+        java.util.List<org.w3c.dom.Element> found = children(parent, tag);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The child elements of {@code parent} named {@code tag}, in document order (not deeper ones). */
+    static java.util.List<org.w3c.dom.Element> children(org.w3c.dom.Element parent, String tag) {
+        java.util.List<org.w3c.dom.Element> found = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof org.w3c.dom.Element element && element.getTagName().equals(tag)) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
 }

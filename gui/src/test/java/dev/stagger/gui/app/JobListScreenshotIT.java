@@ -1,15 +1,16 @@
 package dev.stagger.gui.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stagger.engine.live.RunState;
+import dev.stagger.gui.XvfbJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
@@ -27,10 +28,7 @@ class JobListScreenshotIT {
 
     @Test
     void screenshotOfTheJobList() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/xvfb-run")),
-                "xvfb-run is not installed (apt-get install xvfb libgtk-3-0); no screenshots taken");
-        Path out = Path.of("target", "screenshots").toAbsolutePath();
-        Files.createDirectories(out);
+        Path out = XvfbJvm.SCREENSHOTS;
         Path samples = Files.createDirectories(tmp.resolve("samples"));
         for (String s : List.of("diffusion-1d", "diffusion-2d", "diffusion-3d")) {
             // no output steps: the runs go until stopped and only their ends are written
@@ -53,25 +51,18 @@ class JobListScreenshotIT {
 
         Path project = tmp.resolve("heat-sweep.yaml");
         Files.copy(TestPrefs.samples().resolve("diffusion-2d.yaml"), project);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         try (CliRun cli = CliRun.start(project, tmp.resolve("heat-sweep-output"))) {
             cli.awaitEndpoint();
-            Process p = new ProcessBuilder(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", java,
-                    "--add-modules", "jdk.incubator.vector", "-cp", cp, "-Dstagger.screenshots=" + out,
-                    "-Dstagger.samples=" + samples, "-Dstagger.prefs=" + node, "-Dstagger.attach=" + cli.out,
-                    "-Dprism.order=sw", JobsScreenshotApp.Launcher.class.getName()))
-                    .redirectErrorStream(true).redirectOutput(out.resolve("jobs-screenshot-jvm.log").toFile()).start();
-            boolean done;
+            Path log = out.resolve("jobs-screenshot-jvm.log");
+            XvfbJvm.Result r;
             try {
-                done = p.waitFor(180, TimeUnit.SECONDS);
+                r = XvfbJvm.run(JobsScreenshotApp.Launcher.class, Map.of("stagger.samples", samples.toString(),
+                        "stagger.prefs", node, "stagger.attach", cli.out.toString()), log, 180);
             } finally {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
                 prefs.removeNode();
             }
-            assertThat(done).as("screenshot JVM finished; see " + out.resolve("jobs-screenshot-jvm.log")).isTrue();
-            assertThat(p.exitValue()).as(Files.readString(out.resolve("jobs-screenshot-jvm.log"))).isZero();
+            assertThat(r.finished()).as("screenshot JVM finished; see " + log).isTrue();
+            assertThat(r.exitCode()).as(r.output()).isZero();
             assertThat(cli.process.waitFor(60, TimeUnit.SECONDS)).as("the attached run was stopped from the window").isTrue();
         }
         for (String name : List.of("jobs.png", "job-log.png")) {

@@ -1,9 +1,8 @@
 package dev.stagger.gui.app;
 
 import dev.stagger.engine.live.RunState;
-import dev.stagger.engine.render.PngFile;
 import dev.stagger.engine.run.RunPlanner.RunOverrides;
-import java.awt.image.BufferedImage;
+import dev.stagger.gui.Screenshots;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.PauseTransition;
@@ -11,7 +10,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -85,19 +83,6 @@ public class JobsScreenshotApp extends StaggerWorkbench {
     }
 
     private void shoot(Scene scene, String name) {
-        WritableImage img = scene.snapshot(null);
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                b.setRGB(x, y, img.getPixelReader().getArgb(x, y));
-            }
-        }
-        try {
-            PngFile.write(b, out.resolve(name));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Screenshots.save(scene, out.resolve(name));
     }
 }

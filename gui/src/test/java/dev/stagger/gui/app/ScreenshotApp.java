@@ -1,15 +1,11 @@
 package dev.stagger.gui.app;
 
-import dev.stagger.engine.live.RunState;
-import dev.stagger.engine.render.PngFile;
 import dev.stagger.engine.run.RunPlanner.RunOverrides;
-import java.awt.image.BufferedImage;
+import dev.stagger.gui.Screenshots;
 import java.nio.file.Path;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -79,20 +75,6 @@ public class ScreenshotApp extends StaggerWorkbench {
     }
 
     private void shoot(String name) {
-        Scene scene = stage.getScene();
-        WritableImage img = scene.snapshot(null);
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                b.setRGB(x, y, img.getPixelReader().getArgb(x, y));
-            }
-        }
-        try {
-            PngFile.write(b, out.resolve(name));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Screenshots.save(stage.getScene(), out.resolve(name));
     }
 }

@@ -1,15 +1,12 @@
 package dev.stagger.gui.app;
 
+import dev.stagger.engine.grid.Side;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.output.PvdWriter;
 import dev.stagger.engine.output.VtiFile;
 import dev.stagger.engine.output.VtiReader;
-import dev.stagger.engine.grid.Side;
 import dev.stagger.engine.project.BoundaryType;
-import dev.stagger.engine.render.PngFile;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.stagger.gui.Screenshots;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +16,6 @@ import javafx.application.Platform;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
@@ -226,21 +222,7 @@ public final class Walkthrough {
     }
 
     private void shootScene(javafx.scene.Scene scene, String name) {
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = scene.snapshot(null));
-        int w = (int) img[0].getWidth();
-        int h = (int) img[0].getHeight();
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                b.setRGB(x, y, img[0].getPixelReader().getArgb(x, y));
-            }
-        }
-        try {
-            PngFile.write(b, out.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        robot.interact(() -> Screenshots.save(scene, out.resolve(name)));
     }
 
     private void shootQuietly(String name) {

@@ -8,11 +8,11 @@ import dev.stagger.engine.live.RunEndpoint;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.RunStateFile;
 import dev.stagger.engine.live.SocketLiveClient;
-import java.io.File;
+import dev.stagger.gui.XvfbJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.Test;
@@ -33,41 +33,29 @@ class WalkthroughIT {
 
     @Test
     void openEditRunHereAndOnFourRanks() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/xvfb-run")), "xvfb-run is not installed");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/mpirun")), "Open MPI is not installed");
-        Path out = Path.of("target", "screenshots").toAbsolutePath();
-        Files.createDirectories(out);
         Path samples = Files.createDirectories(tmp.resolve("samples"));
         for (String s : List.of("diffusion-1d", "diffusion-2d", "diffusion-3d")) {
             Files.copy(TestPrefs.samples().resolve(s + ".yaml"), samples.resolve(s + ".yaml"));
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", java,
-                "--add-modules", "jdk.incubator.vector", "-cp", cp,
-                "-Dstagger.screenshots=" + out, "-D" + SampleGallery.PROPERTY + "=" + samples,
-                "-D" + StaggerWorkbench.PREFS_PROPERTY + "=" + PREFS_NODE, "-Dstagger.root=" + ROOT,
-                "-Dtestfx.robot=glass", "-Dtestfx.headless=false", "-Dprism.order=sw",
-                Walkthrough.class.getName()));
-        Path log = out.resolve("walkthrough-jvm.log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean done;
+        Path log = XvfbJvm.SCREENSHOTS.resolve("walkthrough-jvm.log");
+        XvfbJvm.Result r;
         try {
-            done = p.waitFor(480, TimeUnit.SECONDS);
+            r = XvfbJvm.run(Walkthrough.class, Map.of(SampleGallery.PROPERTY, samples.toString(),
+                    StaggerWorkbench.PREFS_PROPERTY, PREFS_NODE, "stagger.root", ROOT.toString(),
+                    "testfx.robot", "glass", "testfx.headless", "false"), log, 480);
         } finally {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
             Preferences.userRoot().node(PREFS_NODE).removeNode();
         }
-        assertThat(done).as("walkthrough finished; see " + log).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(log)).isZero();
-        String output = Files.readString(log);
+        assertThat(r.finished()).as("walkthrough finished; see " + log).isTrue();
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        String output = r.output();
         assertThat(output).contains("walkthrough done").contains("the workbench quit");
         stopTheRunThatOutlivedTheWorkbench(Path.of(output.split("keeping the run in ")[1].lines().findFirst()
                 .orElseThrow().trim()));
         for (int i = 1; i <= 11; i++) {
             int step = i;
-            try (var files = Files.list(out)) {
+            try (var files = Files.list(XvfbJvm.SCREENSHOTS)) {
                 assertThat(files.anyMatch(f -> f.getFileName().toString().startsWith("walk-" + step + "-")))
                         .as("screenshot of step " + step).isTrue();
             }

@@ -1,8 +1,7 @@
 package dev.stagger.gui.monitor;
 
-import dev.stagger.engine.render.PngFile;
+import dev.stagger.gui.Screenshots;
 import dev.stagger.gui.app.Theme;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -136,19 +134,6 @@ public class MonitorScreenshots extends Application {
     }
 
     private void shoot(String name) {
-        WritableImage img = stage.getScene().snapshot(null);
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                b.setRGB(x, y, img.getPixelReader().getArgb(x, y));
-            }
-        }
-        try {
-            PngFile.write(b, out.resolve(name));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Screenshots.save(stage.getScene(), out.resolve(name));
     }
 }
