@@ -13,6 +13,8 @@ import dev.stagger.engine.render.Range;
  */
 public final class FrameRenderer {
     private static final int LAST = Colormap.SIZE - 1;
+    /** A relative range below about a hundred float steps: previews carry floats, so no finer. */
+    private static final double FLOAT_RESOLVED = 1e-5;
 
     private FrameRenderer() {}
 
@@ -31,6 +33,11 @@ public final class FrameRenderer {
     static double[] span(Preview preview, Range range) {
         double lo = range.isAuto() ? preview.min() : range.min();
         double hi = range.isAuto() ? preview.max() : range.max();
+        if (range.isAuto() && hi - lo <= FLOAT_RESOLVED * Math.max(Math.abs(lo), Math.abs(hi))) {
+            double[] shown = floatRange(preview.values());
+            lo = shown[0];
+            hi = shown[1];
+        }
         if (!Double.isFinite(lo) || !Double.isFinite(hi) || lo > hi) {
             lo = 0;
             hi = 1;
@@ -39,6 +46,26 @@ public final class FrameRenderer {
             double d = lo == 0 ? 1 : Math.abs(lo) * 0.1;
             lo -= d;
             hi += d;
+        }
+        return new double[] {lo, hi};
+    }
+
+    /**
+     * The range of the values as shown (floats). Used when the field's exact range is too narrow for
+     * floats to resolve (a field at steady state): mapped over its exact min and max, such a field
+     * would show as one colour with a colour bar of identical ticks; over the floats' own range its
+     * remaining variation spans the map.
+     */
+    private static double[] floatRange(float[] values) {
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        for (float v : values) {
+            if (v < lo) {
+                lo = v;
+            }
+            if (v > hi) {
+                hi = v;
+            }
         }
         return new double[] {lo, hi};
     }

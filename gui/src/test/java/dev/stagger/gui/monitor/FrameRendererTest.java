@@ -57,4 +57,21 @@ class FrameRendererTest {
         assertThat(constant.min()).isLessThan(2);
         assertThat(constant.max()).isGreaterThan(2);
     }
+
+    @Test
+    void autoRangeSpansTheValuesAsShownEvenWhenTheFieldIsNearlyUniform() {
+        // a field at steady state: its exact min and max differ by less than floats resolve
+        float v = 0.194518f;
+        float[] values = {v, Math.nextUp(v), Math.nextUp(Math.nextUp(v)), v};
+        double exactMin = v - 1e-9;
+        double exactMax = v + 1e-9;
+        Preview p = new Preview("C", 1, 0.01, 2, 2, values, new double[] {0.25, 0.75}, new double[] {0.25, 0.75},
+                exactMin, exactMax, "x", "y", -1, 0, Double.NaN);
+        Frame f = FrameRenderer.render(p, Colormap.GREY, Range.auto());
+        assertThat(f.min()).isEqualTo(v);
+        assertThat(f.max()).isEqualTo(Math.nextUp(Math.nextUp(v)));
+        // row 0 of the raster is the bottom row of the picture: its two values are the map's two ends
+        assertThat(f.argb()[2]).isEqualTo(Colormap.GREY.argb(0));
+        assertThat(f.argb()[0]).isEqualTo(Colormap.GREY.argb(1));
+    }
 }
