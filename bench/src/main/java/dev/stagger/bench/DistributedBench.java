@@ -41,6 +41,14 @@ public final class DistributedBench {
         Path shm = Path.of("/dev/shm");
         Path dir = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "stagger-bench")
                 : Files.createTempDirectory("stagger-bench");
+        // the runs' projects, logs and outputs are scratch: gone when the benchmark ends, however it ends
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException e) {
+                // nothing left to do at exit
+            }
+        }));
         Path project = dir.resolve("bench.yaml");
         Files.writeString(project, "format: 1\ntitle: distributed benchmark\ngrid:\n  origin: [-2, -2]\n"
                 + "  extent: [4, 4]\n  cells: [" + n + ", " + n + "]\nmodel:\n  name: diffusion\nfields:\n  C:\n"

@@ -59,7 +59,7 @@ class JobListScreenshotIT {
                 r = XvfbJvm.run(JobsScreenshotApp.Launcher.class, Map.of("stagger.samples", samples.toString(),
                         "stagger.prefs", node, "stagger.attach", cli.out.toString()), log, 180);
             } finally {
-                prefs.removeNode();
+                TestPrefs.drop(prefs);
             }
             assertThat(r.finished()).as("screenshot JVM finished; see " + log).isTrue();
             assertThat(r.exitCode()).as(r.output()).isZero();

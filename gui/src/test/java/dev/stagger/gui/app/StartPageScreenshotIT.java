@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
  * screenshots to {@code gui/target/screenshots/} (look at them). Skipped without xvfb-run.
  */
 class StartPageScreenshotIT {
+    @org.junit.jupiter.api.io.TempDir
+    Path tmp;
 
     private static final String PREFS_NODE = "dev/stagger/test/screenshots-" + java.util.UUID.randomUUID();
 
     @Test
     void screenshotsOfTheStartPageAndAFinishedRun() throws Exception {
-        Path samples = Files.createTempDirectory("stagger-samples");
+        Path samples = Files.createDirectories(tmp.resolve("samples"));
         for (String s : List.of("diffusion-1d", "diffusion-2d", "diffusion-3d")) {
             Files.copy(TestPrefs.samples().resolve(s + ".yaml"), samples.resolve(s + ".yaml"));
         }
@@ -31,7 +33,7 @@ class StartPageScreenshotIT {
                     "stagger.prefs", PREFS_NODE), log, 120);
         } finally {
             // the screenshot JVM's recent files and window layout are the test's, not the user's
-            Preferences.userRoot().node(PREFS_NODE).removeNode();
+            TestPrefs.drop(PREFS_NODE);
         }
         assertThat(r.finished()).as("screenshot JVM finished; see " + log).isTrue();
         assertThat(r.exitCode()).as(r.output()).isZero();

@@ -14,10 +14,17 @@ final class TestPrefs {
 
     static void drop(Preferences p) {
         try {
+            Preferences parent = p.parent();
             p.removeNode();
+            parent.flush(); // the backing store drops the node's folder at the next flush: now, not never
         } catch (BackingStoreException | IllegalStateException e) {
             // already gone
         }
+    }
+
+    /** Drops a node by its path (one a test's child JVM wrote). */
+    static void drop(String path) {
+        drop(Preferences.userRoot().node(path));
     }
 
     static java.nio.file.Path samples() {

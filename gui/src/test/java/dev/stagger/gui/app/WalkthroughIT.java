@@ -45,7 +45,7 @@ class WalkthroughIT {
                     StaggerWorkbench.PREFS_PROPERTY, PREFS_NODE, "stagger.root", ROOT.toString(),
                     "testfx.robot", "glass", "testfx.headless", "false"), log, 480);
         } finally {
-            Preferences.userRoot().node(PREFS_NODE).removeNode();
+            TestPrefs.drop(PREFS_NODE);
         }
         assertThat(r.finished()).as("walkthrough finished; see " + log).isTrue();
         assertThat(r.exitCode()).as(r.output()).isZero();

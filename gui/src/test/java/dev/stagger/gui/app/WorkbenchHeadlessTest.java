@@ -51,7 +51,7 @@ class WorkbenchHeadlessTest {
     static void stop() throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
-        Preferences.userRoot().node(PREFS_NODE).removeNode();
+        TestPrefs.drop(PREFS_NODE);
         System.clearProperty(SampleGallery.PROPERTY);
         System.clearProperty(StaggerWorkbench.PREFS_PROPERTY);
     }

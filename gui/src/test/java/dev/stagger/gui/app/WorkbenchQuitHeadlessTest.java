@@ -47,7 +47,7 @@ class WorkbenchQuitHeadlessTest {
     static void stop() throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
-        Preferences.userRoot().node(PREFS_NODE).removeNode();
+        TestPrefs.drop(PREFS_NODE);
         System.clearProperty(StaggerWorkbench.PREFS_PROPERTY);
     }
 

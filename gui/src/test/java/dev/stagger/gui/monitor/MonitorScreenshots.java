@@ -47,6 +47,11 @@ public class MonitorScreenshots extends Application {
         EmbeddedRun run = new EmbeddedRun(output, "diffusion-2d.yaml", "run.steps=1000000", "output.every=2000",
                 "grid.cells=[512,512]");
         closing.add(run);
+        closing.add(() -> { // the run's output is the test's scratch: gone when the shots are taken
+            try (java.util.stream.Stream<Path> files = Files.walk(output)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        });
         run.start();
         MonitorView view = MonitorView.of(run.client(), output, EmbeddedRun.NAME);
         show(view, 800);
