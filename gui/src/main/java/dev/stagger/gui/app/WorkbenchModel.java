@@ -184,14 +184,7 @@ public final class WorkbenchModel {
             RunJob job = target.start(request);
             jobs.add(job);
             status.set("Started " + d.name() + " on " + target.displayName().toLowerCase(java.util.Locale.ROOT));
-            job.stateProperty().addListener((o, was, now) -> {
-                if (now.isOver()) {
-                    status.set(job.name() + ": " + now.name().toLowerCase(java.util.Locale.ROOT));
-                    notify(now == dev.stagger.engine.live.RunState.FAILED ? Notice.Kind.ERROR : Notice.Kind.INFO,
-                            job.name() + " " + now.name().toLowerCase(java.util.Locale.ROOT) + ": "
-                                    + job.messageProperty().get());
-                }
-            });
+            announceEnd(job);
             return job;
         } catch (Exception e) {
             notify(Notice.Kind.ERROR, "Cannot run " + d.name() + ": " + e.getMessage());
@@ -234,7 +227,25 @@ public final class WorkbenchModel {
      * completes on the UI executor with the jobs added.
      */
     public CompletableFuture<List<RunJob>> restoreJobs() {
-        return registry.restore(List.copyOf(recent.items()));
+        return registry.restore(List.copyOf(recent.items())).thenApply(restored -> {
+            restored.forEach(this::announceEnd);
+            return restored;
+        });
+    }
+
+    /** When a job still going ends, the status line and a notice say how (a failure as an error). */
+    private void announceEnd(RunJob job) {
+        if (job.state().isOver()) {
+            return;
+        }
+        job.stateProperty().addListener((o, was, now) -> {
+            if (now.isOver() && !was.isOver()) {
+                status.set(job.name() + ": " + now.name().toLowerCase(java.util.Locale.ROOT));
+                notify(now == dev.stagger.engine.live.RunState.FAILED ? Notice.Kind.ERROR : Notice.Kind.INFO,
+                        job.name() + " " + now.name().toLowerCase(java.util.Locale.ROOT) + ": "
+                                + job.messageProperty().get());
+            }
+        });
     }
 
     /** The remembered jobs, newest first (what the next start restores). */
@@ -251,6 +262,7 @@ public final class WorkbenchModel {
         return job.thenApply(j -> {
             if (j != null) {
                 status.set((j.state().isOver() ? "Found " : "Attached to ") + j.name() + " in " + j.outputDir());
+                announceEnd(j);
             }
             return j;
         });

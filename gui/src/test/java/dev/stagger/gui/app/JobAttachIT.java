@@ -75,6 +75,8 @@ class JobAttachIT {
             until(ui, () -> job.state().isOver(), () -> job.messageProperty().get());
             assertThat(job.state()).isEqualTo(RunState.STOPPED);
             assertThat(job.messageProperty().get()).startsWith("Stopped after");
+            // an attached run's end is announced like that of a run started here
+            assertThat(onUi(ui, () -> m.noticeProperty().get().text())).startsWith("diffusion-2d stopped: Stopped after");
             assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("the run's process ends").isTrue();
             assertThat(onUi(ui, () -> m.jobHistory().get(0).end())).isEqualTo(RunState.STOPPED);
         }
