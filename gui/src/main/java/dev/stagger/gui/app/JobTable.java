@@ -79,9 +79,13 @@ final class JobTable extends BorderPane {
         TableColumn<RunJob, String> message = new TableColumn<>("Message");
         message.setCellValueFactory(c -> c.getValue().messageProperty());
         message.setCellFactory(c -> new TooltipCell());
-        progress.setPrefWidth(100);
+        progress.setPrefWidth(80);
         progress.setMinWidth(60);
-        message.setPrefWidth(260);
+        progress.setMaxWidth(90);
+        // the message takes what the other columns leave (the full text is in its tooltip): no
+        // horizontal scrolling in the usual layout
+        message.setPrefWidth(120);
+        message.setMinWidth(80);
         table.getColumns().setAll(List.of(name, target, state, start, duration, progress, message));
         // the text columns are as wide as their longest entry, so "This computer, 4 MPI ranks" is never cut
         fitToContent(name, RunJob::name);

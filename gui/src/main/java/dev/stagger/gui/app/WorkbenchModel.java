@@ -184,7 +184,7 @@ public final class WorkbenchModel {
             RunJob job = target.start(request);
             jobs.add(job);
             status.set("Started " + d.name() + " on " + target.displayName().toLowerCase(java.util.Locale.ROOT));
-            announceEnd(job);
+            announceEnd(job, true);
             return job;
         } catch (Exception e) {
             notify(Notice.Kind.ERROR, "Cannot run " + d.name() + ": " + e.getMessage());
@@ -228,18 +228,22 @@ public final class WorkbenchModel {
      */
     public CompletableFuture<List<RunJob>> restoreJobs() {
         return registry.restore(List.copyOf(recent.items())).thenApply(restored -> {
-            restored.forEach(this::announceEnd);
+            restored.forEach(j -> announceEnd(j, false));
             return restored;
         });
     }
 
-    /** When a job still going ends, the status line and a notice say how (a failure as an error). */
-    private void announceEnd(RunJob job) {
+    /**
+     * When a job still going ends, the status line and a notice say how (a failure as an error).
+     * A run found again ({@code startedHere} false) is announced only once it was seen going: one that
+     * turns out to have ended long ago (lost while the workbench was closed) is history, not news.
+     */
+    private void announceEnd(RunJob job, boolean startedHere) {
         if (job.state().isOver()) {
             return;
         }
         job.stateProperty().addListener((o, was, now) -> {
-            if (now.isOver() && !was.isOver()) {
+            if (now.isOver() && !was.isOver() && (startedHere || was != dev.stagger.engine.live.RunState.STARTING)) {
                 status.set(job.name() + ": " + now.name().toLowerCase(java.util.Locale.ROOT));
                 notify(now == dev.stagger.engine.live.RunState.FAILED ? Notice.Kind.ERROR : Notice.Kind.INFO,
                         job.name() + " " + now.name().toLowerCase(java.util.Locale.ROOT) + ": "
@@ -262,7 +266,7 @@ public final class WorkbenchModel {
         return job.thenApply(j -> {
             if (j != null) {
                 status.set((j.state().isOver() ? "Found " : "Attached to ") + j.name() + " in " + j.outputDir());
-                announceEnd(j);
+                announceEnd(j, false);
             }
             return j;
         });

@@ -140,6 +140,8 @@ class JobRegistryTest {
         assertThat(job(m, "later").messageProperty().get()).contains("a later run used the same output folder");
         assertThat(job(m, "never").messageProperty().get()).contains("stagger-run.endpoint", "stagger-run.log");
         assertThat(job(m, "embedded").messageProperty().get()).contains("the workbench closed while it ran");
+        // found ended: history, not news (no notice at start-up for runs lost in an earlier session)
+        assertThat(m.noticeProperty().get()).isNull();
 
         // the ends are remembered: the next start shows them without looking again; the deleted folder is gone
         List<JobHistory.Entry> remembered = m.jobHistory();
