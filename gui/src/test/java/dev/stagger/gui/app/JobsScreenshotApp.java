@@ -2,16 +2,15 @@ package dev.stagger.gui.app;
 
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.run.RunPlanner.RunOverrides;
+import dev.stagger.gui.FxSteps;
 import dev.stagger.gui.Screenshots;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * The real workbench window (under Xvfb, started by {@link JobListScreenshotIT}) with a job list of
@@ -45,41 +44,19 @@ public class JobsScreenshotApp extends StaggerWorkbench {
         RunJob embedded = model().run(model().targets().get(0));
         AtomicReference<RunJob> attached = new AtomicReference<>();
         model().attachRun(Path.of(System.getProperty("stagger.attach"))).thenAccept(attached::set);
-        waitFor(() -> attached.get() != null && attached.get().state() == RunState.RUNNING
-                && embedded.progressProperty().get() > 0 && model().jobs().all().size() >= 6, () -> pause(4_000, () -> {
+        FxSteps.waitFor(() -> attached.get() != null && attached.get().state() == RunState.RUNNING
+                && embedded.progressProperty().get() > 0 && model().jobs().all().size() >= 6, () -> FxSteps.after(4_000, () -> {
             // the pause gives the monitor of the attached run time for its first frames
             shoot(stage.getScene(), "jobs.png");
             Stage log = LogWindow.show(stage, model(), embedded);
-            waitFor(() -> ((TextArea) log.getScene().lookup("#log-text")).getText().contains("[rank 0]"), () -> {
+            FxSteps.waitFor(() -> ((TextArea) log.getScene().lookup("#log-text")).getText().contains("[rank 0]"), () -> {
                 shoot(log.getScene(), "job-log.png");
                 log.close();
                 embedded.stop();
                 attached.get().stop();
-                waitFor(() -> embedded.state().isOver() && attached.get().state().isOver(), Platform::exit);
+                FxSteps.waitFor(() -> embedded.state().isOver() && attached.get().state().isOver(), Platform::exit);
             });
         }));
-    }
-
-    private void pause(long millis, Runnable r) {
-        PauseTransition p = new PauseTransition(Duration.millis(millis));
-        p.setOnFinished(e -> r.run());
-        p.play();
-    }
-
-    private void later(Runnable r) {
-        PauseTransition p = new PauseTransition(Duration.millis(600));
-        p.setOnFinished(e -> r.run());
-        p.play();
-    }
-
-    private void waitFor(java.util.function.BooleanSupplier ready, Runnable then) {
-        later(() -> {
-            if (ready.getAsBoolean()) {
-                later(then);
-            } else {
-                waitFor(ready, then);
-            }
-        });
     }
 
     private void shoot(Scene scene, String name) {

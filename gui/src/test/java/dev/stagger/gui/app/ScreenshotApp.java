@@ -1,14 +1,13 @@
 package dev.stagger.gui.app;
 
 import dev.stagger.engine.run.RunPlanner.RunOverrides;
+import dev.stagger.gui.FxSteps;
 import dev.stagger.gui.Screenshots;
 import java.nio.file.Path;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * Opens the real workbench window (under Xvfb) and writes screenshots to the folder in
@@ -36,41 +35,25 @@ public class ScreenshotApp extends StaggerWorkbench {
         stage.setWidth(1280);
         stage.setHeight(860);
         model().useTheme(Theme.LIGHT);
-        waitFor(() -> ((FlowPane) stage.getScene().lookup("#gallery")).getChildren().size() >= 3, () -> {
+        FxSteps.waitFor(() -> ((FlowPane) stage.getScene().lookup("#gallery")).getChildren().size() >= 3, () -> {
             shoot("start-page-light.png");
             model().useTheme(Theme.DARK);
-            later(() -> {
+            FxSteps.later(() -> {
                 shoot("start-page-dark.png");
                 model().useTheme(Theme.LIGHT);
                 model().useRunOverrides(new RunOverrides(null, 400_000L, null));
                 model().open(SampleGallery.locate().orElseThrow().resolve("diffusion-2d.yaml"));
                 RunJob job = model().run(model().targets().get(0));
                 // the monitor while the run goes on: heatmap, charts, job row
-                waitFor(() -> job.progressProperty().get() > 0.02, () -> {
+                FxSteps.waitFor(() -> job.progressProperty().get() > 0.02, () -> {
                     shoot("monitor-running.png");
                     job.stop();
-                    waitFor(() -> job.state().isOver(), () -> {
+                    FxSteps.waitFor(() -> job.state().isOver(), () -> {
                         shoot("project-page.png");
                         Platform.exit();
                     });
                 });
             });
-        });
-    }
-
-    private void later(Runnable r) {
-        PauseTransition p = new PauseTransition(Duration.millis(600));
-        p.setOnFinished(e -> r.run());
-        p.play();
-    }
-
-    private void waitFor(java.util.function.BooleanSupplier ready, Runnable then) {
-        later(() -> {
-            if (ready.getAsBoolean()) {
-                later(then);
-            } else {
-                waitFor(ready, then);
-            }
         });
     }
 

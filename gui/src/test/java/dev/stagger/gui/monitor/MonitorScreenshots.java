@@ -1,19 +1,17 @@
 package dev.stagger.gui.monitor;
 
+import dev.stagger.gui.FxSteps;
 import dev.stagger.gui.Screenshots;
 import dev.stagger.gui.app.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * Shows the monitor alone in a real window (under Xvfb) at the widths the workbench gives it and
@@ -55,19 +53,19 @@ public class MonitorScreenshots extends Application {
         run.start();
         MonitorView view = MonitorView.of(run.client(), output, EmbeddedRun.NAME);
         show(view, 800);
-        waitFor(() -> view.heatmap().draws() > 2 && view.model().progressPoints().size() > 3, () -> {
+        FxSteps.waitFor(() -> view.heatmap().draws() > 2 && view.model().progressPoints().size() > 3, () -> {
             shoot("monitor-800.png");
             stage.setWidth(700);
-            later(() -> {
+            FxSteps.later(() -> {
                 shoot("monitor-700.png");
                 stage.setWidth(900);
-                later(() -> {
+                FxSteps.later(() -> {
                     shoot("monitor-900.png");
                     view.model().stopRun();
-                    waitFor(() -> view.model().showingOutputProperty().get() && view.model().frameProperty().get() != null,
+                    FxSteps.waitFor(() -> view.model().showingOutputProperty().get() && view.model().frameProperty().get() != null,
                             () -> {
                                 stage.setWidth(700);
-                                later(() -> {
+                                FxSteps.later(() -> {
                                     shoot("monitor-finished-700.png");
                                     view.dispose();
                                     threeD();
@@ -86,9 +84,9 @@ public class MonitorScreenshots extends Application {
             cube.start();
             MonitorView view = MonitorView.of(cube.client());
             show(view, 700);
-            waitFor(() -> view.heatmap().draws() > 1, () -> {
+            FxSteps.waitFor(() -> view.heatmap().draws() > 1, () -> {
                 ((CheckBox) stage.getScene().lookup("#autoRange")).setSelected(false);
-                later(() -> {
+                FxSteps.later(() -> {
                     shoot("monitor-3d-700.png");
                     view.dispose();
                     finish(0);
@@ -120,22 +118,6 @@ public class MonitorScreenshots extends Application {
         }
         Platform.exit();
         System.exit(code);
-    }
-
-    private void later(Runnable r) {
-        PauseTransition p = new PauseTransition(Duration.millis(600));
-        p.setOnFinished(e -> r.run());
-        p.play();
-    }
-
-    private void waitFor(BooleanSupplier ready, Runnable then) {
-        later(() -> {
-            if (ready.getAsBoolean()) {
-                later(then);
-            } else {
-                waitFor(ready, then);
-            }
-        });
     }
 
     private void shoot(String name) {
