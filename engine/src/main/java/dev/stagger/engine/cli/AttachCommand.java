@@ -1,7 +1,7 @@
 package dev.stagger.engine.cli;
 
 import dev.stagger.engine.live.Event;
-import dev.stagger.engine.live.SocketLiveClient;
+import dev.stagger.engine.live.LiveClient;
 import dev.stagger.engine.live.Status;
 import dev.stagger.engine.run.Progress;
 import java.io.IOException;
@@ -32,8 +32,8 @@ final class AttachCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN", description = "the run's endpoint file or its output folder")
-    Path run;
+    @Parameters(paramLabel = "RUN", description = "the run's output folder (or endpoint file), or a cluster run id such as hpc1/diffusion-2d-20261129-1652-7f3a")
+    String run;
 
     @Option(names = "--metrics", description = "also print field statistics (min, max, mean) as they come")
     boolean metrics;
@@ -42,7 +42,7 @@ final class AttachCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SocketLiveClient client = RunTarget.connect(run, err);
+        LiveClient client = RunTarget.connect(run, err);
         if (client == null) {
             return StaggerCli.EXIT_FAILED;
         }
@@ -109,11 +109,11 @@ final class AttachCommand implements Callable<Integer> {
         return text.startsWith("finished") || text.startsWith("stopped") || text.startsWith("failed");
     }
 
-    private SocketLiveClient reconnect(PrintWriter err) {
+    private LiveClient reconnect(PrintWriter err) {
         Instant until = Instant.now().plus(RECONNECT_FOR);
         PrintWriter quiet = new PrintWriter(java.io.OutputStream.nullOutputStream());
         while (Instant.now().isBefore(until)) {
-            SocketLiveClient c = RunTarget.connect(run, quiet);
+            LiveClient c = RunTarget.connect(run, quiet);
             if (c != null) {
                 return c;
             }

@@ -1,9 +1,8 @@
 package dev.stagger.engine.cli;
 
 import dev.stagger.engine.live.Command;
-import dev.stagger.engine.live.SocketLiveClient;
+import dev.stagger.engine.live.LiveClient;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,14 +19,14 @@ final class ControlCommands {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "RUN", description = "the run's endpoint file or its output folder")
-        Path run;
+        @Parameters(paramLabel = "RUN", description = "the run's output folder (or endpoint file), or a cluster run id such as hpc1/diffusion-2d-20261129-1652-7f3a")
+        String run;
 
         abstract Command command();
 
         @Override
         public Integer call() {
-            try (SocketLiveClient client = RunTarget.connect(run, spec.commandLine().getErr())) {
+            try (LiveClient client = RunTarget.connect(run, spec.commandLine().getErr())) {
                 if (client == null) {
                     return StaggerCli.EXIT_FAILED;
                 }

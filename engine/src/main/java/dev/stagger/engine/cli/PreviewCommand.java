@@ -2,7 +2,7 @@ package dev.stagger.engine.cli;
 
 import dev.stagger.engine.live.Preview;
 import dev.stagger.engine.live.PreviewRequest;
-import dev.stagger.engine.live.SocketLiveClient;
+import dev.stagger.engine.live.LiveClient;
 import dev.stagger.engine.live.Status;
 import dev.stagger.engine.render.Colormap;
 import dev.stagger.engine.render.PngFile;
@@ -31,8 +31,8 @@ final class PreviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN", description = "the run's endpoint file or its output folder")
-    Path run;
+    @Parameters(paramLabel = "RUN", description = "the run's output folder (or endpoint file), or a cluster run id such as hpc1/diffusion-2d-20261129-1652-7f3a")
+    String run;
 
     @Option(names = "--field", paramLabel = "NAME", description = "the field (default: the run's first)")
     String field;
@@ -73,7 +73,7 @@ final class PreviewCommand implements Callable<Integer> {
                     + "--range MIN:MAX (e.g. 0:1), --resolution 1.." + PreviewRequest.MAX_SIDE);
             return StaggerCli.EXIT_USAGE;
         }
-        try (SocketLiveClient client = RunTarget.connect(run, err)) {
+        try (LiveClient client = RunTarget.connect(run, err)) {
             if (client == null) {
                 return StaggerCli.EXIT_FAILED;
             }

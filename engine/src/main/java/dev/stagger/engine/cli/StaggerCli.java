@@ -27,6 +27,14 @@ public final class StaggerCli {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return create(out, err).execute(args);
+    }
+
+    /**
+     * The command line with its engine commands, for front ends that add their own (the remote
+     * module adds the cluster commands) before executing it.
+     */
+    public static CommandLine create(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new StaggerCli());
         cli.setOut(out);
         cli.setErr(err);
@@ -40,7 +48,7 @@ public final class StaggerCli {
             }
             return EXIT_FAILED;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

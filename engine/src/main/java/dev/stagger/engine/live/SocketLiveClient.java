@@ -12,21 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A client of a run's live server over TCP: the workbench, {@code stagger attach}, and (through an
- * SSH tunnel) the same for cluster runs. One request at a time per client; every read has a
+ * A client of a run's live server over a stream: TCP for the workbench and {@code stagger attach},
+ * an SSH tunnel ({@link #over}) for cluster runs. One request at a time per client; every read has a
  * deadline, so a dead server is an error, never a hang.
  */
 public final class SocketLiveClient implements LiveClient {
     private static final int CONNECT_MILLIS = 10_000;
     private static final int REPLY_MARGIN_MILLIS = 15_000;
 
-    private final Socket socket;
+    private final LiveTransport socket;
     private final DataInputStream in;
     private final DataOutputStream out;
     private final int version;
     private long firstHeld;
 
-    private SocketLiveClient(Socket socket, DataInputStream in, DataOutputStream out, int version) {
+    private SocketLiveClient(LiveTransport socket, DataInputStream in, DataOutputStream out, int version) {
         this.socket = socket;
         this.in = in;
         this.out = out;
@@ -44,9 +44,25 @@ public final class SocketLiveClient implements LiveClient {
         try {
             socket.connect(new InetSocketAddress(host, port), CONNECT_MILLIS);
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(LiveServer.HANDSHAKE_MILLIS + REPLY_MARGIN_MILLIS);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        return over(new TcpTransport(socket, host + ":" + port), token, clientName, minVersion, maxVersion);
+    }
+
+    /** Shakes hands over a transport already connected to a run's server (an SSH tunnel, say). */
+    public static SocketLiveClient over(LiveTransport transport, String token, String clientName) throws IOException {
+        return over(transport, token, clientName, Wire.VERSION_MIN, Wire.VERSION_MAX);
+    }
+
+    static SocketLiveClient over(LiveTransport transport, String token, String clientName, int minVersion,
+            int maxVersion) throws IOException {
+        String where = transport.describe();
+        try {
+            transport.readTimeout(LiveServer.HANDSHAKE_MILLIS + REPLY_MARGIN_MILLIS);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(transport.input()));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(transport.output()));
             out.write(Wire.MAGIC);
             Wire.send(out, Wire.HELLO, o -> {
                 o.writeInt(minVersion);
@@ -62,15 +78,15 @@ public final class SocketLiveClient implements LiveClient {
                 throw new IOException("unexpected answer to hello (type " + reply.type() + ")");
             }
             int version = reply.body().readInt();
-            return new SocketLiveClient(socket, in, out, version);
+            return new SocketLiveClient(transport, in, out, version);
         } catch (SocketTimeoutException e) {
-            socket.close();
-            throw new IOException("no answer from " + host + ":" + port + " within the handshake time");
+            transport.close();
+            throw new IOException("no answer from " + where + " within the handshake time");
         } catch (java.io.EOFException e) {
-            socket.close();
-            throw new IOException(host + ":" + port + " closed the connection during the handshake (not a Stagger run?)");
+            transport.close();
+            throw new IOException(where + " closed the connection during the handshake (not a Stagger run?)");
         } catch (IOException | RuntimeException e) {
-            socket.close();
+            transport.close();
             throw e;
         }
     }
@@ -85,7 +101,7 @@ public final class SocketLiveClient implements LiveClient {
     }
 
     private synchronized Wire.Frame call(byte type, Wire.Body body, long waitMillis) throws IOException {
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, waitMillis + REPLY_MARGIN_MILLIS));
+        socket.readTimeout((int) Math.min(Integer.MAX_VALUE, waitMillis + REPLY_MARGIN_MILLIS));
         Wire.send(out, type, body);
         Wire.Frame reply = Wire.receive(in);
         if (reply.type() == Wire.ERROR) {
@@ -126,6 +142,29 @@ public final class SocketLiveClient implements LiveClient {
     @Override
     public String control(Command command, long timeoutMillis) throws IOException {
         return Wire.readString(call(Wire.CONTROL, o -> o.writeByte(command.ordinal()), timeoutMillis).body());
+    }
+
+    /** A plain TCP connection to the server. */
+    private record TcpTransport(Socket socket, String describe) implements LiveTransport {
+        @Override
+        public java.io.InputStream input() throws IOException {
+            return socket.getInputStream();
+        }
+
+        @Override
+        public java.io.OutputStream output() throws IOException {
+            return socket.getOutputStream();
+        }
+
+        @Override
+        public void readTimeout(int millis) throws IOException {
+            socket.setSoTimeout(millis);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     @Override
