@@ -25,6 +25,11 @@ public final class RunTarget {
         LOCATORS.add(locator);
     }
 
+    /** Undoes {@link #register} (a front end that is done with its locator). */
+    public static void unregister(RunLocator locator) {
+        LOCATORS.remove(locator);
+    }
+
     /** A connected client, or null after printing why there is none. */
     static LiveClient connect(String name, PrintWriter err) {
         Path local = Path.of(name);

@@ -1,0 +1,28 @@
+package dev.stagger.remote.cli;
+
+import dev.stagger.engine.cli.StaggerCli;
+import dev.stagger.remote.ssh.SshException;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/** How the cluster commands report failures: one line saying what failed where, never a stack trace. */
+final class Failures {
+    private Failures() {}
+
+    static int report(PrintWriter err, IOException e) {
+        err.println("stagger: " + e.getMessage());
+        err.flush();
+        return StaggerCli.EXIT_FAILED;
+    }
+
+    /** The unknown-host-key message, completed with the command that trusts the key. */
+    static int report(PrintWriter err, IOException e, String cluster) {
+        if (e instanceof SshException.UnknownHostKey u) {
+            err.println("stagger: " + e.getMessage() + " with:");
+            err.println("  stagger cluster trust " + cluster + " --fingerprint " + u.fingerprint());
+            err.flush();
+            return StaggerCli.EXIT_FAILED;
+        }
+        return report(err, e);
+    }
+}
