@@ -55,7 +55,10 @@ public final class StaggerMain {
         cli.addSubcommand("logs", new CommandLine(new LogsCommand(context, rawOut)));
         cli.addSubcommand("cancel", new CommandLine(new CancelCommand(context)));
         cli.addSubcommand("fetch", new CommandLine(new FetchCommand(context)));
-        cli.addSubcommand(new ClusterCommand(context.dirs()));
+        CommandLine cluster = new CommandLine(new ClusterCommand(context.dirs()));
+        cluster.addSubcommand("doctor", new CommandLine(new DoctorCommand(context)));
+        cluster.addSubcommand("trust", new CommandLine(new TrustCommand(context)));
+        cli.addSubcommand("cluster", cluster);
         cli.getSubcommands().get("run").getCommandSpec().usageMessage().footer(
                 "%nOn a cluster: stagger run --on CLUSTER [--ranks N] [--threads N] [--nodes N] [--time HH:MM:SS]"
                 + " [--set K=V ...] [--dry-run] [--detach] PROJECT   (stagger run --on X --help for more)");
