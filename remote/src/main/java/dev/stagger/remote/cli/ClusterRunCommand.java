@@ -228,7 +228,7 @@ final class ClusterRunCommand implements Callable<Integer> {
         out.println("#  1. upload the engine bundle to " + bundleDir + " unless it is there");
         out.println("#  2. create the run directory " + dir + " holding " + job.projectFileName());
         out.println("#  3. run: " + JobScript.submitCommand(site, job, dir) + "   (with the job script below on stdin)");
-        out.println("# (" + root + " is expanded by the cluster's shell at submission)");
+        out.println("# (" + root + " stands for the work root's absolute path, resolved on the cluster at submission)");
         out.println("# ---- " + JobScript.FILE + " ----");
         out.print(JobScript.render(site, job, dir, bundleDir, root));
         out.flush();

@@ -104,7 +104,10 @@ public final class ClusterRuns {
         progress.accept(site.launcher() == Site.Launcher.SLURM ? "submitting to Slurm" : "starting the job");
         String command = JobScript.submitCommand(site, job, dir);
         if (site.launcher() == Site.Launcher.DIRECT) {
-            ssh.run(command + "", Duration.ofSeconds(60), "starting the job");
+            SshConnection.ExecResult r = ssh.exec(command, script.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
+            if (!r.ok()) {
+                throw new SshException("starting the job on " + ssh.target().describe() + " failed: " + r.complaint());
+            }
             return new Submitted(job.id(), null, dir, script);
         }
         String jobId;
@@ -161,6 +164,7 @@ public final class ClusterRuns {
                 + "  [ -f \"$f\" ] && printf '%s=%s\\n' \"$f\" \"$(head -c 300 \"$f\" | tr -d '\\n')\"\n"
                 + "done\n"
                 + "[ -f stagger-run.state ] && sed -n 's/^\\(state\\|step\\|message\\)=/run.\\1=/p' stagger-run.state\n"
+                + "[ -f job.submitted ] && [ -n \"$(find job.submitted -mmin +2 2>/dev/null)\" ] && echo stale=1\n"
                 + "pid=$(cat job.pid 2>/dev/null)\n"
                 + "if [ -n \"$pid\" ] && kill -0 \"$pid\" 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' /proc/\"$pid\"/status 2>/dev/null;"
                 + " then echo alive=1; fi\n"
@@ -236,7 +240,9 @@ public final class ClusterRuns {
             return new RunStatus(RunStatus.State.RUNNING, engineState.isEmpty() ? "starting" : engineState, step, jobId);
         }
         if (!f.containsKey("job.pid") && !f.containsKey("job.exit")) {
-            return new RunStatus(RunStatus.State.SUBMITTED, "not started yet", step, jobId);
+            return f.containsKey("stale")
+                    ? new RunStatus(RunStatus.State.FAILED, "the job never started (see its log)", step, jobId)
+                    : new RunStatus(RunStatus.State.SUBMITTED, "not started yet", step, jobId);
         }
         return byExitRecord(f, step, jobId, cancelled, "its processes are gone");
     }

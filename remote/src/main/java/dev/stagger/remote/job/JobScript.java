@@ -95,9 +95,10 @@ public final class JobScript {
                     + " dev.stagger.engine.cli.StaggerCli ").append(engineArgs).append(" &\n");
         } else {
             s.append("mpi_opts=(-np ").append(job.ranks()).append(" --bind-to none)\n");
-            if (!slurm) {
-                s.append("if [ ").append(job.ranks()).append(" -gt \"$(nproc)\" ]; then mpi_opts+=(--oversubscribe); fi\n");
-            }
+            // more ranks than cores here (a small allocation, a login node): ranks must yield while they
+            // wait for messages, or their busy polling takes the cores from the ranks that compute
+            s.append("if [ ").append(ranksPerNode).append(" -gt \"$(nproc)\" ]; then mpi_opts+=(--mca mpi_yield_when_idle 1")
+                    .append(slurm ? "" : " --oversubscribe").append("); fi\n");
             // -cp right after java: mpirun takes the first argument containing "cp" as its class path flag
             s.append("\"$mpirun\" \"${mpi_opts[@]}\" \"$java\" -cp \"$classpath\" \"${jvm_opts[@]}\""
                     + " dev.stagger.engine.cli.StaggerCli ").append(engineArgs).append(" &\n");
@@ -166,10 +167,10 @@ public final class JobScript {
      */
     public static String submitCommand(Site site, JobRequest job, String runDir) {
         if (site.launcher() == Site.Launcher.SLURM) {
-            return "cd " + quote(runDir) + " && cat > " + FILE + " && sbatch --parsable --job-name=" + quote(job.id().jobName())
+            return "cd " + quote(runDir) + " && cat > " + FILE + " && date > job.submitted && sbatch --parsable --job-name=" + quote(job.id().jobName())
                     + " --output=" + quote(runDir + "/" + LOG) + " --chdir=" + quote(runDir) + " " + FILE;
         }
-        return "cd " + quote(runDir) + " && cat > " + FILE + " && chmod 700 " + FILE
+        return "cd " + quote(runDir) + " && cat > " + FILE + " && chmod 700 " + FILE + " && date > job.submitted"
                 + " && { setsid nohup /bin/bash " + FILE + " > " + LOG + " 2>&1 < /dev/null & } && echo started";
     }
 
