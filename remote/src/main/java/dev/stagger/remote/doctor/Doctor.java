@@ -63,7 +63,7 @@ public final class Doctor {
         String ompi = mpiVersion(add);
         if (ompi != null) {
             add.accept(bindings(ompi, workRoot, fix, localMpiJars));
-            add.accept(hello());
+            add.accept(hello(workRoot));
         }
         add.accept(bundle(workRoot, fix));
         if (site.launcher() == Site.Launcher.SLURM) {
@@ -180,10 +180,9 @@ public final class Doctor {
         }
     }
 
-    private Check hello() {
+    private Check hello(String workRoot) {
         if (site.launcher() == Site.Launcher.SLURM) {
-            return slurm("2-rank hello world", "srun -n 2 hostname 2>&1 || sbatch --wait -n 2 -o /dev/stdout --wrap hostname 2>&1",
-                    "a 2-task Slurm job failed: check the partition and your allocation");
+            return slurmHello(workRoot);
         }
         try {
             SshConnection.ExecResult r = ssh.exec(setup() + quote(site.mpirun())
@@ -193,6 +192,36 @@ public final class Doctor {
                     : Check.failed("2-rank hello world", r.complaint(), "check Open MPI on the login node (mpirun -np 2 hostname)");
         } catch (SshException e) {
             return Check.failed("2-rank hello world", e.getMessage(), null);
+        }
+    }
+
+    /**
+     * A 2-task batch job on a compute node, as runs will be started (srun from a login node may be
+     * unable to reach the nodes); its output goes through a file in the work root. A busy queue
+     * that leaves it pending is a warning, not a failure.
+     */
+    private Check slurmHello(String workRoot) {
+        String name = "2-rank hello world";
+        String script = setup() + "f=$(mktemp " + quote(workRoot + "/.hello-XXXXXX") + ") || exit 1;"
+                + " timeout 100 sbatch --wait --job-name=stagger-doctor -n 2 --time=00:02:00"
+                + (site.slurm().partition() != null ? " --partition=" + quote(site.slurm().partition()) : "")
+                + (site.slurm().account() != null ? " --account=" + quote(site.slurm().account()) : "")
+                + " -o \"$f\" --wrap " + quote(quote(site.mpirun()) + " -np 2 hostname") + " >/dev/null 2>\"$f.err\";"
+                + " rc=$?; cat \"$f\"; echo \"exit=$rc\"; cat \"$f.err\"; rm -f \"$f\" \"$f.err\"; squeue -h -u \"$(id -un)\""
+                + " -n stagger-doctor -o %i | xargs -r scancel";
+        try {
+            SshConnection.ExecResult r = ssh.exec(script, null, Duration.ofMinutes(3));
+            String out = r.stdout();
+            if (out.contains("exit=124")) {
+                return Check.warning(name, "the 2-task test job did not run within 100 s (the queue is busy?)", null);
+            }
+            long lines = out.lines().takeWhile(l -> !l.startsWith("exit=")).filter(l -> !l.isBlank()).count();
+            return out.contains("exit=0") && lines >= 2
+                    ? Check.ok(name, "a 2-task Slurm job ran mpirun -np 2 on " + out.lines().findFirst().orElse("").strip())
+                    : Check.failed(name, out.strip().replace('\n', ' '), "a 2-task Slurm job failed: check the partition,"
+                            + " your allocation and Open MPI on the compute nodes");
+        } catch (SshException e) {
+            return Check.failed(name, e.getMessage(), null);
         }
     }
 

@@ -102,7 +102,7 @@ public final class ClusterRuns {
         }, QUICK);
         String script = JobScript.render(site, job, dir, bundleDir, workRoot());
         progress.accept(site.launcher() == Site.Launcher.SLURM ? "submitting to Slurm" : "starting the job");
-        String command = JobScript.submitCommand(site, job, dir);
+        String command = setup() + JobScript.submitCommand(site, job, dir);
         if (site.launcher() == Site.Launcher.DIRECT) {
             SshConnection.ExecResult r = ssh.exec(command, script.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
             if (!r.ok()) {
@@ -110,19 +110,27 @@ public final class ClusterRuns {
             }
             return new Submitted(job.id(), null, dir, script);
         }
-        String jobId;
+        String jobId = null;
+        String lost = null;
         try {
             SshConnection.ExecResult r = ssh.exec(command, script.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(2));
-            if (!r.ok()) {
+            if (r.exit() < 0) {
+                lost = "the connection closed before sbatch's exit status came back";
+            } else if (!r.ok()) {
                 throw new SshException("sbatch refused the job on " + ssh.target().describe() + ": " + r.complaint());
+            } else {
+                jobId = parseJobId(r.stdout());
             }
-            jobId = parseJobId(r.stdout());
         } catch (SshException e) {
             if (e.getMessage().startsWith("sbatch refused")) {
                 throw e;
             }
-            // the reply may be lost while the job was submitted: look for it before anything else
-            progress.accept("the answer of sbatch was lost (" + e.getMessage() + "); looking for the job by its name");
+            lost = e.getMessage();
+        }
+        if (lost != null) {
+            // the job may have been submitted all the same: look for it by its unique name, never submit twice
+            progress.accept("the answer of sbatch was lost (" + lost + "); looking for the job by its name");
+            SshException e = new SshException(lost);
             jobId = findJobByName(job.id());
             if (jobId == null) {
                 throw new SshException("the submission's answer was lost and Slurm has no job named " + job.id().jobName()
@@ -146,7 +154,7 @@ public final class ClusterRuns {
 
     private String findJobByName(RunId id) throws SshException {
         String name = quote(id.jobName());
-        String found = ssh.run("squeue -h -u \"$(id -un)\" -n " + name + " -o %i 2>/dev/null | head -n1;"
+        String found = ssh.run(setup() + "squeue -h -t all -u \"$(id -un)\" -n " + name + " -o %i 2>/dev/null | head -n1;"
                 + " sacct -n -X -P -n -o JobID --name=" + name + " 2>/dev/null | head -n1", QUICK, "looking for the job").strip();
         for (String line : found.split("\n")) {
             if (line.strip().matches("[0-9]+")) {
@@ -169,6 +177,7 @@ public final class ClusterRuns {
                 + "if [ -n \"$pid\" ] && kill -0 \"$pid\" 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' /proc/\"$pid\"/status 2>/dev/null;"
                 + " then echo alive=1; fi\n"
                 + "id=$(cat job.id 2>/dev/null)\n"
+                + (site.setup().isEmpty() ? "" : "if [ -n \"$id\" ]; then " + setup() + " true; fi\n")
                 + "if [ -n \"$id\" ]; then\n"
                 + "  q=$(squeue -h -j \"$id\" -o '%T|%r' 2>/dev/null | head -n1); echo \"squeue=$q\"\n"
                 + "  if [ -z \"$q\" ]; then\n"
@@ -388,7 +397,7 @@ public final class ClusterRuns {
         }
         if (site.launcher() == Site.Launcher.SLURM && before.jobId() != null) {
             progress.accept("cancelling Slurm job " + before.jobId());
-            ssh.run("scancel " + quote(before.jobId()), QUICK, "scancel");
+            ssh.run(setup() + "scancel " + quote(before.jobId()), QUICK, "scancel");
         } else {
             progress.accept("ending the job's processes");
             ssh.run("cd " + quote(dir) + " && g=$(cat job.pgid 2>/dev/null) && [ -n \"$g\" ] && { kill -TERM -- -\"$g\" 2>/dev/null;"
@@ -553,6 +562,11 @@ public final class ClusterRuns {
             }
         }
         return names;
+    }
+
+    /** The profile's setup lines, for commands that need the site's environment (module load slurm ...). */
+    private String setup() {
+        return site.setup().isEmpty() ? "" : String.join("; ", site.setup()) + "; ";
     }
 
     private static void sleep(long millis) throws SshException {

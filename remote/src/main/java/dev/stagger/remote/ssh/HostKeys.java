@@ -27,8 +27,11 @@ final class HostKeys implements HostKeyRepository {
     private final List<Path> files;
     private final List<HostKeyRepository> known = new ArrayList<>();
     private final Prompter prompter;
-    /** Keys trusted for this process only ("trust once"), as {@code host key-type base64}. */
-    private final Set<String> trustedOnce = ConcurrentHashMap.newKeySet();
+    /**
+     * Keys trusted for this process only ("trust once"), as {@code host key-type base64}: shared by
+     * every connection of the process, so a reconnect does not ask again.
+     */
+    private static final Set<String> trustedOnce = ConcurrentHashMap.newKeySet();
     /** A fingerprint the user gave beforehand ({@code cluster trust --fingerprint}): accepted and remembered. */
     private volatile String expectedFingerprint;
     private volatile Unknown lastUnknown;
@@ -55,6 +58,11 @@ final class HostKeys implements HostKeyRepository {
         } catch (JSchException e) {
             throw new IOException(file + ": cannot read this known_hosts file: " + e.getMessage(), e);
         }
+    }
+
+    /** Forgets the keys trusted once in this process (tests that start from a stranger's view). */
+    static void forgetTrustedOnce() {
+        trustedOnce.clear();
     }
 
     void expectFingerprint(String fingerprint) {

@@ -129,13 +129,15 @@ public final class SshConnection implements AutoCloseable {
         for (int i = 0; i < hops.size(); i++) {
             Hop hop = hops.get(i);
             boolean last = i == hops.size() - 1;
-            Session s = connectHop(hop, previous, last ? expectedFingerprint : null, i == 0);
+            Session s = connectHop(hop, previous, i == 0 ? null : hops.get(i - 1), last ? expectedFingerprint : null,
+                    i == 0);
             sessions.add(s);
             previous = s;
         }
     }
 
-    private Session connectHop(Hop hop, Session through, String fingerprint, boolean outermost) throws SshException {
+    private Session connectHop(Hop hop, Session through, Hop jump, String fingerprint, boolean outermost)
+            throws SshException {
         HostKeys hostKeys;
         try {
             hostKeys = new HostKeys(hop.knownHostsFiles(), prompter);
@@ -166,7 +168,7 @@ public final class SshConnection implements AutoCloseable {
         s.setUserInfo(asker);
         s.setDaemonThread(true);
         if (through != null) {
-            s.setProxy(new JumpProxy(through, hop));
+            s.setProxy(new JumpProxy(through, jump, hop));
         }
         try {
             s.connect(CONNECT_MILLIS);
@@ -212,7 +214,9 @@ public final class SshConnection implements AutoCloseable {
     private static SshException describeFailure(Hop hop, Identities identities, Asker asker, JSchException e) {
         String m = String.valueOf(e.getMessage());
         Throwable cause = e.getCause();
-        if (m.startsWith("Auth fail") || m.startsWith("Auth cancel") || m.contains("USERAUTH fail")) {
+        // sshd ends the connection after MaxAuthTries refusals (wrong MFA codes, many agent keys)
+        if (m.startsWith("Auth fail") || m.startsWith("Auth cancel") || m.contains("USERAUTH fail")
+                || m.contains("Too many authentication failures")) {
             if (asker.passphraseRefused()) {
                 return new SshException("authentication to " + hop.describe() + " failed: the key's passphrase was"
                         + " not given or was wrong three times", e);
@@ -220,6 +224,10 @@ public final class SshConnection implements AutoCloseable {
             return new SshException("authentication to " + hop.describe() + " failed: the server accepted none of "
                     + identities.describe(hop) + " (or the verification code). Check the user name and that your public"
                     + " key is in the cluster's ~/.ssh/authorized_keys", e);
+        }
+        if (cause instanceof JumpFailure) {
+            // its message names the jump host and the address it could not reach: "connection refused" would mislead
+            return new SshException.Unreachable("cannot reach " + hop.describe() + ": " + cause.getMessage(), e);
         }
         if (cause instanceof java.net.UnknownHostException) {
             return new SshException.Unreachable("cannot reach " + hop.describe() + ": unknown host name "
@@ -240,16 +248,25 @@ public final class SshConnection implements AutoCloseable {
         return new SshException("connecting to " + hop.describe() + " failed: " + m, e);
     }
 
+    /** A jump host could not open the connection to the next hop (its sshd gives no reason JSch keeps). */
+    private static final class JumpFailure extends java.net.ConnectException {
+        JumpFailure(String message) {
+            super(message);
+        }
+    }
+
     /** A jump: the next hop's TCP connection is a {@code direct-tcpip} channel of the hop before. */
     private static final class JumpProxy implements Proxy {
         private final Session through;
+        private final Hop jump;
         private final Hop hop;
         private ChannelDirectTCPIP channel;
         private InputStream in;
         private OutputStream out;
 
-        JumpProxy(Session through, Hop hop) {
+        JumpProxy(Session through, Hop jump, Hop hop) {
             this.through = through;
+            this.jump = jump;
             this.hop = hop;
         }
 
@@ -262,8 +279,9 @@ public final class SshConnection implements AutoCloseable {
             try {
                 channel.connect(timeout > 0 ? timeout : CHANNEL_OPEN_MILLIS);
             } catch (JSchException e) {
-                throw new java.net.ConnectException("the jump host could not open a connection to " + hop.hostName()
-                        + ":" + hop.port() + " (" + e.getMessage() + ")");
+                throw new JumpFailure("the jump host " + jump.describe() + " could not open a connection to "
+                        + hop.hostName() + ":" + hop.port() + " (is the address and port right, and the host up? "
+                        + e.getMessage() + ")");
             }
         }
 
@@ -313,19 +331,37 @@ public final class SshConnection implements AutoCloseable {
         ChannelExec channel = null;
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> dog = null;
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             Session s = session();
-            channel = (ChannelExec) s.openChannel("exec");
-            channel.setCommand(command);
-            InputStream out = channel.getInputStream();
-            InputStream err = channel.getErrStream();
-            OutputStream in = channel.getOutputStream();
-            ChannelExec c = channel;
-            dog = watchdog.schedule(() -> {
-                timedOut.set(true);
-                c.disconnect();
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-            channel.connect(CHANNEL_OPEN_MILLIS);
+            InputStream stdoutStream;
+            InputStream stderrStream;
+            OutputStream stdinStream;
+            for (int refusals = 0; ; refusals++) {
+                channel = (ChannelExec) s.openChannel("exec");
+                channel.setCommand(command);
+                stdoutStream = channel.getInputStream();
+                stderrStream = channel.getErrStream();
+                stdinStream = channel.getOutputStream();
+                ChannelExec c = channel;
+                dog = watchdog.schedule(() -> {
+                    timedOut.set(true);
+                    try {
+                        // end the command too, or it keeps one of sshd's MaxSessions slots (OpenSSH 7.9+ honours it)
+                        c.sendSignal("KILL");
+                    } catch (Exception e) {
+                        // an older sshd: the command ends when it next writes to the closed channel
+                    }
+                    c.disconnect();
+                }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (connectChannel(channel, s, timedOut, refusals, deadline)) {
+                    break;
+                }
+                dog.cancel(false);
+            }
+            InputStream out = stdoutStream;
+            InputStream err = stderrStream;
+            OutputStream in = stdinStream;
             Future<byte[]> stdout = drains.submit(() -> drain(out));
             Future<byte[]> stderr = drains.submit(() -> drain(err));
             try (in) {
@@ -375,6 +411,37 @@ public final class SshConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects an exec or SFTP channel; true when connected. sshd counts a channel against its MaxSessions until it
+     * has processed our close of it (and one whose command the watchdog gave up on until that command ends), so it
+     * may refuse a channel that our own count allows: then this pauses and returns false, and the caller tries
+     * again with a new channel, until the deadline.
+     */
+    private static boolean connectChannel(Channel channel, Session s, AtomicBoolean timedOut, int refusals,
+            long deadline) throws JSchException {
+        try {
+            channel.connect(CHANNEL_OPEN_MILLIS);
+            return true;
+        } catch (JSchException e) {
+            // JSch marks a channel the server refused (SSH_MSG_CHANNEL_OPEN_FAILURE) closed; a timeout leaves it open
+            if (!channel.isClosed() || !s.isConnected() || timedOut.get()) {
+                throw e;
+            }
+            long pause = Math.min(1_000, 20L << Math.min(refusals, 6));
+            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) >= deadline) {
+                throw new JSchException("the server refused another channel " + (refusals + 1) + " times (its"
+                        + " MaxSessions reached: are commands of an earlier timeout still running there?)", e);
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException i) {
+                Thread.currentThread().interrupt();
+                throw e;
+            }
+            return false;
+        }
+    }
+
     /** Runs a command that must succeed: its stdout, or an exception with its complaint. */
     public String run(String shellCommand, Duration timeout, String what) throws SshException {
         ExecResult r = exec(shellCommand, null, timeout);
@@ -412,14 +479,21 @@ public final class SshConnection implements AutoCloseable {
         ChannelSftp channel = null;
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> dog = null;
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            channel = (ChannelSftp) session().openChannel("sftp");
-            ChannelSftp c = channel;
-            dog = watchdog.schedule(() -> {
-                timedOut.set(true);
-                c.disconnect();
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-            channel.connect(CHANNEL_OPEN_MILLIS);
+            Session s = session();
+            for (int refusals = 0; ; refusals++) {
+                channel = (ChannelSftp) s.openChannel("sftp");
+                ChannelSftp c = channel;
+                dog = watchdog.schedule(() -> {
+                    timedOut.set(true);
+                    c.disconnect();
+                }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (connectChannel(channel, s, timedOut, refusals, deadline)) {
+                    break;
+                }
+                dog.cancel(false);
+            }
             return work.run(channel);
         } catch (SftpException e) {
             if (timedOut.get()) {
