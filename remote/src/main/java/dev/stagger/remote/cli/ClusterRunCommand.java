@@ -119,7 +119,9 @@ final class ClusterRunCommand implements Callable<Integer> {
             EngineBundle bundle = EngineBundle.current();
             progress.accept("connecting to " + cluster);
             runs = context.runs(cluster);
-            String bundleDir = new Deployer(runs.connection()).deploy(bundle, runs.workRoot(), progress);
+            Deployer deployer = new Deployer(runs.connection());
+            String bundleDir = deployer.deploy(bundle, runs.workRoot(), progress);
+            deployer.ensureJava(site, runs.workRoot(), context.dirs().cache().resolve("runtimes"), progress);
             submitted = runs.submit(project, job, bundleDir, progress);
             context.registry().put(new RunRegistry.Entry(id, submitted.runDirectory(), submitted.jobId(),
                     site.launcher().name().toLowerCase(), Instant.now(), project.toAbsolutePath().toString(),

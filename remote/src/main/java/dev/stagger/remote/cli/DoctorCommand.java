@@ -40,7 +40,8 @@ public final class DoctorCommand implements Callable<Integer> {
         out.flush();
         List<Check> checks;
         try {
-            checks = new Doctor(context.runs(name)).run(fix, localMpiJars(), c -> print(out, c));
+            checks = new Doctor(context.runs(name)).run(fix, localMpiJars(), context.dirs().cache().resolve("runtimes"),
+                    c -> print(out, c));
         } catch (IOException e) {
             out.println("  FAILED   login: " + e.getMessage());
             return Failures.report(err, e, name);

@@ -8,7 +8,12 @@ import java.util.Map;
  * cluster profiles in {@code $XDG_CONFIG_HOME/stagger/} (default {@code ~/.config/stagger/}), the
  * registry of runs in {@code $XDG_STATE_HOME/stagger/} (default {@code ~/.local/state/stagger/}).
  */
-public record StaggerDirs(Path config, Path state, Path home) {
+public record StaggerDirs(Path config, Path state, Path home, Path cache) {
+
+    /** With the cache under {@code home}'s {@code .cache/stagger}. */
+    public StaggerDirs(Path config, Path state, Path home) {
+        this(config, state, home, home.resolve(".cache/stagger"));
+    }
 
     /** The directories of this user, from the environment. */
     public static StaggerDirs fromEnvironment() {
@@ -17,7 +22,8 @@ public record StaggerDirs(Path config, Path state, Path home) {
 
     static StaggerDirs from(Map<String, String> env, Path home) {
         return new StaggerDirs(base(env.get("XDG_CONFIG_HOME"), home.resolve(".config")).resolve("stagger"),
-                base(env.get("XDG_STATE_HOME"), home.resolve(".local/state")).resolve("stagger"), home);
+                base(env.get("XDG_STATE_HOME"), home.resolve(".local/state")).resolve("stagger"), home,
+                base(env.get("XDG_CACHE_HOME"), home.resolve(".cache")).resolve("stagger"));
     }
 
     /** The spec says a relative value is invalid and must be ignored. */

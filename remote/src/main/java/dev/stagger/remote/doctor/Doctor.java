@@ -7,6 +7,7 @@ import dev.stagger.engine.live.LiveTransport;
 import dev.stagger.remote.job.ClusterRuns;
 import dev.stagger.remote.job.Deployer;
 import dev.stagger.remote.job.EngineBundle;
+import dev.stagger.remote.job.RuntimeImage;
 import dev.stagger.remote.job.Site;
 import dev.stagger.remote.ssh.SshConnection;
 import dev.stagger.remote.ssh.SshException;
@@ -28,7 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class Doctor {
     private static final Duration QUICK = Duration.ofSeconds(60);
-    private static final Pattern JAVA_VERSION = Pattern.compile("version \"(\\d+)(?:\\.(\\d+))?");
     private static final Pattern OMPI_VERSION = Pattern.compile("\\(Open MPI\\) ([0-9][0-9A-Za-z.]*)");
 
     private final ClusterRuns runs;
@@ -42,7 +42,7 @@ public final class Doctor {
     }
 
     /** Runs every check (fixing what it can when {@code fix}), reporting each as it completes. */
-    public List<Check> run(boolean fix, Path localMpiJars, Consumer<Check> report) {
+    public List<Check> run(boolean fix, Path localMpiJars, Path runtimeCache, Consumer<Check> report) {
         List<Check> all = new ArrayList<>();
         Consumer<Check> add = c -> {
             all.add(c);
@@ -59,7 +59,7 @@ public final class Doctor {
                     + site.cluster() + " --workdir DIR"));
             return all;
         }
-        add.accept(java());
+        add.accept(java(workRoot, fix, runtimeCache));
         String ompi = mpiVersion(add);
         if (ompi != null) {
             add.accept(bindings(ompi, workRoot, fix, localMpiJars));
@@ -93,30 +93,28 @@ public final class Doctor {
         }
     }
 
-    private Check java() {
+    private Check java(String workRoot, boolean fix, Path cache) {
         try {
-            SshConnection.ExecResult r = ssh.exec(quote(site.java()) + " -version 2>&1; uname -m", null, QUICK);
-            Matcher m = JAVA_VERSION.matcher(r.stdout());
-            String[] lines = r.stdout().strip().split("\n");
-            String arch = lines[lines.length - 1].strip();
-            if (!m.find()) {
-                return Check.failed("Java", "'" + site.java() + "' did not run: " + r.complaint(), "load a Java 17+ in the"
-                        + " profile's setup lines (e.g. module load java/21) or set --java; a runtime deploy (jlink) is not"
-                        + " offered yet");
+            Deployer deployer = new Deployer(ssh);
+            Deployer.JavaCheck check = deployer.checkJava(site, workRoot);
+            if (check.major() >= 17) {
+                return Check.ok("Java", "Java " + check.major() + " on " + check.arch());
             }
-            int major = Integer.parseInt(m.group(1));
-            if (major == 1) {
-                major = Integer.parseInt(m.group(2));
+            String found = "'" + site.java() + "' is " + (check.major() == 0 ? "missing" : "Java " + check.major());
+            if (check.runtimeDeployed()) {
+                return Check.ok("Java", found + "; runs use the runtime Stagger deployed in " + workRoot + "/runtimes");
             }
-            if (major < 17) {
-                return Check.failed("Java", "Java " + major + " on " + arch + "; Stagger needs 17 or newer",
-                        "load a newer Java in the profile's setup lines, or point --java at one");
+            if (!RuntimeImage.fits(check.unameSm())) {
+                return Check.failed("Java", found + " on " + check.unameSm() + ", and a runtime made here ("
+                        + RuntimeImage.localArch() + ") would not run there", "load a Java 17+ in the profile's setup lines"
+                        + " (module load java) or point --java at one");
             }
-            if (!arch.equals("x86_64") && !arch.equals("aarch64")) {
-                return Check.warning("Java", "Java " + major + " on " + arch + " (untested architecture)", null);
+            if (!fix) {
+                return Check.fixable("Java", found + " (Stagger needs 17+)", "stagger cluster doctor " + site.cluster()
+                        + " --fix deploys a runtime of this machine's Java (jlink); or load a Java 17+ in the setup lines");
             }
-            return Check.ok("Java", "Java " + major + " on " + arch);
-        } catch (SshException e) {
+            return Check.ok("Java", deployer.ensureJava(site, workRoot, cache, line -> { }) + " (fixed)");
+        } catch (IOException e) {
             return Check.failed("Java", e.getMessage(), null);
         }
     }

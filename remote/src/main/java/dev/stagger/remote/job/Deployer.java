@@ -5,6 +5,8 @@ import static dev.stagger.remote.ssh.ShellQuote.quote;
 import com.jcraft.jsch.ChannelSftp;
 import dev.stagger.remote.ssh.SshConnection;
 import dev.stagger.remote.ssh.SshException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +52,77 @@ public final class Deployer {
         }
         prune(bundles, bundle.hash());
         return target;
+    }
+
+    /** What the cluster's Java is, as {@link #ensureJava} found it. */
+    public record JavaCheck(int major, String arch, boolean runtimeDeployed, String unameSm) {}
+
+    /** The major version of {@code java} on the cluster (0 if it does not run), its architecture, and whether a runtime is deployed. */
+    public JavaCheck checkJava(Site site, String workRoot) throws SshException {
+        String java = site.java();
+        String setup = site.setup().isEmpty() ? "" : String.join("; ", site.setup()) + "; ";
+        String out = ssh.run(setup + "v=$(" + quote(java) + " -XshowSettings:properties -version 2>&1 | sed -n"
+                + " 's/^ *java.specification.version = //p' | cut -d. -f1); echo \"major=${v:-0}\"; echo \"uname=$(uname -sm)\";"
+                + " [ -x " + quote(workRoot + "/runtimes/current/bin/java") + " ] && echo runtime=yes; true", QUICK,
+                "checking Java on the cluster");
+        int major = 0;
+        String uname = "";
+        boolean runtime = false;
+        for (String line : out.split("\n")) {
+            if (line.startsWith("major=")) {
+                try {
+                    major = Integer.parseInt(line.substring(6).strip());
+                } catch (NumberFormatException e) {
+                    major = 0;
+                }
+            } else if (line.startsWith("uname=")) {
+                uname = line.substring(6).strip();
+            } else if (line.startsWith("runtime=yes")) {
+                runtime = true;
+            }
+        }
+        String[] parts = uname.split("\\s+");
+        return new JavaCheck(major, parts.length > 1 ? parts[1] : uname, runtime, uname);
+    }
+
+    /**
+     * Makes sure runs find a Java 17+: the profile's, else a runtime deployed under
+     * {@code WORK_ROOT/runtimes/} (the job script falls back to it), uploading a jlink image of this
+     * machine's JDK when the cluster's OS and architecture match this machine's.
+     */
+    public String ensureJava(Site site, String workRoot, Path cache, Consumer<String> progress) throws IOException {
+        String java = site.java();
+        JavaCheck check = checkJava(site, workRoot);
+        if (check.major() >= 17) {
+            return "Java " + check.major() + " on " + check.arch();
+        }
+        if (check.runtimeDeployed()) {
+            return "the deployed runtime (" + java + " is " + (check.major() == 0 ? "missing" : "Java " + check.major()) + ")";
+        }
+        if (!RuntimeImage.fits(check.unameSm())) {
+            throw new SshException("the cluster has no Java 17+ ('" + java + "' is " + (check.major() == 0 ? "missing"
+                    : "Java " + check.major()) + ") and runs " + check.unameSm() + ", which a runtime made here ("
+                    + System.getProperty("os.name") + " " + RuntimeImage.localArch() + ") cannot serve; load a Java 17+"
+                    + " in the profile's setup lines or point its java at one");
+        }
+        progress.accept("the cluster has no Java 17+: making a runtime of this machine's Java for it (jlink)");
+        RuntimeImage image = RuntimeImage.build(cache);
+        String runtimes = workRoot + "/runtimes";
+        String target = runtimes + "/" + image.id();
+        String temp = runtimes + "/.upload-" + image.id() + "-" + Long.toHexString(System.nanoTime());
+        long size = Files.size(image.archive());
+        progress.accept(String.format("uploading the runtime %s (%.1f MB)", image.id(), size / 1e6));
+        ssh.run("mkdir -p " + quote(temp), QUICK, "creating " + temp);
+        ssh.sftp(sftp -> {
+            sftp.put(image.archive().toString(), temp + "/runtime.tar.gz", ChannelSftp.OVERWRITE);
+            return null;
+        }, Duration.ofSeconds(120 + size / 100_000));
+        ssh.run("cd " + quote(temp) + " && mkdir image && tar -xzf runtime.tar.gz -C image && rm runtime.tar.gz"
+                + " && image/bin/java -version >/dev/null 2>&1 && { mv -T image " + quote(target) + " 2>/dev/null || true; }"
+                + " && cd .. && rm -rf " + quote(temp) + " && ln -sfn " + quote(image.id()) + " " + quote(runtimes + "/current"),
+                Duration.ofMinutes(5), "unpacking the runtime");
+        progress.accept("runtime " + image.id() + " deployed to " + target);
+        return "the deployed runtime " + image.id();
     }
 
     private void upload(EngineBundle bundle, String bundles, String target, Consumer<String> progress) throws SshException {

@@ -59,7 +59,12 @@ public final class JobScript {
                 done
                 if [ -n "$ompi_libdir" ]; then export LD_LIBRARY_PATH="$ompi_libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"; fi
                 classpath="$bundle/stagger-engine.jar:$bundle/lib/*${mpi_jar:+:$mpi_jar}"
-                java_major=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
+                java_major_of() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
+                java_major=$(java_major_of "$java")
+                # no Java 17+ here: the runtime Stagger deployed for this cluster, if any
+                if [ "${java_major:-0}" -lt 17 ] && [ -x "$work_root/runtimes/current/bin/java" ]; then
+                  java="$work_root/runtimes/current/bin/java"; java_major=$(java_major_of "$java")
+                fi
                 jvm_opts=(--add-modules jdk.incubator.vector -XX:+UseParallelGC)
                 if [ "${java_major:-17}" -ge 22 ]; then jvm_opts+=(--enable-native-access=ALL-UNNAMED); fi
                 """);

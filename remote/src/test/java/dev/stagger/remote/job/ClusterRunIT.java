@@ -308,6 +308,22 @@ class ClusterRunIT {
         assertThat(again.out()).contains("direct/diffusion-2d-", "finished");
     }
 
+    @Test
+    @Order(8)
+    void aClusterWithoutJavaGetsARuntimeOfThisMachinesJava() throws Exception {
+        ok(cli("cluster", "add", "nojava", "--host", "login", "--ssh-config", cluster.sshConfig().toString(), "--workdir",
+                workRoot("nojava"), "--java", "/opt/no-such-java/bin/java"));
+        Result doctor = cli("cluster", "doctor", "nojava");
+        assertThat(doctor.exit()).isEqualTo(1);
+        assertThat(doctor.out()).contains("'/opt/no-such-java/bin/java' is missing", "--fix deploys a runtime");
+        Result run = cli("run", "--on", "nojava", "--ranks", "1", "--set", "run.steps=30", SAMPLE.toString());
+        assertThat(run.exit()).as(run.all()).isZero();
+        assertThat(run.err()).contains("making a runtime of this machine's Java", "runtime", "deployed");
+        assertThat(run.out()).contains("finished (Done: 30 steps");
+        assertThat(cluster.runAsUser(workRoot("nojava") + "/runtimes/current/bin/java -version 2>&1").stdout())
+                .contains("version \"" + Runtime.version().feature());
+    }
+
     // ---- helpers
 
     private record Result(int exit, String out, String err) {
