@@ -222,6 +222,11 @@ final class RunCommand implements Callable<Integer> {
             }
             if (root) {
                 live = LiveSide.start(plan, outputDir, serveAddress, simulation);
+                if (!System.getenv().containsKey("SLURM_JOB_ID") && serveAddress.equals("127.0.0.1")) {
+                    // a run of this machine (not a cluster job): listed by `stagger runs`
+                    dev.stagger.engine.live.LocalRunIndex.forUser(System.getenv(), Path.of(System.getProperty("user.home")))
+                            .record(outputDir, name, java.time.Instant.now());
+                }
                 stdout.println("Watch it: ./stagger attach " + outputDir + "   (preview, pause, resume, stop, checkpoint)");
                 stdout.flush();
             }

@@ -1,6 +1,9 @@
 package dev.stagger.remote.cli;
 
 import dev.stagger.engine.cli.StaggerCli;
+import dev.stagger.engine.live.LocalRunIndex;
+import dev.stagger.engine.live.RunEndpoint;
+import dev.stagger.engine.live.RunStateFile;
 import dev.stagger.remote.job.ClusterRuns;
 import dev.stagger.remote.job.RunId;
 import dev.stagger.remote.job.RunRegistry;
@@ -22,11 +25,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code stagger runs}: the cluster runs known here, with their state asked of the cluster (runs
+ * {@code stagger runs}: the runs started on this machine (their output folders) and the cluster
+ * runs known here, with their state asked of the cluster (runs
  * that had ended are not asked again). {@code --cluster NAME} also looks through that cluster's work
  * root, so runs submitted from another machine, or lost from the local cache, come back.
  */
-@Command(name = "runs", description = "List cluster runs and their states (--cluster NAME also finds runs not known here).")
+@Command(name = "runs", description = "List runs, here and on clusters, and their states (--cluster NAME also finds runs not known here).")
 final class RunsCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
@@ -56,12 +60,15 @@ final class RunsCommand implements Callable<Integer> {
                 exit = rediscover(registry, err);
             }
             List<RunRegistry.Entry> entries = registry.all();
-            if (entries.isEmpty()) {
-                out.println("No cluster runs yet. Start one with: stagger run --on CLUSTER PROJECT");
+            List<String[]> rows = new ArrayList<>();
+            if (cluster == null) {
+                rows.addAll(localRows());
+            }
+            if (entries.isEmpty() && rows.isEmpty()) {
+                out.println("No runs yet. Start one with: stagger run PROJECT, or on a cluster: stagger run --on CLUSTER PROJECT");
                 return exit;
             }
             Map<String, String> unreachable = new HashMap<>();
-            List<String[]> rows = new ArrayList<>();
             for (RunRegistry.Entry e : entries) {
                 RunRegistry.Entry now = offline ? e : refresh(registry, e, unreachable);
                 rows.add(new String[] {now.id().toString(), now.state() == null ? "?" : now.state(),
@@ -73,6 +80,38 @@ final class RunsCommand implements Callable<Integer> {
             return exit;
         } catch (IOException e) {
             return Failures.report(err, e);
+        }
+    }
+
+    /** Runs of this machine (their output folders), as their own state and endpoint files tell. */
+    private List<String[]> localRows() {
+        List<String[]> rows = new ArrayList<>();
+        for (LocalRunIndex.Entry e : new LocalRunIndex(context.dirs().state().resolve("local-runs")).entries()) {
+            String state;
+            String detail = "";
+            try {
+                RunStateFile file = RunStateFile.read(e.directory());
+                state = file.state().name().toLowerCase(java.util.Locale.ROOT);
+                detail = file.message();
+                if (!file.state().isOver() && !alive(e.directory())) {
+                    state = "unknown";
+                    detail = "its process is gone without a record of the end (killed?)";
+                }
+            } catch (IOException ex) {
+                state = "unknown";
+                detail = "no state file";
+            }
+            rows.add(new String[] {e.directory().toString(), state, WHEN.format(e.started()), detail});
+        }
+        return rows;
+    }
+
+    private static boolean alive(java.nio.file.Path directory) {
+        try {
+            long pid = RunEndpoint.read(directory).pid();
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException e) {
+            return false;
         }
     }
 
