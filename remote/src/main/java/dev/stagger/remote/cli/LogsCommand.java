@@ -4,10 +4,13 @@ import dev.stagger.engine.cli.StaggerCli;
 import dev.stagger.remote.job.ClusterRuns;
 import dev.stagger.remote.job.RunId;
 import dev.stagger.remote.job.RunStatus;
+import dev.stagger.remote.ssh.ShellQuote;
 import dev.stagger.remote.ssh.SshException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,14 +47,26 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
-        long offset = 0;
+        // the offset is what was shown: a transfer cut short has shown part of what it fetched
+        Shown shown = new Shown(out);
+        boolean found = false;
         long backoff = POLL_MILLIS;
         long lastStatus = 0;
         try {
             while (true) {
                 try {
                     ClusterRuns runs = context.runs(run);
-                    offset = runs.copyLog(run, offset, out);
+                    runs.copyLog(run, shown.count, shown);
+                    if (!found) {
+                        // no log yet may be a run that has not started, or no run at all
+                        if (shown.count == 0 && !exists(runs)) {
+                            err.println("stagger: cluster " + run.cluster() + " has no run " + run.name() + " (no folder "
+                                    + runs.runDirectory(run) + " there); `stagger runs --cluster " + run.cluster()
+                                    + "` lists its runs");
+                            return StaggerCli.EXIT_FAILED;
+                        }
+                        found = true;
+                    }
                     if (!follow) {
                         return StaggerCli.EXIT_OK;
                     }
@@ -60,7 +75,7 @@ final class LogsCommand implements Callable<Integer> {
                         lastStatus = System.nanoTime();
                         RunStatus status = runs.status(run);
                         if (status.state().isOver()) {
-                            offset = runs.copyLog(run, offset, out);
+                            runs.copyLog(run, shown.count, shown);
                             err.println("stagger: run " + run + " " + status.describe());
                             return StaggerCli.EXIT_OK;
                         }
@@ -84,6 +99,32 @@ final class LogsCommand implements Callable<Integer> {
             if (out instanceof PrintStream p) {
                 p.flush();
             }
+        }
+    }
+
+    private boolean exists(ClusterRuns runs) throws SshException {
+        return runs.connection().run("[ -d " + ShellQuote.quote(runs.runDirectory(run)) + " ] && echo yes || echo no",
+                Duration.ofSeconds(60), "looking for the run " + run).strip().equals("yes");
+    }
+
+    /** The output, counting the bytes that reached it. */
+    private static final class Shown extends FilterOutputStream {
+        long count;
+
+        Shown(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
         }
     }
 }

@@ -85,7 +85,7 @@ public final class JobScript {
                 trap on_walltime USR1
                 """);
         List<String> run = new ArrayList<>(List.of("run", job.projectFileName(), "--out", "@RUN_DIR@",
-                "--serve-address", "@SERVE@", "--quiet"));
+                "--serve-address", "@SERVE@"));
         if (job.threads() != null) {
             run.addAll(List.of("--threads", Integer.toString(job.threads())));
         }

@@ -48,6 +48,8 @@ public final class SshConnection implements AutoCloseable {
     private static final int KEEPALIVE_MISSES = 4;
     private static final long[] BACKOFF_MILLIS = {1_000, 2_000, 4_000, 8_000, 16_000};
     private static final int MAX_OUTPUT_BYTES = 64 << 20;
+    /** JSch closes a dropped session's channels before it marks the session disconnected: how long that may take. */
+    private static final long DROP_SETTLE_MILLIS = 1_000;
 
     private final List<Hop> hops;
     private final Prompter prompter;
@@ -332,8 +334,9 @@ public final class SshConnection implements AutoCloseable {
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> dog = null;
         long deadline = System.nanoTime() + timeout.toNanos();
+        Session s = null;
         try {
-            Session s = session();
+            s = session();
             InputStream stdoutStream;
             InputStream stderrStream;
             OutputStream stdinStream;
@@ -381,6 +384,10 @@ public final class SshConnection implements AutoCloseable {
                 throw new SshException("no answer within " + timeout.toSeconds() + " s from " + target().describe()
                         + " running: " + abbreviate(shellCommand));
             }
+            if (channel.getExitStatus() < 0 && dropped(s)) {
+                // no exit status because the connection went down, not because the command was killed
+                throw lost(s, "running a command", null);
+            }
             return new ExecResult(channel.getExitStatus(), new String(o, java.nio.charset.StandardCharsets.UTF_8),
                     new String(e, java.nio.charset.StandardCharsets.UTF_8));
         } catch (JSchException e) {
@@ -388,9 +395,12 @@ public final class SshConnection implements AutoCloseable {
                 throw new SshException("no answer within " + timeout.toSeconds() + " s from " + target().describe()
                         + " running: " + abbreviate(shellCommand));
             }
-            throw lost("running a command", e);
+            throw lost(s, "running a command", e);
         } catch (IOException e) {
-            throw lost("running a command", e);
+            if (e instanceof SshException x) {
+                throw x;
+            }
+            throw lost(s, "running a command", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SshException("interrupted while running a command on " + target().describe());
@@ -399,7 +409,7 @@ public final class SshConnection implements AutoCloseable {
                 throw new SshException("no answer within " + timeout.toSeconds() + " s from " + target().describe()
                         + " running: " + abbreviate(shellCommand));
             }
-            throw lost("reading a command's output", e.getCause());
+            throw lost(s, "reading a command's output", e.getCause());
         } finally {
             if (dog != null) {
                 dog.cancel(false);
@@ -480,8 +490,9 @@ public final class SshConnection implements AutoCloseable {
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> dog = null;
         long deadline = System.nanoTime() + timeout.toNanos();
+        Session s = null;
         try {
-            Session s = session();
+            s = session();
             for (int refusals = 0; ; refusals++) {
                 channel = (ChannelSftp) s.openChannel("sftp");
                 ChannelSftp c = channel;
@@ -500,16 +511,20 @@ public final class SshConnection implements AutoCloseable {
                 throw new SshException("file transfer with " + target().describe() + " took more than "
                         + timeout.toSeconds() + " s and was stopped");
             }
+            if (channel != null && channel.isClosed()) {
+                // JSch wraps the failure of a channel the dropped connection closed in an SftpException
+                throw lost(s, "transferring files", e);
+            }
             throw new SshException("file transfer with " + target().describe() + " failed: " + e.getMessage(), e);
         } catch (JSchException | IOException e) {
             if (timedOut.get()) {
                 throw new SshException("file transfer with " + target().describe() + " took more than "
                         + timeout.toSeconds() + " s and was stopped");
             }
-            if (e instanceof SshException s) {
-                throw s;
+            if (e instanceof SshException x) {
+                throw x;
             }
-            throw lost("transferring files", e);
+            throw lost(s, "transferring files", e);
         } finally {
             if (dog != null) {
                 dog.cancel(false);
@@ -542,19 +557,52 @@ public final class SshConnection implements AutoCloseable {
             if (e instanceof SshException s) {
                 throw s;
             }
-            throw lost("opening a tunnel", e);
+            throw lost(null, "opening a tunnel", e);
         }
     }
 
-    private SshException lost(String doing, Throwable e) {
+    /**
+     * The failure of a channel of session {@code s} (null: the current one): {@link SshException.Unreachable}
+     * when the connection dropped under it, which the caller may retry after a reconnect.
+     */
+    private SshException lost(Session s, String doing, Throwable e) {
         String m = e == null ? "" : String.valueOf(e.getMessage());
-        synchronized (this) {
-            if (!isConnected()) {
-                return new SshException.Unreachable("the connection to " + target().describe() + " dropped while "
-                        + doing + (m.isEmpty() ? "" : " (" + m + ")") + "; it is re-established on the next try", e);
-            }
+        if (dropped(s)) {
+            return new SshException.Unreachable("the connection to " + target().describe() + " dropped while "
+                    + doing + (m.isEmpty() ? "" : " (" + m + ")") + "; it is re-established on the next try", e);
         }
         return new SshException(doing + " on " + target().describe() + " failed: " + m, e);
+    }
+
+    /**
+     * Whether session {@code s} (null: the current one) is down. JSch closes a dropped session's channels
+     * first and marks the session disconnected after that: a channel that failed because the connection
+     * dropped may still find its session "connected" for a moment, which this waits out.
+     */
+    private boolean dropped(Session s) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DROP_SETTLE_MILLIS);
+        while (true) {
+            boolean up;
+            if (s != null) {
+                up = s.isConnected();
+            } else {
+                synchronized (this) {
+                    up = isConnected();
+                }
+            }
+            if (!up) {
+                return true;
+            }
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException i) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     private void acquireChannel(Duration timeout) throws SshException {
