@@ -222,8 +222,8 @@ final class RunCommand implements Callable<Integer> {
             }
             if (root) {
                 live = LiveSide.start(plan, outputDir, serveAddress, simulation);
-                if (!System.getenv().containsKey("SLURM_JOB_ID") && serveAddress.equals("127.0.0.1")) {
-                    // a run of this machine (not a cluster job): listed by `stagger runs`
+                if (System.getenv("STAGGER_CLUSTER_RUN") == null && System.getenv("SLURM_JOB_ID") == null) {
+                    // a run of this machine, not a cluster job (those are listed from their run directories)
                     dev.stagger.engine.live.LocalRunIndex.forUser(System.getenv(), Path.of(System.getProperty("user.home")))
                             .record(outputDir, name, java.time.Instant.now());
                 }

@@ -37,6 +37,8 @@ public final class JobScript {
         s.append("bundle=").append(quote(bundleDir)).append('\n');
         s.append("work_root=").append(quote(workRootAbsolute)).append('\n');
         s.append("cd \"$run_dir\" || exit 1\n");
+        // the engine then knows it runs as a cluster job (not listed among the node's own local runs)
+        s.append("export STAGGER_CLUSTER_RUN=").append(quote(job.id().toString())).append('\n');
         s.append("echo $$ > job.pid\n");
         s.append("ps -o pgid= -p $$ | tr -d ' ' > job.pgid\n");
         s.append("date -u +%Y-%m-%dT%H:%M:%SZ > job.start\n");
