@@ -126,8 +126,9 @@ class LauncherIT {
             Path runs = ROOT.resolve(".stagger-run");
             // the run reads a copy that a rebuild of engine/target does not touch
             assertThat(cmdline).contains(runs.resolve("engine-").toString()).doesNotContain("engine/target");
+            // the copy's folder name ends at the next path separator or argument boundary (NUL)
             Path used = runs.resolve(cmdline.substring(cmdline.indexOf(runs.toString()) + runs.toString().length() + 1)
-                    .split("/")[0]);
+                    .split("[/\\x00:]")[0]);
             Path stale = runs.resolve("engine-1");
             Files.createDirectories(stale);
             Files.writeString(stale.resolve("complete"), "");
