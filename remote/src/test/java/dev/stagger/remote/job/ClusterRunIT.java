@@ -22,7 +22,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import dev.stagger.remote.job.ClusterCli.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -48,9 +48,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRunIT {
-    private static final Path ROOT = projectRoot();
-    private static final Path SAMPLE = ROOT.resolve("sample-projects/diffusion-2d.yaml");
-    private static final Duration WAIT = Duration.ofSeconds(120);
 
     private Path tmp;
     private StaggerDirs dirs;
@@ -60,13 +57,13 @@ class ClusterRunIT {
     @BeforeAll
     void profiles(LoopbackCluster cluster) throws IOException {
         this.cluster = cluster;
-        System.setProperty("stagger.engine.dir", ROOT.resolve("engine/target").toString());
+        System.setProperty("stagger.engine.dir", ClusterCli.ROOT.resolve("engine/target").toString());
         tmp = Files.createTempDirectory("stagger-cluster-it");
         dirs = new StaggerDirs(tmp.resolve("config"), tmp.resolve("state"), tmp.resolve("home"));
         context = new ClusterContext(dirs, Prompter.NONE);
-        ok(cli("cluster", "add", "direct", "--host", "login", "--ssh-config", cluster.sshConfig().toString(),
+        ClusterCli.ok(cli("cluster", "add", "direct", "--host", "login", "--ssh-config", cluster.sshConfig().toString(),
                 "--workdir", workRoot("direct")));
-        ok(cli("cluster", "add", "slurm", "--host", "login", "--ssh-config", cluster.sshConfig().toString(),
+        ClusterCli.ok(cli("cluster", "add", "slurm", "--host", "login", "--ssh-config", cluster.sshConfig().toString(),
                 "--workdir", workRoot("slurm"), "--launcher", "slurm", "--partition", cluster.slurmPartition(),
                 "--time", "00:10:00"));
         for (String profile : List.of("direct", "slurm")) {
@@ -100,9 +97,9 @@ class ClusterRunIT {
     @Order(1)
     void directRunOnFourRanksIsWatchedLiveSurvivesACutAndFetchesBitForBit() throws Exception {
         RunId id = submit("direct", "--ranks", "4", "--set", "grid.cells=[256,256]", "--set", "run.steps=2000", "--set",
-                "output.every=500", SAMPLE.toString());
+                "output.every=500", ClusterCli.SAMPLE.toString());
         ClusterRuns runs = context.runs(id);
-        awaitLive(runs, id);
+        ClusterCli.awaitLive(runs, id);
         long beforeCut;
         try (LiveClient live = runs.live(id, "cluster-it")) {
             live.control(Command.PAUSE, 60_000);
@@ -127,7 +124,7 @@ class ClusterRunIT {
             assertThat(live.preview(PreviewRequest.of("C", 32, 32), 60_000).step()).isEqualTo(beforeCut);
             live.control(Command.RESUME, 60_000);
         }
-        RunStatus end = awaitEnd(runs, id);
+        RunStatus end = ClusterCli.awaitEnd(runs, id);
         assertThat(end.state()).as(end.describe()).isEqualTo(RunStatus.State.FINISHED);
 
         // the log goes on from the byte reached before the cut: nothing missing, nothing twice
@@ -152,7 +149,7 @@ class ClusterRunIT {
         byte[] whole = Files.readAllBytes(piece);
         Files.write(fetched.resolve(".diffusion-2d_001000_r0002.vti.part"), Arrays.copyOf(whole, whole.length / 2));
         Files.delete(piece);
-        ok(cli("fetch", id.toString(), fetched.toString()));
+        ClusterCli.ok(cli("fetch", id.toString(), fetched.toString()));
         assertSameOutputs(local, fetched);
         assertThat(fetched.resolve(".diffusion-2d_001000_r0002.vti.part")).doesNotExist();
     }
@@ -161,10 +158,10 @@ class ClusterRunIT {
     @Order(2)
     void slurmRunOnFourRanksRunsOnTheComputeNodeAndFetchesBitForBit() throws Exception {
         RunId id = submit("slurm", "--ranks", "4", "--set", "grid.cells=[256,256]", "--set", "run.steps=2000", "--set",
-                "output.every=500", SAMPLE.toString());
+                "output.every=500", ClusterCli.SAMPLE.toString());
         ClusterRuns runs = context.runs(id);
         assertThat(runs.status(id).jobId()).isNotBlank();
-        awaitLive(runs, id);
+        ClusterCli.awaitLive(runs, id);
         try (LiveClient live = runs.live(id, "cluster-it")) {
             live.control(Command.PAUSE, 60_000);
             Status status = awaitState(live, RunState.PAUSED);
@@ -173,10 +170,10 @@ class ClusterRunIT {
             assertThat(live.preview(PreviewRequest.of("C", 100, 100), 60_000).nx()).isEqualTo(100);
             live.control(Command.RESUME, 60_000);
         }
-        RunStatus end = awaitEnd(runs, id);
+        RunStatus end = ClusterCli.awaitEnd(runs, id);
         assertThat(end.state()).as(end.describe()).isEqualTo(RunStatus.State.FINISHED);
         Path fetched = tmp.resolve("fetched-slurm");
-        ok(cli("fetch", id.toString(), fetched.toString()));
+        ClusterCli.ok(cli("fetch", id.toString(), fetched.toString()));
         Path local = tmp.resolve("local-slurm");
         localRun(local, "--ranks", "4", "--set", "grid.cells=[256,256]", "--set", "run.steps=2000", "--set",
                 "output.every=500");
@@ -191,25 +188,25 @@ class ClusterRunIT {
         // a direct run followed by `stagger run --on` (not detached), cancelled from another terminal
         StringWriter followed = new StringWriter();
         Thread follower = new Thread(() -> StaggerMain.execute(new String[] {"run", "--on", "direct", "--ranks", "2",
-                "--set", "run.steps=100000000", SAMPLE.toString()}, new PrintWriter(followed, true),
+                "--set", "run.steps=100000000", ClusterCli.SAMPLE.toString()}, new PrintWriter(followed, true),
                 new PrintWriter(new StringWriter(), true), java.io.OutputStream.nullOutputStream(), context));
         follower.start();
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + ClusterCli.WAIT.toNanos();
         while (!followed.toString().contains("Attached to diffusion-2d") && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         assertThat(followed.toString()).contains("Attached to diffusion-2d");
         RunId followedId = RunId.parse(followed.toString().lines().filter(l -> l.startsWith("Submitted ")).findFirst()
                 .orElseThrow().split(" ")[1]);
-        ok(cli("cancel", followedId.toString()));
-        follower.join(WAIT.toMillis());
+        ClusterCli.ok(cli("cancel", followedId.toString()));
+        follower.join(ClusterCli.WAIT.toMillis());
         assertThat(follower.isAlive()).isFalse();
         assertThat(followed.toString()).contains("stopped (cancelled)");
 
         for (String profile : List.of("slurm", "direct")) {
-            RunId id = submit(profile, "--ranks", "2", "--set", "run.steps=100000000", SAMPLE.toString());
+            RunId id = submit(profile, "--ranks", "2", "--set", "run.steps=100000000", ClusterCli.SAMPLE.toString());
             ClusterRuns runs = context.runs(id);
-            awaitLive(runs, id);
+            ClusterCli.awaitLive(runs, id);
             Result cancel = cli("cancel", id.toString());
             assertThat(cancel.exit()).as(cancel.all()).isZero();
             RunStatus s = runs.status(id);
@@ -231,14 +228,14 @@ class ClusterRunIT {
     @Test
     @Order(4)
     void theWalltimeSignalWritesACheckpointAndStops() throws Exception {
-        RunId id = submit("slurm", "--ranks", "2", "--set", "run.steps=100000000", SAMPLE.toString());
+        RunId id = submit("slurm", "--ranks", "2", "--set", "run.steps=100000000", ClusterCli.SAMPLE.toString());
         ClusterRuns runs = context.runs(id);
-        awaitLive(runs, id);
+        ClusterCli.awaitLive(runs, id);
         String jobId = runs.status(id).jobId();
         // what Slurm sends before the walltime with --signal=B:USR1@120, sent now
         CommandResult signal = cluster.runAsUser("scancel --batch --signal=USR1 " + jobId);
         assertThat(signal.succeeded()).as(signal.stderr()).isTrue();
-        RunStatus end = awaitEnd(runs, id);
+        RunStatus end = ClusterCli.awaitEnd(runs, id);
         assertThat(end.state()).as(end.describe()).isEqualTo(RunStatus.State.STOPPED);
         String dir = runs.runDirectory(id);
         assertThat(cluster.runAsUser("ls " + dev.stagger.remote.ssh.ShellQuote.quote(dir)).stdout()).contains("_ckpt_");
@@ -260,17 +257,17 @@ class ClusterRunIT {
                 + "chmod 755 ~/lostbin/sbatch; rm -f ~/lost-once");
         assertThat(wrapper.succeeded()).as(wrapper.stderr()).isTrue();
         // the slurm profile's work root: bundle and mpi.jar are there already
-        ok(cli("cluster", "add", "lossy", "--host", "login", "--ssh-config", cluster.sshConfig().toString(), "--workdir",
+        ClusterCli.ok(cli("cluster", "add", "lossy", "--host", "login", "--ssh-config", cluster.sshConfig().toString(), "--workdir",
                 workRoot("slurm"), "--launcher", "slurm", "--partition", cluster.slurmPartition(), "--setup",
                 "PATH=\"$HOME/lostbin:$PATH\""));
-        Result run = cli("run", "--on", "lossy", "--detach", "--set", "run.steps=50", SAMPLE.toString());
+        Result run = cli("run", "--on", "lossy", "--detach", "--set", "run.steps=50", ClusterCli.SAMPLE.toString());
         assertThat(run.exit()).as(run.all()).isZero();
         assertThat(run.err()).contains("answer of sbatch was lost");
-        RunId id = lastLineId(run);
+        RunId id = ClusterCli.lastLineId(run);
         ClusterRuns runs = context.runs(id);
         CommandResult jobs = cluster.runAsUser("squeue -h -o %j; true");
         long named = jobs.stdout().lines().filter(l -> l.strip().equals(id.jobName())).count();
-        RunStatus end = awaitEnd(runs, id);
+        RunStatus end = ClusterCli.awaitEnd(runs, id);
         assertThat(end.state()).as(end.describe()).isEqualTo(RunStatus.State.FINISHED);
         assertThat(named).isLessThanOrEqualTo(1);
         CommandResult all = cluster.runAsUser("scontrol show job -o | grep -c " + id.jobName() + "; true");
@@ -282,7 +279,7 @@ class ClusterRunIT {
     void hostileNamesAndTitlesAreDataNotCode() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("hostile"));
         Path project = dir.resolve("it's; $(touch PWNED) `touch PWNED2` x.yaml");
-        Files.writeString(project, Files.readString(SAMPLE).replace("title: Diffusion 2D",
+        Files.writeString(project, Files.readString(ClusterCli.SAMPLE).replace("title: Diffusion 2D",
                 "title: \"a \\\"title\\\"; $(touch PWNED3) 'q'\""));
         Result run = cli("run", "--on", "direct", "--ranks", "2", "--set", "run.steps=20", project.toString());
         assertThat(run.exit()).as(run.all()).isZero();
@@ -311,12 +308,12 @@ class ClusterRunIT {
     @Test
     @Order(8)
     void aClusterWithoutJavaGetsARuntimeOfThisMachinesJava() throws Exception {
-        ok(cli("cluster", "add", "nojava", "--host", "login", "--ssh-config", cluster.sshConfig().toString(), "--workdir",
+        ClusterCli.ok(cli("cluster", "add", "nojava", "--host", "login", "--ssh-config", cluster.sshConfig().toString(), "--workdir",
                 workRoot("nojava"), "--java", "/opt/no-such-java/bin/java"));
         Result doctor = cli("cluster", "doctor", "nojava");
         assertThat(doctor.exit()).isEqualTo(1);
         assertThat(doctor.out()).contains("'/opt/no-such-java/bin/java' is missing", "--fix deploys a runtime");
-        Result run = cli("run", "--on", "nojava", "--ranks", "1", "--set", "run.steps=30", SAMPLE.toString());
+        Result run = cli("run", "--on", "nojava", "--ranks", "1", "--set", "run.steps=30", ClusterCli.SAMPLE.toString());
         assertThat(run.exit()).as(run.all()).isZero();
         assertThat(run.err()).contains("making a runtime of this machine's Java", "runtime", "deployed");
         assertThat(run.out()).contains("finished (Done: 30 steps");
@@ -326,56 +323,16 @@ class ClusterRunIT {
 
     // ---- helpers
 
-    private record Result(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
     private Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        int exit = StaggerMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), raw, context);
-        return new Result(exit, out + raw.toString(StandardCharsets.UTF_8), err.toString());
-    }
-
-    private static void ok(Result r) {
-        assertThat(r.exit()).as(r.all()).isZero();
+        return new ClusterCli(context).run(args);
     }
 
     private RunId submit(String profile, String... args) {
-        List<String> all = new ArrayList<>(List.of("run", "--on", profile, "--detach"));
-        all.addAll(Arrays.asList(args));
-        Result r = cli(all.toArray(new String[0]));
-        assertThat(r.exit()).as(r.all()).isZero();
-        return lastLineId(r);
-    }
-
-    private static RunId lastLineId(Result r) {
-        List<String> lines = r.out().lines().toList();
-        RunId id = RunId.parse(lines.get(lines.size() - 1).strip());
-        assertThat(id).as(r.out()).isNotNull();
-        return id;
-    }
-
-    private void awaitLive(ClusterRuns runs, RunId id) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            RunStatus s = runs.status(id);
-            assertThat(s.state().isOver()).as(s.describe()).isFalse();
-            if (s.state() == RunStatus.State.RUNNING && runs.connection().exec("test -s "
-                    + dev.stagger.remote.ssh.ShellQuote.quote(runs.runDirectory(id) + "/stagger-run.endpoint"), null,
-                    Duration.ofSeconds(30)).ok()) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError(id + " did not start within " + WAIT);
+        return new ClusterCli(context).submit(profile, args);
     }
 
     private static Status awaitState(LiveClient live, RunState state) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + ClusterCli.WAIT.toNanos();
         Status s = live.status();
         while (s.state() != state && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -385,19 +342,9 @@ class ClusterRunIT {
         return s;
     }
 
-    private static RunStatus awaitEnd(ClusterRuns runs, RunId id) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        RunStatus s = runs.status(id);
-        while (!s.state().isOver() && System.nanoTime() < deadline) {
-            Thread.sleep(300);
-            s = runs.status(id);
-        }
-        return s;
-    }
-
     /** The same project on this machine through ./stagger, as a user would run it. */
     private static void localRun(Path out, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("stagger").toString(), "run", SAMPLE.toString(),
+        List<String> command = new ArrayList<>(List.of(ClusterCli.ROOT.resolve("stagger").toString(), "run", ClusterCli.SAMPLE.toString(),
                 "--out", out.toString(), "--quiet"));
         command.addAll(Arrays.asList(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -420,14 +367,4 @@ class ClusterRunIT {
         }
     }
 
-    private static Path projectRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("dev/cluster/start.sh"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("run from inside the Stagger checkout");
-        }
-        return p;
-    }
 }

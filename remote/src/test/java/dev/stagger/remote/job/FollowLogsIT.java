@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import dev.stagger.remote.job.ClusterCli.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -49,9 +49,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FollowLogsIT {
-    private static final Path ROOT = projectRoot();
-    private static final Path SAMPLE = ROOT.resolve("sample-projects/diffusion-2d.yaml");
-    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String WORK_ROOT = "~/stagger-it-" + ProcessHandle.current().pid() + "/follow";
     private static final int TICKS = 40;
     private static final int BURST_LINES = 1_000_000;
@@ -71,11 +68,11 @@ class FollowLogsIT {
     @BeforeAll
     void profile(LoopbackCluster cluster) throws IOException {
         this.cluster = cluster;
-        System.setProperty("stagger.engine.dir", ROOT.resolve("engine/target").toString());
+        System.setProperty("stagger.engine.dir", ClusterCli.ROOT.resolve("engine/target").toString());
         tmp = Files.createTempDirectory("stagger-follow-it");
         dirs = new StaggerDirs(tmp.resolve("config"), tmp.resolve("state"), tmp.resolve("home"));
         context = new ClusterContext(dirs, Prompter.NONE);
-        ok(cli("cluster", "add", "follow", "--host", "login", "--ssh-config", cluster.sshConfig().toString(),
+        ClusterCli.ok(cli("cluster", "add", "follow", "--host", "login", "--ssh-config", cluster.sshConfig().toString(),
                 "--workdir", WORK_ROOT, "--setup", SETUP));
         Result doctor = cli("cluster", "doctor", "follow", "--fix");
         assertThat(doctor.exit()).as(doctor.all()).isZero();
@@ -101,7 +98,7 @@ class FollowLogsIT {
     @Test
     @Order(1)
     void followingALogAcrossTwoCutsShowsEveryByteOnce() throws Exception {
-        followed = submit("follow", "--set", "run.steps=200", SAMPLE.toString());
+        followed = submit("follow", "--set", "run.steps=200", ClusterCli.SAMPLE.toString());
         ClusterRuns runs = context.runs(followed);
 
         // the follow has a connection of its own, as another `stagger logs` process would
@@ -126,7 +123,7 @@ class FollowLogsIT {
             assertThat(cluster.cutLoginConnections()).as("sshd processes killed").isPositive();
             System.out.printf("FollowLogsIT: second cut after %d bytes had been shown%n", cutAt);
 
-            follower.join(WAIT.toMillis());
+            follower.join(ClusterCli.WAIT.toMillis());
             assertThat(follower.isAlive()).as("the follow still runs: " + followErr).isFalse();
         } finally {
             if (follower.isAlive()) {
@@ -194,18 +191,12 @@ class FollowLogsIT {
 
     // ---- helpers
 
-    private record Result(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
+    private Result cli(String... args) {
+        return new ClusterCli(context).run(args);
     }
 
-    private Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        int exit = StaggerMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), raw, context);
-        return new Result(exit, out + raw.toString(StandardCharsets.UTF_8), err.toString());
+    private RunId submit(String profile, String... args) {
+        return new ClusterCli(context).submit(profile, args);
     }
 
     /** {@link #cli} in a thread of its own, failing if it has not returned within {@code limit}. */
@@ -222,21 +213,6 @@ class FollowLogsIT {
         return result[0];
     }
 
-    private static void ok(Result r) {
-        assertThat(r.exit()).as(r.all()).isZero();
-    }
-
-    private RunId submit(String profile, String... args) {
-        List<String> all = new ArrayList<>(List.of("run", "--on", profile, "--detach"));
-        all.addAll(Arrays.asList(args));
-        Result r = cli(all.toArray(new String[0]));
-        assertThat(r.exit()).as(r.all()).isZero();
-        List<String> lines = r.out().lines().toList();
-        RunId id = RunId.parse(lines.get(lines.size() - 1).strip());
-        assertThat(id).as(r.out()).isNotNull();
-        return id;
-    }
-
     private static boolean contains(ByteArrayOutputStream bytes, String text) {
         return bytes.toString(StandardCharsets.UTF_8).contains(text);
     }
@@ -244,13 +220,13 @@ class FollowLogsIT {
     /** Waits for {@code condition} while the follow goes on; fails at once if the follow ended. */
     private static void await(String what, Thread follower, StringWriter followErr, BooleanSupplier condition)
             throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + ClusterCli.WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (!follower.isAlive()) {
                 throw new AssertionError("the follow ended before " + what + " came: " + followErr);
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " did not come within " + WAIT + "; the follow said: " + followErr);
+                throw new AssertionError(what + " did not come within " + ClusterCli.WAIT + "; the follow said: " + followErr);
             }
             Thread.sleep(5);
         }
@@ -273,14 +249,4 @@ class FollowLogsIT {
         return "..." + new String(bytes, from, to - from, StandardCharsets.UTF_8).replace("\n", "\\n") + "...";
     }
 
-    private static Path projectRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("dev/cluster/start.sh"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("run from inside the Stagger checkout");
-        }
-        return p;
-    }
 }

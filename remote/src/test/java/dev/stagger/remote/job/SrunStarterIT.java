@@ -3,25 +3,20 @@ package dev.stagger.remote.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagger.remote.cli.ClusterContext;
-import dev.stagger.remote.cli.StaggerMain;
 import dev.stagger.remote.config.StaggerDirs;
 import dev.stagger.remote.ssh.Prompter;
 import dev.stagger.remote.ssh.ShellQuote;
 import dev.stagger.remote.testcluster.CommandResult;
 import dev.stagger.remote.testcluster.LoopbackCluster;
 import dev.stagger.remote.testcluster.LoopbackClusterExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.stagger.remote.job.ClusterCli.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,9 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LoopbackClusterExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SrunStarterIT {
-    private static final Path ROOT = projectRoot();
-    private static final Path SAMPLE = ROOT.resolve("sample-projects/diffusion-2d.yaml");
-    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String WORK_ROOT = "~/stagger-it-" + ProcessHandle.current().pid() + "/srun";
 
     private Path tmp;
@@ -46,11 +38,11 @@ class SrunStarterIT {
     @BeforeAll
     void profile(LoopbackCluster cluster) throws IOException {
         this.cluster = cluster;
-        System.setProperty("stagger.engine.dir", ROOT.resolve("engine/target").toString());
+        System.setProperty("stagger.engine.dir", ClusterCli.ROOT.resolve("engine/target").toString());
         tmp = Files.createTempDirectory("stagger-srun-it");
         StaggerDirs dirs = new StaggerDirs(tmp.resolve("config"), tmp.resolve("state"), tmp.resolve("home"));
         context = new ClusterContext(dirs, Prompter.NONE);
-        ok(cli("cluster", "add", "srun", "--host", "login", "--ssh-config", cluster.sshConfig().toString(),
+        ClusterCli.ok(cli("cluster", "add", "srun", "--host", "login", "--ssh-config", cluster.sshConfig().toString(),
                 "--workdir", WORK_ROOT, "--launcher", "slurm", "--partition", cluster.slurmPartition(),
                 "--time", "00:10:00", "--mpi-starter", "srun"));
         Result doctor = cli("cluster", "doctor", "srun", "--fix");
@@ -79,7 +71,7 @@ class SrunStarterIT {
     @Test
     void aTwoRankRunStartedBySrunFinishesAsOneMpiJob() throws Exception {
         Result run = cli("run", "--on", "srun", "--ranks", "2", "--detach", "--set", "run.steps=200",
-                SAMPLE.toString());
+                ClusterCli.SAMPLE.toString());
         assertThat(run.exit()).as(run.all()).isZero();
         List<String> lines = run.out().lines().toList();
         RunId id = RunId.parse(lines.get(lines.size() - 1).strip());
@@ -94,7 +86,7 @@ class SrunStarterIT {
         assertThat(script.stdout().lines().map(String::strip))
                 .noneMatch(line -> line.startsWith("\"$mpirun\"") || line.startsWith("mpirun "));
 
-        RunStatus end = awaitEnd(runs, id);
+        RunStatus end = ClusterCli.awaitEnd(runs, id);
         Result logs = cli("logs", id.toString());
         assertThat(end.state()).as(end.describe() + "\n" + logs.all()).isEqualTo(RunStatus.State.FINISHED);
         assertThat(logs.exit()).as(logs.all()).isZero();
@@ -110,42 +102,12 @@ class SrunStarterIT {
 
     // ---- helpers
 
-    private record Result(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
     private Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        int exit = StaggerMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), raw, context);
-        return new Result(exit, out + raw.toString(StandardCharsets.UTF_8), err.toString());
+        return new ClusterCli(context).run(args);
     }
 
-    private static void ok(Result r) {
-        assertThat(r.exit()).as(r.all()).isZero();
+    private RunId submit(String profile, String... args) {
+        return new ClusterCli(context).submit(profile, args);
     }
 
-    private static RunStatus awaitEnd(ClusterRuns runs, RunId id) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        RunStatus s = runs.status(id);
-        while (!s.state().isOver() && System.nanoTime() < deadline) {
-            Thread.sleep(300);
-            s = runs.status(id);
-        }
-        return s;
-    }
-
-    private static Path projectRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("dev/cluster/start.sh"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("run from inside the Stagger checkout");
-        }
-        return p;
-    }
 }
