@@ -2,7 +2,6 @@ package dev.stagger.engine.cli;
 
 import dev.stagger.engine.live.LiveClient;
 import dev.stagger.engine.live.RunEndpoint;
-import dev.stagger.engine.live.RunStateFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -59,17 +58,9 @@ public final class RunTarget {
         try {
             return endpoint.connect("stagger-cli");
         } catch (IOException e) {
+            // the message says it all: the run's refusal, or why it did not answer (its recorded end, or
+            // whether its process lives); the state file alone would say "running at step 0" of a live run
             err.println("stagger: " + e.getMessage());
-            Path dir = endpoint.runDirectory();
-            if (Files.exists(dir.resolve(RunStateFile.FILE_NAME))) {
-                try {
-                    RunStateFile state = RunStateFile.read(dir);
-                    err.println("stagger: the run's state file says: " + state.state().name().toLowerCase() + " at step "
-                            + state.step() + (state.message().isBlank() ? "" : " (" + state.message() + ")"));
-                } catch (IOException ignored) {
-                    // the message above already says what failed
-                }
-            }
             return null;
         }
     }

@@ -6,13 +6,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -22,40 +21,68 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Rank 0's server: answers clients that present the run's token, on a port of its own, each
  * client on its own thread. Clients only read the {@link LiveRun} and leave requests in it; a slow,
- * stuck or vanished client blocks nothing but its own thread. The handshake must complete within
- * {@link #HANDSHAKE_MILLIS}; an idle client is dropped after {@link #IDLE_MILLIS}.
+ * stuck or vanished client blocks nothing but its own thread.
+ *
+ * <p>Until a connection has shown the token it costs little and holds little: it waits in the
+ * {@link HandshakeLobby} (no thread of its own, a HELLO of at most {@link Hello#MAX_FRAME} bytes, one
+ * deadline for the whole handshake, few places), so a crowd of idle, slow or oversized strangers
+ * cannot lock the run's clients out. Clients that show the token get one of {@link Limits#clients}
+ * places, or a refusal that says so. An attached client is dropped after {@link #IDLE_MILLIS} idle.
  */
 public final class LiveServer implements AutoCloseable {
+    /** The default whole-handshake deadline: magic and HELLO, however slowly they arrive. */
     static final int HANDSHAKE_MILLIS = 10_000;
     static final int IDLE_MILLIS = 10 * 60_000;
-    static final int MAX_CLIENTS = 32;
     /** The longest a client may ask the server to wait for events or a preview. */
     static final long MAX_WAIT_MILLIS = 120_000;
 
+    /**
+     * What a crowd may take: {@code handshake} for magic and HELLO together, {@code pendingHandshakes}
+     * connections waiting to show their token, {@code clients} attached clients that have shown it.
+     */
+    record Limits(Duration handshake, int pendingHandshakes, int clients) {
+        static final Limits DEFAULT = new Limits(Duration.ofMillis(HANDSHAKE_MILLIS), 8, 32);
+
+        Limits {
+            if (handshake.isNegative() || handshake.isZero() || pendingHandshakes < 1 || clients < 1) {
+                throw new IllegalArgumentException("live server limits must be positive: " + handshake + ", "
+                        + pendingHandshakes + ", " + clients);
+            }
+        }
+    }
+
     private final LiveRun run;
     private final byte[] token;
-    private final ServerSocket socket;
-    private final Thread acceptor;
-    private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
+    private final Limits limits;
+    private final HandshakeLobby lobby;
+    private final Set<SocketChannel> clients = ConcurrentHashMap.newKeySet();
     private final AtomicInteger served = new AtomicInteger();
     private volatile boolean closed;
 
-    private LiveServer(LiveRun run, String token, ServerSocket socket) {
+    private LiveServer(LiveRun run, String token, Limits limits, InetAddress address) throws IOException {
         this.run = run;
         this.token = token.getBytes(StandardCharsets.US_ASCII);
-        this.socket = socket;
-        this.acceptor = new Thread(this::acceptLoop, "stagger-live-accept");
-        acceptor.setDaemon(true);
+        this.limits = limits;
+        this.lobby = HandshakeLobby.open(address, limits.handshake(), limits.pendingHandshakes(), new HandshakeLobby.Door() {
+            @Override
+            public String refusal(Hello hello) {
+                return LiveServer.this.refusal(hello);
+            }
+
+            @Override
+            public void enter(SocketChannel channel, Hello hello) {
+                LiveServer.this.enter(channel, hello);
+            }
+        });
     }
 
     /** Starts serving {@code run} on a free port of {@code address} (loopback unless told otherwise). */
     public static LiveServer start(LiveRun run, String token, InetAddress address) throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(address, 0), 16);
-        LiveServer server = new LiveServer(run, token, socket);
-        server.acceptor.start();
-        return server;
+        return start(run, token, address, Limits.DEFAULT);
+    }
+
+    static LiveServer start(LiveRun run, String token, InetAddress address, Limits limits) throws IOException {
+        return new LiveServer(run, token, limits, address);
     }
 
     /** A fresh random token: 32 bytes from a SecureRandom, in hex. */
@@ -94,11 +121,11 @@ public final class LiveServer implements AutoCloseable {
     }
 
     public int port() {
-        return socket.getLocalPort();
+        return lobby.port();
     }
 
     public InetAddress address() {
-        return socket.getInetAddress();
+        return lobby.address();
     }
 
     /** Clients that completed the handshake so far. */
@@ -106,39 +133,58 @@ public final class LiveServer implements AutoCloseable {
         return served.get();
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            Socket client;
-            try {
-                client = socket.accept();
-            } catch (IOException e) {
-                if (closed) {
-                    return;
-                }
-                continue;
-            }
-            if (clients.size() >= MAX_CLIENTS) {
-                refuseQuietly(client, "too many clients (" + MAX_CLIENTS + "); close one and try again");
-                continue;
-            }
-            clients.add(client);
-            Thread handler = new Thread(() -> serve(client), "stagger-live-client");
+    /**
+     * Why a HELLO is turned away, or null to let it in. The token comes first: a stranger learns
+     * nothing else about the run. Only the lobby's thread adds clients, so the count cannot be
+     * overtaken between this check and {@link #enter}.
+     */
+    private String refusal(Hello hello) {
+        if (!MessageDigest.isEqual(hello.token().getBytes(StandardCharsets.UTF_8), token)) {
+            return "wrong token: this run's token is in its endpoint file";
+        }
+        if (hello.agreedVersion() < 0) {
+            return "protocol mismatch: the client speaks versions " + hello.minVersion() + ".." + hello.maxVersion()
+                    + ", this run " + Wire.VERSION_MIN + ".." + Wire.VERSION_MAX
+                    + "; use a Stagger of the same release as the run";
+        }
+        if (closed) {
+            return "the run's server is closing";
+        }
+        if (clients.size() >= limits.clients()) {
+            return "too many clients (" + limits.clients() + " attached); close one and try again";
+        }
+        return null;
+    }
+
+    private void enter(SocketChannel channel, Hello hello) {
+        clients.add(channel);
+        try {
+            Thread handler = new Thread(() -> serve(channel, hello.agreedVersion()), "stagger-live-client");
             handler.setDaemon(true);
             handler.start();
+        } catch (OutOfMemoryError | RuntimeException noThread) {
+            // no thread to be had: this client goes, the lobby and the run go on
+            clients.remove(channel);
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing
+            }
         }
     }
 
-    private void serve(Socket client) {
-        try (client) {
+    private void serve(SocketChannel channel, int version) {
+        try (channel) {
+            Socket client = channel.socket();
             client.setTcpNoDelay(true);
-            client.setSoTimeout(HANDSHAKE_MILLIS);
+            client.setSoTimeout(IDLE_MILLIS);
             DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(client.getOutputStream()));
-            if (!handshake(in, out)) {
-                return;
-            }
+            Wire.send(out, Wire.WELCOME, o -> {
+                o.writeInt(version);
+                Wire.writeString(o, run.status().runName());
+            });
             served.incrementAndGet();
-            client.setSoTimeout(IDLE_MILLIS);
             while (!closed) {
                 Wire.Frame frame = Wire.receive(in);
                 if (frame.type() == Wire.BYE) {
@@ -150,46 +196,10 @@ public final class LiveServer implements AutoCloseable {
             // the client went away or spoke nonsense: only its own connection ends
         } finally {
             synchronized (clients) {
-                clients.remove(client);
+                clients.remove(channel);
                 clients.notifyAll();
             }
         }
-    }
-
-    private boolean handshake(DataInputStream in, DataOutputStream out) throws IOException {
-        byte[] magic = new byte[Wire.MAGIC.length];
-        try {
-            in.readFully(magic);
-        } catch (SocketTimeoutException e) {
-            return false;
-        }
-        if (!MessageDigest.isEqual(magic, Wire.MAGIC)) {
-            return false;
-        }
-        Wire.Frame hello = Wire.receive(in);
-        if (hello.type() != Wire.HELLO) {
-            refuse(out, "expected a hello first");
-            return false;
-        }
-        int min = hello.body().readInt();
-        int max = hello.body().readInt();
-        String presented = Wire.readString(hello.body());
-        Wire.readString(hello.body());
-        if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII), token)) {
-            refuse(out, "wrong token: this run's token is in its endpoint file");
-            return false;
-        }
-        int version = Math.min(max, Wire.VERSION_MAX);
-        if (version < Math.max(min, Wire.VERSION_MIN)) {
-            refuse(out, "protocol mismatch: the client speaks versions " + min + ".." + max + ", this run "
-                    + Wire.VERSION_MIN + ".." + Wire.VERSION_MAX + "; use a Stagger of the same release as the run");
-            return false;
-        }
-        Wire.send(out, Wire.WELCOME, o -> {
-            o.writeInt(version);
-            Wire.writeString(o, run.status().runName());
-        });
-        return true;
     }
 
     private void answer(Wire.Frame frame, DataOutputStream out) throws IOException {
@@ -258,28 +268,11 @@ public final class LiveServer implements AutoCloseable {
         Wire.send(out, Wire.ERROR, o -> Wire.writeString(o, message == null ? "failed" : message));
     }
 
-    private static void refuse(DataOutputStream out, String reason) throws IOException {
-        Wire.send(out, Wire.REFUSED, o -> Wire.writeString(o, reason));
-    }
-
-    private static void refuseQuietly(Socket client, String reason) {
-        try (client) {
-            client.setSoTimeout(1_000);
-            refuse(new DataOutputStream(client.getOutputStream()), reason);
-        } catch (IOException e) {
-            // it was leaving anyway
-        }
-    }
-
     @Override
     public void close() {
         closed = true;
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // closing: nothing to save
-        }
-        for (Socket client : clients) {
+        lobby.close();
+        for (SocketChannel client : clients) {
             try {
                 client.close();
             } catch (IOException e) {

@@ -67,13 +67,18 @@ public record RunEndpoint(String host, int port, String token, int protocol, lon
         return v.trim();
     }
 
-    /** Connects to the run this endpoint names. */
+    /**
+     * Connects to the run this endpoint names. A refusal is the run's own answer and comes back as
+     * it is; a server that does not answer is explained with what is known for sure (the recorded
+     * end of the run, or whether its process is alive).
+     */
     public SocketLiveClient connect(String clientName) throws IOException {
         try {
             return SocketLiveClient.connect(host, port, token, clientName);
-        } catch (java.net.ConnectException e) {
-            throw new IOException("run '" + runName + "' is not answering at " + host + ":" + port
-                    + " (it has probably ended; see " + runDirectory.resolve(RunStateFile.FILE_NAME) + ")");
+        } catch (LiveRefusedException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException(NotAnswering.explain(this, e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
     }
 }

@@ -63,16 +63,26 @@ public final class SocketLiveClient implements LiveClient {
             transport.readTimeout(LiveServer.HANDSHAKE_MILLIS + REPLY_MARGIN_MILLIS);
             DataInputStream in = new DataInputStream(new BufferedInputStream(transport.input()));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(transport.output()));
-            out.write(Wire.MAGIC);
-            Wire.send(out, Wire.HELLO, o -> {
-                o.writeInt(minVersion);
-                o.writeInt(maxVersion);
-                Wire.writeString(o, token);
-                Wire.writeString(o, clientName);
-            });
-            Wire.Frame reply = Wire.receive(in);
+            IOException sendFailed = null;
+            try {
+                out.write(Wire.MAGIC);
+                Wire.send(out, Wire.HELLO, new Hello(minVersion, maxVersion, token, clientName)::write);
+            } catch (IOException e) {
+                // a crowded server may have turned us away before our hello arrived: its reason, when it
+                // is there to read, says more than a broken pipe
+                sendFailed = e;
+            }
+            Wire.Frame reply;
+            try {
+                reply = Wire.receive(in);
+            } catch (IOException e) {
+                if (sendFailed != null) {
+                    e.addSuppressed(sendFailed);
+                }
+                throw e;
+            }
             if (reply.type() == Wire.REFUSED) {
-                throw new IOException("the run refused the connection: " + Wire.readString(reply.body()));
+                throw new LiveRefusedException(Wire.readString(reply.body()));
             }
             if (reply.type() != Wire.WELCOME) {
                 throw new IOException("unexpected answer to hello (type " + reply.type() + ")");

@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,13 +16,15 @@ import java.util.Map;
  * The live-run protocol's bytes (docs/live-protocol.md is the specification): after the magic,
  * every message is a frame {@code int length, byte type, payload}, big-endian as Java's data
  * streams write them, strings as {@code int length + UTF-8}. Frames are bounded in size, so a peer
- * that is not speaking this protocol is refused instead of making us allocate.
+ * that is not speaking this protocol is refused instead of making us allocate: {@link #MAX_FRAME}
+ * once a client has shown its token, {@link Hello#MAX_FRAME} before.
  */
 public final class Wire {
     /** Sent by the client first: what the server expects before anything else. */
     public static final byte[] MAGIC = "STAGGER-LIVE".getBytes(StandardCharsets.US_ASCII);
     public static final int VERSION_MIN = 1;
     public static final int VERSION_MAX = 1;
+    /** The largest frame either side reads once the handshake is done (previews are the big ones). */
     static final int MAX_FRAME = 64 << 20;
     static final int MAX_STRING = 1 << 20;
 
@@ -53,8 +56,21 @@ public final class Wire {
         body.write(payload);
         payload.flush();
         out.writeInt(buffer.size());
-        buffer.writeTo(out);
+        buffer.writeTo(out); // no copy: previews can be tens of MiB
         out.flush();
+    }
+
+    /** One whole small frame, length first, for a channel that is written without blocking. */
+    static ByteBuffer encode(byte type, Body body) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+        DataOutputStream frame = new DataOutputStream(buffer);
+        frame.writeInt(0); // the length, filled in below
+        frame.writeByte(type);
+        body.write(frame);
+        frame.flush();
+        ByteBuffer bytes = ByteBuffer.wrap(buffer.toByteArray());
+        bytes.putInt(0, bytes.capacity() - Integer.BYTES);
+        return bytes;
     }
 
     static Frame receive(DataInputStream in) throws IOException {

@@ -32,6 +32,10 @@ final class LiveHarness implements AutoCloseable {
     final List<Future<RunSummary>> results = new ArrayList<>();
 
     LiveHarness(int ranks, String cells, long steps) throws Exception {
+        this(ranks, cells, steps, LiveServer.Limits.DEFAULT);
+    }
+
+    LiveHarness(int ranks, String cells, long steps, LiveServer.Limits limits) throws Exception {
         String yaml = "format: 1\ntitle: live\ngrid:\n  origin: [-2, -1]\n  extent: [4, 2]\n  cells: " + cells + "\n"
                 + "model:\n  name: diffusion\nfields:\n  C:\n    initial: exp(-x^2 - 3*y^2) + 0.2*x\n"
                 + "run:\n  steps: " + steps + "\n";
@@ -40,7 +44,7 @@ final class LiveHarness implements AutoCloseable {
         List<Communicator> comms = LocalGroup.create(ranks);
         live = new LiveRun(new Status("live", "live", "diffusion", RunState.STARTING, 0, steps, 0, 0, 0, 0, ranks,
                 List.of(), List.of("C"), 2, plan.grid().cells()));
-        server = LiveServer.start(live, token, InetAddress.getLoopbackAddress());
+        server = LiveServer.start(live, token, InetAddress.getLoopbackAddress(), limits);
         threads = Executors.newFixedThreadPool(ranks);
         // each rank builds its simulation on its own thread: building fills halos, which takes all ranks
         List<java.util.concurrent.CompletableFuture<Simulation>> built = new ArrayList<>();

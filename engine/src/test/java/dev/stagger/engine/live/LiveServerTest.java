@@ -21,7 +21,8 @@ class LiveServerTest {
     void aWrongTokenIsRefusedWithAReason() throws Exception {
         try (LiveHarness run = new LiveHarness(1, "[40, 20]", 100_000)) {
             assertThatThrownBy(() -> SocketLiveClient.connect("127.0.0.1", run.server.port(), "0".repeat(64), "intruder"))
-                    .isInstanceOf(IOException.class).hasMessageContaining("wrong token");
+                    .isInstanceOf(LiveRefusedException.class)
+                    .hasMessage("the run refused the connection: wrong token: this run's token is in its endpoint file");
             try (SocketLiveClient c = run.client()) {
                 c.control(Command.STOP, 30_000);
             }
@@ -33,7 +34,7 @@ class LiveServerTest {
     void aVersionMismatchIsAClearMessageNotAHang() throws Exception {
         try (LiveHarness run = new LiveHarness(1, "[40, 20]", 100_000)) {
             assertThatThrownBy(() -> SocketLiveClient.connect("127.0.0.1", run.server.port(), run.token, "future", 7, 9))
-                    .isInstanceOf(IOException.class).hasMessageContaining("protocol mismatch")
+                    .isInstanceOf(LiveRefusedException.class).hasMessageContaining("protocol mismatch")
                     .hasMessageContaining("7..9");
             try (SocketLiveClient c = run.client()) {
                 c.control(Command.STOP, 30_000);
