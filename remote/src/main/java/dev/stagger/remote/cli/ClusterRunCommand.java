@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * and follows it as a local run is followed, through a tunnel to its live server. {@code --detach}
  * returns once it is submitted, printing the run id as the last line.
  */
-@Command(name = "run", description = "Run a project on a cluster (see `stagger cluster add`): deploy, submit, follow live.")
+@Command(name = "stagger run", description = "Run a project on a cluster (see `stagger cluster add`): deploy, submit, follow live.")
 final class ClusterRunCommand implements Callable<Integer> {
     private static final long POLL_MILLIS = 2_000;
 

@@ -37,7 +37,7 @@ public final class StaggerMain {
             CommandLine cli = command(out, err, rawOut, context);
             if (args.length > 0 && args[0].equals("run")
                     && List.of(args).stream().anyMatch(a -> a.equals("--on") || a.startsWith("--on="))) {
-                CommandLine clusterRun = new CommandLine(new ClusterRunCommand(context));
+                CommandLine clusterRun = withHelp(new CommandLine(new ClusterRunCommand(context)));
                 clusterRun.setOut(out);
                 clusterRun.setErr(err);
                 clusterRun.setExecutionExceptionHandler(cli.getExecutionExceptionHandler());
@@ -65,8 +65,18 @@ public final class StaggerMain {
         for (CommandLine sub : cli.getSubcommands().values()) {
             sub.setOut(out);
             sub.setErr(err);
+            withHelp(sub);
         }
         return cli;
+    }
+
+    /** {@code --help} (and {@code --version}) on every command and subcommand, as on the top level. */
+    private static CommandLine withHelp(CommandLine command) {
+        if (command.getCommandSpec().optionsMap().get("--help") == null) {
+            command.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        command.getSubcommands().values().forEach(StaggerMain::withHelp);
+        return command;
     }
 
     /** {@code stagger attach RUN} in this process, with its context (after {@code run --on} submitted). */
