@@ -158,4 +158,14 @@ class ExpressionLimitsTest {
                     .hasMessage("expression nested too deeply to read at column 1; simplify it");
         }
     }
+
+    @Test
+    void aNumberTooLargeForADoubleIsRefusedLikeAParameter() {
+        assertThatThrownBy(() -> Expression.parse("2 + 1e400")).isInstanceOfSatisfying(ExpressionException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("expected a finite number, got 1e400 (too large) at column 5;"
+                        + " the largest is about 1.8e308"));
+        // within range it is a number; what it computes to is validation's business (not finite there)
+        assertThat(bind("1e308*10").constantValue()).isInfinite();
+        assertThat(bind("1e-400").constantValue()).isZero();
+    }
 }
