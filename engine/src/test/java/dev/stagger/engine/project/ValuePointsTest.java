@@ -73,7 +73,6 @@ class ValuePointsTest {
         long start = System.nanoTime();
         // (only the fields are this test's business: grid limits may have their own say about a billion cells)
         assertThat(FieldValueChecksTest.problems(project)).noneMatch(p -> p.contains("fields."));
-        System.out.println("validated in " + (System.nanoTime() - start) / 1e9 + " s");
         // a billion cells, checked on about two million points per value: well under the time a run takes to start
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(20);
     }
