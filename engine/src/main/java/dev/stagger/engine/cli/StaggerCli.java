@@ -27,7 +27,13 @@ public final class StaggerCli {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return create(out, err).execute(args);
+        try {
+            return create(out, err).execute(args);
+        } catch (StackOverflowError e) {
+            // picocli hands only Exceptions to the handler; every input path has its own nesting
+            // limit, so this is a bug, and still one line rather than a thousand-line trace
+            return internalError(e, err);
+        }
     }
 
     /**
@@ -38,17 +44,20 @@ public final class StaggerCli {
         CommandLine cli = new CommandLine(new StaggerCli());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            // a bug, not a user mistake: one line, and the trace only when asked for
-            err.println("stagger: internal error: " + ex);
-            if (System.getenv("STAGGER_DEBUG") != null) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("(set STAGGER_DEBUG=1 to see where it happened, and please report it)");
-            }
-            return EXIT_FAILED;
-        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(ex, err));
         return cli;
+    }
+
+    /** A bug, not a user mistake: one line, and the trace only when asked for. */
+    private static int internalError(Throwable ex, PrintWriter err) {
+        err.println("stagger: internal error: " + ex);
+        if (System.getenv("STAGGER_DEBUG") != null) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("(set STAGGER_DEBUG=1 to see where it happened, and please report it)");
+        }
+        err.flush();
+        return EXIT_FAILED;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,5 +1,7 @@
 package dev.stagger.engine.expr;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
@@ -8,8 +10,16 @@ import java.util.function.DoubleUnaryOperator;
  * Turns an {@link Ast} into nested lambdas, folding every subtree without coordinates into a
  * constant and turning small whole powers into products (pow is slow and x^2 is everywhere in
  * initial conditions).
+ *
+ * <p>Runs of operations ({@code a + b - c + ...}, {@code min(a, b, c, ...)}) are walked in loops,
+ * never one call per term: short runs become nested lambdas, which the JIT inlines, and longer ones
+ * an {@link OperationChain}, so neither compiling nor evaluating a sum of thousands of terms goes
+ * deeper on the stack than a sum of two.
  */
 final class Compiler {
+    /** Longest run of operations compiled as nested lambdas; longer runs evaluate in a loop. */
+    static final int NESTED_RUN = 4;
+
     private final Map<String, Double> constants;
     private final int dims;
     private final String knownNames;
@@ -32,10 +42,40 @@ final class Compiler {
             return a.isConstant() ? CompiledExpression.constant(-a.constantValue()) : (x, y, z) -> -a.value(x, y, z);
         }
         if (node instanceof Ast.Binary b) {
-            return binary(b.operator(), compile(b.left()), compile(b.right()));
+            return run(b);
         }
         Ast.Call call = (Ast.Call) node;
         return call.function().variadic() ? minMax(call) : unary(call.function().unary(), compile(call.arguments().get(0)));
+    }
+
+    /**
+     * The parser builds {@code a + b - c} as {@code (a + b) - c}: a spine of operations down the left
+     * side, as long as the run has terms. It is collected in a loop; only the right operands, one
+     * level of nesting deeper, are compiled recursively.
+     */
+    private CompiledExpression run(Ast.Binary last) {
+        List<Ast.Binary> spine = new ArrayList<>();
+        Ast node = last;
+        while (node instanceof Ast.Binary b) {
+            spine.add(b);
+            node = b.left();
+        }
+        Collections.reverse(spine);
+        CompiledExpression first = compile(node);
+        if (spine.size() <= NESTED_RUN) {
+            CompiledExpression result = first;
+            for (Ast.Binary b : spine) {
+                result = binary(b.operator(), result, compile(b.right()));
+            }
+            return result;
+        }
+        List<Character> operators = new ArrayList<>(spine.size());
+        List<CompiledExpression> operands = new ArrayList<>(spine.size());
+        for (Ast.Binary b : spine) {
+            operators.add(b.operator());
+            operands.add(compile(b.right()));
+        }
+        return OperationChain.of(first, operators, operands);
     }
 
     private CompiledExpression name(Ast.Name n) {
@@ -148,6 +188,14 @@ final class Compiler {
     private CompiledExpression minMax(Ast.Call call) {
         boolean max = call.function() == MathFunction.MAX;
         List<Ast> args = call.arguments();
+        if (args.size() - 1 > NESTED_RUN) {
+            List<CompiledExpression> rest = new ArrayList<>(args.size() - 1);
+            for (int i = 1; i < args.size(); i++) {
+                rest.add(compile(args.get(i)));
+            }
+            char step = max ? OperationChain.MAX : OperationChain.MIN;
+            return OperationChain.of(compile(args.get(0)), Collections.nCopies(rest.size(), step), rest);
+        }
         CompiledExpression result = compile(args.get(0));
         for (int i = 1; i < args.size(); i++) {
             CompiledExpression a = result;

@@ -1,6 +1,8 @@
 package dev.stagger.engine.expr;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,19 @@ import java.util.Set;
  * Parsing checks the syntax; {@link #bind} checks the names against what the caller allows.
  */
 public final class Expression {
+    /**
+     * Most levels of parentheses, calls, signs and exponents inside one another. Real initial
+     * conditions use a handful; the limit keeps every recursive pass over an expression a few
+     * hundred frames deep, safe on any thread's stack.
+     */
+    public static final int MAX_NESTING = 256;
+
+    /**
+     * Most characters in one expression: thousands of terms, still cheap to check on a grid. Long
+     * sums and products themselves cost no stack (they are loops everywhere).
+     */
+    public static final int MAX_LENGTH = 100_000;
+
     private static final String[] COORDINATES = {"x", "y", "z"};
 
     private final String text;
@@ -27,7 +42,19 @@ public final class Expression {
     /** Parses {@code text}; throws {@link ExpressionException} pointing at the first mistake. */
     public static Expression parse(String text) {
         Objects.requireNonNull(text, "text");
-        return new Expression(text, Parser.parse(text));
+        try {
+            return new Expression(text, Parser.parse(text));
+        } catch (StackOverflowError e) {
+            throw tooDeep();
+        }
+    }
+
+    /**
+     * The last resort when a thread's stack is smaller than the nesting limit assumes: a message,
+     * never a StackOverflowError, reaches the user.
+     */
+    private static ExpressionException tooDeep() {
+        return new ExpressionException("expression nested too deeply to read", 1, "simplify it");
     }
 
     public String text() {
@@ -37,21 +64,25 @@ public final class Expression {
     /** Identifiers other than function names, in order of first use: coordinates, pi, constants. */
     public Set<String> names() {
         Set<String> names = new LinkedHashSet<>();
-        collect(root, names);
-        return names;
-    }
-
-    private static void collect(Ast node, Set<String> names) {
-        if (node instanceof Ast.Name n) {
-            names.add(n.name());
-        } else if (node instanceof Ast.Negate n) {
-            collect(n.operand(), names);
-        } else if (node instanceof Ast.Binary b) {
-            collect(b.left(), names);
-            collect(b.right(), names);
-        } else if (node instanceof Ast.Call c) {
-            c.arguments().forEach(a -> collect(a, names));
+        // a stack of nodes still to visit, not recursion: a sum's tree is as deep as it has terms
+        Deque<Ast> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Ast node = pending.pop();
+            if (node instanceof Ast.Name n) {
+                names.add(n.name());
+            } else if (node instanceof Ast.Negate n) {
+                pending.push(n.operand());
+            } else if (node instanceof Ast.Binary b) {
+                pending.push(b.right());
+                pending.push(b.left());
+            } else if (node instanceof Ast.Call c) {
+                for (int i = c.arguments().size() - 1; i >= 0; i--) {
+                    pending.push(c.arguments().get(i));
+                }
+            }
         }
+        return names;
     }
 
     /**
@@ -75,7 +106,11 @@ public final class Expression {
             }
             known.add(name);
         }
-        return new Compiler(Map.copyOf(constants), dims, String.join(", ", known)).compile(root);
+        try {
+            return new Compiler(Map.copyOf(constants), dims, String.join(", ", known)).compile(root);
+        } catch (StackOverflowError e) {
+            throw tooDeep();
+        }
     }
 
     @Override

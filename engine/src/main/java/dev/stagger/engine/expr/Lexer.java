@@ -85,7 +85,13 @@ final class Lexer {
                     + text.charAt(pos) + ")", pos + 1);
         }
         String literal = text.substring(start, pos);
-        return new Token(Token.Kind.NUMBER, literal, Double.parseDouble(literal), column);
+        double value = Double.parseDouble(literal);
+        if (Double.isInfinite(value)) {
+            // 1e400 would silently become Infinity; refused like a parameter written that way
+            throw new ExpressionException("expected a finite number, got " + literal + " (too large)", column,
+                    "the largest is about 1.8e308");
+        }
+        return new Token(Token.Kind.NUMBER, literal, value, column);
     }
 
     private void digits() {

@@ -14,16 +14,25 @@ import java.util.List;
  * </pre>
  * so {@code ^} is right-associative and binds tighter than a leading minus, as in Julia and
  * mathematics: {@code -x^2 = -(x^2)}, {@code 2^3^2 = 2^9}, while {@code 2^-1} still works.
+ *
+ * <p>Sums and products are loops, so a sum of thousands of terms costs no stack. Everything else
+ * that nests (parentheses, calls, signs, exponents) recurses, and is refused beyond
+ * {@link Expression#MAX_NESTING} levels with a message rather than a StackOverflowError.
  */
 final class Parser {
     private final List<Token> tokens;
     private int pos;
+    private int depth;
 
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
     }
 
     static Ast parse(String text) {
+        if (text.length() > Expression.MAX_LENGTH) {
+            throw new ExpressionException("expression is " + text.length() + " characters long, more than the "
+                    + Expression.MAX_LENGTH + " allowed", 1, "simplify it");
+        }
         Parser parser = new Parser(Lexer.tokenize(text));
         if (parser.peek().kind() == Token.Kind.END) {
             throw new ExpressionException("the expression is empty", 1);
@@ -69,11 +78,16 @@ final class Parser {
     private Ast unary() {
         if (at(Token.Kind.MINUS)) {
             Token op = take();
-            return new Ast.Negate(unary(), op.column());
+            enter(op);
+            Ast operand = unary();
+            leave();
+            return new Ast.Negate(operand, op.column());
         }
         if (at(Token.Kind.PLUS)) {
-            take();
-            return unary();
+            enter(take());
+            Ast operand = unary();
+            leave();
+            return operand;
         }
         return power();
     }
@@ -82,7 +96,10 @@ final class Parser {
         Ast base = primary();
         if (at(Token.Kind.CARET)) {
             Token op = take();
-            return new Ast.Binary('^', base, unary(), op.column());
+            enter(op);
+            Ast exponent = unary();
+            leave();
+            return new Ast.Binary('^', base, exponent, op.column());
         }
         return base;
     }
@@ -93,8 +110,10 @@ final class Parser {
             case NUMBER:
                 return new Ast.Number(token.number(), token.column());
             case LEFT: {
+                enter(token);
                 Ast inner = sum();
                 expect(Token.Kind.RIGHT, "')' to close the '(' at column " + token.column());
+                leave();
                 return inner;
             }
             case NAME:
@@ -118,6 +137,7 @@ final class Parser {
         MathFunction function = MathFunction.find(name.text()).orElseThrow(() -> new ExpressionException(
                 "unknown function '" + name.text() + "'", name.column(), "functions: " + MathFunction.names()));
         take();
+        enter(name);
         List<Ast> arguments = new ArrayList<>();
         if (!at(Token.Kind.RIGHT)) {
             arguments.add(sum());
@@ -127,11 +147,28 @@ final class Parser {
             }
         }
         expect(Token.Kind.RIGHT, "')' to close the call of '" + name.text() + "' at column " + name.column());
+        leave();
         String arity = function.arityProblem(arguments.size());
         if (arity != null) {
             throw new ExpressionException(arity, name.column());
         }
         return new Ast.Call(function, arguments, name.column());
+    }
+
+    /**
+     * One level deeper: a parenthesis, a call, a sign or an exponent. The limit keeps the parser, the
+     * compiler and the evaluator (which all recurse once per level) far from the end of any thread's
+     * stack. A failed parse is abandoned, so {@link #leave} needs no finally.
+     */
+    private void enter(Token opening) {
+        if (++depth > Expression.MAX_NESTING) {
+            throw new ExpressionException("expression nested deeper than " + Expression.MAX_NESTING + " levels",
+                    opening.column(), "simplify it");
+        }
+    }
+
+    private void leave() {
+        depth--;
     }
 
     private void expect(Token.Kind kind, String what) {

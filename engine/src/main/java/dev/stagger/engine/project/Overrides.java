@@ -7,6 +7,7 @@ import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -49,6 +50,10 @@ final class Overrides {
         } catch (MarkedYAMLException e) {
             int column = e.getProblemMark() == null ? 1 : e.getProblemMark().getColumn() + 1;
             problems.add(new Problem(label, 1, column + eq + 1, key, "the value is not valid YAML: " + e.getProblem()));
+            return;
+        } catch (YAMLException e) {
+            // limits without a position, such as the nesting depth
+            problems.add(new Problem(label, 1, eq + 2, key, "the value is not valid YAML: " + e.getMessage()));
             return;
         }
         if (value == null) {

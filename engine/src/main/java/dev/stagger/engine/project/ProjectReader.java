@@ -52,6 +52,17 @@ public final class ProjectReader {
     /** Parses project text; {@code sourceName} is what problems call it (a file name, "editor"). */
     public static LoadedProject parse(String yamlText, String sourceName, List<String> overrides)
             throws ProjectException {
+        try {
+            return parseUnguarded(yamlText, sourceName, overrides);
+        } catch (StackOverflowError e) {
+            // The last resort: YAML and expressions have nesting limits far below any stack's end, so
+            // this means a thread with a tiny stack; the user still gets a message, not a trace.
+            throw single(sourceName, 0, "the project is nested too deeply to read; simplify it");
+        }
+    }
+
+    private static LoadedProject parseUnguarded(String yamlText, String sourceName, List<String> overrides)
+            throws ProjectException {
         if (yamlText.length() > MAX_CHARS) {
             throw single(sourceName, 0, "the file has " + yamlText.length() + " characters; a project file is at most "
                     + MAX_CHARS);

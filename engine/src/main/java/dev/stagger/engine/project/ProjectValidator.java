@@ -94,6 +94,9 @@ public final class ProjectValidator {
         Map<String, Double> constants = project.model().resolvedParameters(description);
         if (dimsKnown) {
             new FieldChecks(this, project, model, constants).check();
+            if (gridUsable && parametersOk) {
+                new FieldValueChecks(this, project, model, constants, grid.toGrid()).check();
+            }
         }
         if (gridUsable && parametersOk && !affected("run.dt") && project.run().dt() != null) {
             stability(model, grid.toGrid(), constants);
