@@ -2,7 +2,6 @@ package dev.stagger.engine.cli;
 
 import dev.stagger.engine.distributed.Communicator;
 import dev.stagger.engine.distributed.Communicators;
-import dev.stagger.engine.distributed.Decomposition;
 import dev.stagger.engine.distributed.SelfCommunicator;
 import dev.stagger.engine.checkpoint.CheckpointWriter;
 import dev.stagger.engine.field.Precision;
@@ -11,6 +10,8 @@ import dev.stagger.engine.launch.KernelExecutor;
 import dev.stagger.engine.launch.SerialExecutor;
 import dev.stagger.engine.launch.WorkerPool;
 import dev.stagger.engine.project.LoadedProject;
+import dev.stagger.engine.project.Problem;
+import dev.stagger.engine.project.RankFit;
 import dev.stagger.engine.run.RunPlan;
 import dev.stagger.engine.run.RunPlanner;
 import dev.stagger.engine.run.RunSummary;
@@ -112,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
         int launched = Communicators.launchedRanks();
         if (ranks != null && ranks > 1 && launched == 1) {
             // check everything here, before any rank starts: a bad project fails once, not N times
-            RunPlan plan = load(err, ranks);
+            RunPlan plan = load(err, ranks, MpiLauncher.rankHeap(ranks), ranks);
             if (plan == null) {
                 return StaggerCli.EXIT_USAGE;
             }
@@ -122,12 +123,15 @@ final class RunCommand implements Callable<Integer> {
         if (launched > 1) {
             return runAsRank(err);
         }
-        RunPlan plan = load(err, 1);
+        RunPlan plan = load(err, 1, Runtime.getRuntime().maxMemory(), 1);
         return plan == null ? StaggerCli.EXIT_USAGE : run(plan, new SelfCommunicator(), err);
     }
 
-    /** Loads and plans the project; null after printing why it cannot run on {@code rankCount} ranks. */
-    private RunPlan load(PrintWriter err, int rankCount) {
+    /**
+     * Loads and plans the project; null after printing why it cannot run on {@code rankCount} ranks
+     * whose Java may each use {@code heapPerRank} bytes, {@code ranksHere} of them on this machine.
+     */
+    private RunPlan load(PrintWriter err, int rankCount, long heapPerRank, int ranksHere) {
         LoadedProject loaded = ProjectLoading.load(project, overrides, err);
         if (loaded == null) {
             return null;
@@ -147,15 +151,13 @@ final class RunCommand implements Callable<Integer> {
                 return null;
             }
         }
-        try {
-            int[] layout = plan.ranksFor(rankCount);
-            String problem = Decomposition.problem(plan.grid(), layout);
-            if (problem != null) {
-                err.println("stagger: " + project + ": cannot split the grid over " + rankCount + " ranks: " + problem);
-                return null;
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("stagger: " + project + ": " + e.getMessage());
+        // what validation could not know: how many ranks share the grid, and how much memory each has
+        RankFit.Memory memory = RankFit.Memory.onThisMachine(plan.model().arraysPerRank(plan.grid().dims()),
+                plan.precision().bytes(), heapPerRank, ranksHere);
+        List<Problem> problems = new RankFit(plan.grid(), plan.ranks()).problems(rankCount, memory,
+                loaded.sourceMap());
+        if (!problems.isEmpty()) {
+            ProjectLoading.report(project, problems, err);
             return null;
         }
         return plan;
@@ -173,7 +175,8 @@ final class RunCommand implements Callable<Integer> {
         boolean root = comm.rank() == 0;
         // every rank reads the same project and finds the same problems: only rank 0 reports them
         PrintWriter quietErr = new PrintWriter(java.io.OutputStream.nullOutputStream());
-        RunPlan plan = load(root ? err : quietErr, comm.size());
+        RunPlan plan = load(root ? err : quietErr, comm.size(), Runtime.getRuntime().maxMemory(),
+                Communicators.localRanks());
         if (plan == null) {
             comm.close();
             return StaggerCli.EXIT_USAGE;
