@@ -13,6 +13,7 @@ import dev.stagger.engine.project.LoadedProject;
 import dev.stagger.engine.project.Problem;
 import dev.stagger.engine.project.RankFit;
 import dev.stagger.engine.run.RunPlan;
+import dev.stagger.engine.run.RunFailedException;
 import dev.stagger.engine.run.RunPlanner;
 import dev.stagger.engine.run.RunSummary;
 import dev.stagger.engine.run.Simulation;
@@ -238,8 +239,13 @@ final class RunCommand implements Callable<Integer> {
             Simulation.Checkpointer checkpointer = (step, time) -> CheckpointWriter.write(outputDir, name, step, time,
                     simulation.decomposition(), comm, simulation.solver().fields(), plan.model().description().name())
                     .toString();
-            RunSummary summary = simulation.run(output, progress, stop::get, live == null ? null : live.run(),
-                    checkpointer);
+            RunSummary summary;
+            try {
+                summary = simulation.run(output, progress, stop::get, live == null ? null : live.run(), checkpointer);
+            } catch (RunFailedException e) {
+                progress.clear();
+                return failedTogether(live, err, comm, e, output);
+            }
             progress.clear();
             stdout.println(summary.line());
             stdout.println("Output: " + output.pvdFile() + " (open it in ParaView)");
@@ -269,6 +275,29 @@ final class RunCommand implements Callable<Integer> {
                 // Ctrl-C: the JVM is already exiting and the hook has done its job
             }
         }
+    }
+
+    /**
+     * A failure every rank found at the same step (a field that stopped being finite): rank 0 says
+     * it once and records it; the others wait for that, so mpirun (which ends a job when one of its
+     * ranks exits with an error) cannot cut rank 0 short, and then all end with the same code.
+     */
+    private int failedTogether(LiveSide live, PrintWriter err, Communicator comm, RunFailedException e,
+            VtkOutput output) {
+        if (comm.rank() == 0) {
+            err.println("stagger: " + e.getMessage());
+            if (java.nio.file.Files.exists(output.pvdFile())) {
+                err.println("stagger: output so far: " + output.pvdFile());
+            }
+            err.flush();
+            if (live != null) {
+                live.finish(RunState.FAILED, e.step(), e.time(), e.getMessage());
+            }
+        }
+        if (comm.size() > 1) {
+            comm.barrier();
+        }
+        return StaggerCli.EXIT_FAILED;
     }
 
     private dev.stagger.engine.checkpoint.Checkpoint openRestart() throws IOException {

@@ -155,6 +155,33 @@ class StaggerCliTest {
     }
 
     @Test
+    void aRunWhoseFieldOverflowsFailsWithWhereAndKeepsItsLastGoodOutput() throws Exception {
+        Path out = tmp.resolve("overflow");
+        // a jump from -1.5e308 to 1.5e308 across x = 0: the first differences of C are beyond the largest number
+        Result r = stagger("run", SAMPLES.resolve("diffusion-2d.yaml").toString(), "--out", out.toString(), "-q",
+                "--set", "fields.C.initial=1.5e308*tanh(1000*x)");
+        String message = "field C became non-finite between steps 0 and 20: Infinity at x = -0.609375, y = -1.98438"
+                + " (cell [45, 1] of [128, 128]) is the first such value; the run diverged and stops at step 20, and its"
+                + " outputs up to step 0 are kept";
+        assertThat(r.exit()).as(r.err()).isEqualTo(StaggerCli.EXIT_FAILED);
+        assertThat(r.err()).contains("stagger: " + message + System.lineSeparator())
+                .contains("stagger: output so far: " + out.resolve("diffusion-2d.pvd"))
+                .doesNotContain("internal error").doesNotContain("Exception");
+        assertThat(r.err().split("became non-finite", -1)).hasSize(2);
+        assertThat(r.out()).doesNotContain("Done:");
+        String state = Files.readString(out.resolve("stagger-run.state"));
+        assertThat(state).contains("state=failed").contains("step=20").contains("message=" + message);
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".vti"))).containsExactly(
+                    "diffusion-2d_000000.vti");
+        }
+        assertThat(Files.readString(out.resolve("diffusion-2d.pvd"))).contains("diffusion-2d_000000.vti")
+                .doesNotContain("000020");
+        assertThat(java.util.Arrays.stream(VtiReader.read(out.resolve("diffusion-2d_000000.vti")).values("C")))
+                .allMatch(Double::isFinite);
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertThat(stagger("run", SAMPLES.resolve("diffusion-1d.yaml").toString(), "--threads", "0").exit())
                 .isEqualTo(StaggerCli.EXIT_USAGE);
