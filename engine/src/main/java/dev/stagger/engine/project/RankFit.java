@@ -18,8 +18,8 @@ import java.util.StringJoiner;
  * start-up as an "internal error" or an out-of-memory.
  */
 public final class RankFit {
-    /** The longest array a JVM reliably allocates (as the JDK's own ArraysSupport.SOFT_MAX_ARRAY_LENGTH). */
-    public static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+    /** The most values one array of a rank may hold: what a field accepts. */
+    public static final int MAX_ARRAY_LENGTH = dev.stagger.engine.field.Field.MAX_LENGTH;
     /** Share of the heap the fields may take: the rest is for the JVM, outputs, previews and messages. */
     static final double USABLE_HEAP = 0.9;
     /** Stored points beyond a block's cells per dimension: a halo on each side plus the extra vertex. */
