@@ -107,7 +107,7 @@ final class MpiLauncher {
 
     /** The heap each rank of a {@link #launch} will have, in bytes, for checks made before it starts. */
     static long rankHeap(int ranks) {
-        long machine = dev.stagger.engine.project.RankFit.Memory.machineMemory();
+        long machine = dev.stagger.engine.project.RankMemory.machineMemory();
         return machine > 0 ? machine / 100 * heapPercent(ranks) : Runtime.getRuntime().maxMemory() / ranks;
     }
 

@@ -12,6 +12,7 @@ import dev.stagger.engine.launch.WorkerPool;
 import dev.stagger.engine.project.LoadedProject;
 import dev.stagger.engine.project.Problem;
 import dev.stagger.engine.project.RankFit;
+import dev.stagger.engine.project.RankMemory;
 import dev.stagger.engine.run.RunPlan;
 import dev.stagger.engine.run.RunFailedException;
 import dev.stagger.engine.run.RunPlanner;
@@ -114,7 +115,8 @@ final class RunCommand implements Callable<Integer> {
         int launched = Communicators.launchedRanks();
         if (ranks != null && ranks > 1 && launched == 1) {
             // check everything here, before any rank starts: a bad project fails once, not N times
-            RunPlan plan = load(err, ranks, MpiLauncher.rankHeap(ranks), ranks);
+            RunPlan plan = load(err, ranks, (arrays, bytes) -> RankMemory.forRanksToStart(arrays, bytes,
+                    MpiLauncher.rankHeap(ranks), ranks));
             if (plan == null) {
                 return StaggerCli.EXIT_USAGE;
             }
@@ -124,15 +126,16 @@ final class RunCommand implements Callable<Integer> {
         if (launched > 1) {
             return runAsRank(err);
         }
-        RunPlan plan = load(err, 1, Runtime.getRuntime().maxMemory(), 1);
+        RunPlan plan = load(err, 1, (arrays, bytes) -> RankMemory.ofThisJava(arrays, bytes, 1));
         return plan == null ? StaggerCli.EXIT_USAGE : run(plan, new SelfCommunicator(), err);
     }
 
     /**
      * Loads and plans the project; null after printing why it cannot run on {@code rankCount} ranks
-     * whose Java may each use {@code heapPerRank} bytes, {@code ranksHere} of them on this machine.
+     * with the memory {@code memory} says each has (given the arrays per rank and bytes per value).
      */
-    private RunPlan load(PrintWriter err, int rankCount, long heapPerRank, int ranksHere) {
+    private RunPlan load(PrintWriter err, int rankCount,
+            java.util.function.BiFunction<Integer, Integer, RankMemory> memory) {
         LoadedProject loaded = ProjectLoading.load(project, overrides, err);
         if (loaded == null) {
             return null;
@@ -153,9 +156,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         // what validation could not know: how many ranks share the grid, and how much memory each has
-        RankFit.Memory memory = RankFit.Memory.onThisMachine(plan.model().arraysPerRank(plan.grid().dims()),
-                plan.precision().bytes(), heapPerRank, ranksHere);
-        List<Problem> problems = new RankFit(plan.grid(), plan.ranks()).problems(rankCount, memory,
+        List<Problem> problems = new RankFit(plan.grid(), plan.ranks()).problems(rankCount,
+                memory.apply(plan.model().arraysPerRank(plan.grid().dims()), plan.precision().bytes()),
                 loaded.sourceMap());
         if (!problems.isEmpty()) {
             ProjectLoading.report(project, problems, err);
@@ -176,8 +178,8 @@ final class RunCommand implements Callable<Integer> {
         boolean root = comm.rank() == 0;
         // every rank reads the same project and finds the same problems: only rank 0 reports them
         PrintWriter quietErr = new PrintWriter(java.io.OutputStream.nullOutputStream());
-        RunPlan plan = load(root ? err : quietErr, comm.size(), Runtime.getRuntime().maxMemory(),
-                Communicators.localRanks());
+        RunPlan plan = load(root ? err : quietErr, comm.size(),
+                (arrays, bytes) -> RankMemory.ofThisJava(arrays, bytes, Communicators.localRanks()));
         if (plan == null) {
             comm.close();
             return StaggerCli.EXIT_USAGE;

@@ -4,6 +4,7 @@ import dev.stagger.engine.project.LoadedProject;
 import dev.stagger.engine.project.Problem;
 import dev.stagger.engine.project.Project;
 import dev.stagger.engine.project.RankFit;
+import dev.stagger.engine.project.RankMemory;
 import dev.stagger.engine.run.RunPlan;
 import dev.stagger.engine.run.RunPlanner;
 import java.io.PrintWriter;
@@ -46,8 +47,8 @@ final class ValidateCommand implements Callable<Integer> {
                 plan.model().description().timeStepRule());
         if (p.grid().ranks() == null) {
             // ranks: auto leaves the rank count to the run; say now if one rank here would not do
-            RankFit.Memory memory = RankFit.Memory.onThisMachine(plan.model().arraysPerRank(plan.grid().dims()),
-                    plan.precision().bytes(), Runtime.getRuntime().maxMemory(), 1);
+            RankMemory memory = RankMemory.ofThisJava(plan.model().arraysPerRank(plan.grid().dims()),
+                    plan.precision().bytes(), 1);
             for (Problem problem : new RankFit(plan.grid(), null).problems(1, memory, loaded.sourceMap())) {
                 out.println("  note: " + problem.keyPath() + ": " + problem.message());
             }

@@ -20,39 +20,12 @@ import java.util.StringJoiner;
 public final class RankFit {
     /** The most values one array of a rank may hold: what a field accepts. */
     public static final int MAX_ARRAY_LENGTH = dev.stagger.engine.field.Field.MAX_LENGTH;
-    /** Share of the heap the fields may take: the rest is for the JVM, outputs, previews and messages. */
+    /** Share of the arrays' room the fields may take: the rest is for outputs, previews and fragmentation. */
     static final double USABLE_HEAP = 0.9;
     /** Stored points beyond a block's cells per dimension: a halo on each side plus the extra vertex. */
     private static final int EXTRA_POINTS = 3;
     /** How many rank counts past the first estimate to try (each costs a factorisation). */
     private static final int SEARCH_LENGTH = 2_000;
-
-    /**
-     * What one rank's fields cost and what the rank may use.
-     *
-     * @param arraysPerRank full-size arrays a rank keeps (fields and work copies, {@code Model.arraysPerRank})
-     * @param bytesPerValue 4 or 8
-     * @param javaMax the heap one rank's Java may grow to ({@link Runtime#maxMemory()} in the rank itself)
-     * @param machineTotal this machine's memory, or 0 when unknown
-     * @param ranksHere how many of the ranks share this machine
-     */
-    public record Memory(int arraysPerRank, int bytesPerValue, long javaMax, long machineTotal, int ranksHere) {
-
-        /** With this machine's memory filled in. */
-        public static Memory onThisMachine(int arraysPerRank, int bytesPerValue, long javaMax, int ranksHere) {
-            return new Memory(arraysPerRank, bytesPerValue, javaMax, machineMemory(), ranksHere);
-        }
-
-        /** This machine's memory in bytes, or 0 when the JVM cannot tell. */
-        public static long machineMemory() {
-            try {
-                return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                        .getOperatingSystemMXBean()).getTotalMemorySize();
-            } catch (RuntimeException | LinkageError unavailable) {
-                return 0;
-            }
-        }
-    }
 
     private final Grid grid;
     private final int[] given;
@@ -71,7 +44,7 @@ public final class RankFit {
      * rank ignores grid.ranks), each at the key it is about; none when it fits. {@code memory} null
      * leaves the heap unchecked.
      */
-    public List<Problem> problems(int rankCount, Memory memory, SourceMap map) {
+    public List<Problem> problems(int rankCount, RankMemory memory, SourceMap map) {
         int[] layout;
         if (rankCount == 1) {
             layout = new int[grid.dims()];
@@ -87,8 +60,8 @@ public final class RankFit {
         return problems(layout, memory, map);
     }
 
-    /** Problems of the layout {@code layout} (ranks per dimension); see {@link #problems(int, Memory, SourceMap)}. */
-    public List<Problem> problems(int[] layout, Memory memory, SourceMap map) {
+    /** Problems of the layout {@code layout} (ranks per dimension); see {@link #problems(int, RankMemory, SourceMap)}. */
+    public List<Problem> problems(int[] layout, RankMemory memory, SourceMap map) {
         long rankCount = 1;
         for (int r : layout) {
             rankCount = saturatedMultiply(rankCount, r);
@@ -107,7 +80,7 @@ public final class RankFit {
         long values = valuesPerArray(layout);
         boolean tooLong = values > MAX_ARRAY_LENGTH;
         double bytes = memory == null ? 0 : (double) values * memory.arraysPerRank() * memory.bytesPerValue();
-        boolean tooBig = memory != null && bytes > USABLE_HEAP * memory.javaMax();
+        boolean tooBig = memory != null && bytes > USABLE_HEAP * memory.arrayRoom();
         if (!tooLong && !tooBig) {
             return problems;
         }
@@ -117,11 +90,15 @@ public final class RankFit {
                 : "no rank count splits them finely enough; use fewer cells";
         String message;
         if (tooBig) {
-            double heap = bytes / USABLE_HEAP;
+            double heap = bytes / (USABLE_HEAP * memory.arrayShare());
             long machine = memory.machineTotal();
-            boolean machineTooSmall = machine > 0 && machine < heap * memory.ranksHere();
+            // more ranks help only where each brings its own memory: on this machine they share it
+            boolean machineTooSmall = machine > 0 && memory.javaOnMachine() < heap * memory.ranksHere();
             message = cellsText(grid.cells()) + " cells need about " + size(bytes) + " " + where
-                    + "; this Java may use " + size(memory.javaMax()) + ": " + more;
+                    + "; this Java may use " + size(memory.heap())
+                    + (memory.arrayShare() < 0.95 ? ", " + size(memory.arrayRoom()) + " of it for arrays this large"
+                            : "")
+                    + ": " + more;
             if (rankCount == 1 && !machineTooSmall && enough > 0) {
                 message += " or give Java more memory (STAGGER_HEAP=" + (long) Math.ceil(heap / (1L << 30)) + "g)";
             }
@@ -154,7 +131,7 @@ public final class RankFit {
      * 0 when none of the next few thousand counts does. Starts from the count that the cells alone
      * (without halos) would need, so the search is short.
      */
-    private long smallestRankCountThatFits(Memory memory) {
+    private long smallestRankCountThatFits(RankMemory memory) {
         double cells = 1;
         for (int n : grid.cells()) {
             cells *= n;
@@ -162,7 +139,7 @@ public final class RankFit {
         double lower = cells / MAX_ARRAY_LENGTH;
         if (memory != null) {
             lower = Math.max(lower, cells * memory.arraysPerRank() * memory.bytesPerValue()
-                    / (USABLE_HEAP * memory.javaMax()));
+                    / (USABLE_HEAP * memory.arrayRoom()));
         }
         long first = Math.max(2, (long) Math.ceil(lower));
         long last = Math.min(Integer.MAX_VALUE, first + SEARCH_LENGTH);
@@ -175,7 +152,7 @@ public final class RankFit {
             long values = valuesPerArray(layout);
             boolean fits = values <= MAX_ARRAY_LENGTH && (memory == null
                     || (double) values * memory.arraysPerRank() * memory.bytesPerValue()
-                            <= USABLE_HEAP * memory.javaMax());
+                            <= USABLE_HEAP * memory.arrayRoom());
             if (fits) {
                 return r;
             }

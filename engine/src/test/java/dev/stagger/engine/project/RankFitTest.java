@@ -18,14 +18,14 @@ class RankFitTest {
         return Grid.of(origin, extent, cells);
     }
 
-    private static List<String> problems(Grid grid, int[] given, int ranks, RankFit.Memory memory) {
+    private static List<String> problems(Grid grid, int[] given, int ranks, RankMemory memory) {
         return new RankFit(grid, given).problems(ranks, memory, NO_FILE).stream().map(Problem::toString).toList();
     }
 
     @Test
     void aGridTooLargeForOneRankSaysHowManyRanksOrHowMuchHeap() {
         // two f64 arrays of 100003² values: 160 GB; 18 GiB of heap, a machine large enough for it
-        RankFit.Memory memory = new RankFit.Memory(2, 8, 18 * GIB, 512 * GIB, 1);
+        RankMemory memory = new RankMemory(2, 8, 18 * GIB, 18 * GIB, 512 * GIB, 512 * GIB, 1);
         assertThat(problems(grid(100_000, 100_000), null, 1, memory)).containsExactly(
                 "p.yaml: grid.cells: 100000 x 100000 cells need about 160 GB on one rank; this Java may use 19 GB:"
                         + " run on 10 or more ranks (--ranks, grid.ranks) or give Java more memory"
@@ -33,8 +33,17 @@ class RankFitTest {
     }
 
     @Test
+    void withTheParallelCollectorLargeArraysHaveTwoThirdsOfTheHeap() {
+        RankMemory memory = new RankMemory(2, 8, 18 * GIB, 12 * GIB, 512 * GIB, 512 * GIB, 1);
+        assertThat(problems(grid(100_000, 100_000), null, 1, memory)).containsExactly(
+                "p.yaml: grid.cells: 100000 x 100000 cells need about 160 GB on one rank; this Java may use 19 GB,"
+                        + " 13 GB of it for arrays this large: run on 14 or more ranks (--ranks, grid.ranks) or give"
+                        + " Java more memory (STAGGER_HEAP=249g)");
+    }
+
+    @Test
     void aMachineTooSmallForTheHeapIsToldToUseACluster() {
-        RankFit.Memory memory = new RankFit.Memory(2, 8, 18 * GIB, 24 * GIB, 1);
+        RankMemory memory = new RankMemory(2, 8, 18 * GIB, 18 * GIB, 24 * GIB, 24 * GIB, 1);
         assertThat(problems(grid(100_000, 100_000), null, 1, memory)).containsExactly(
                 "p.yaml: grid.cells: 100000 x 100000 cells need about 160 GB on one rank; this Java may use 19 GB:"
                         + " run on 10 or more ranks (--ranks, grid.ranks); this machine has 26 GB in all, so that"
@@ -42,8 +51,19 @@ class RankFitTest {
     }
 
     @Test
+    void ranksStartedOnThisMachineShareItsMemorySoMoreOfThemCannotHelp() {
+        // run --ranks 4 hands each rank 18% of a 24 GiB machine; two thirds of that hold large arrays
+        long heap = 24 * GIB / 100 * 18;
+        RankMemory memory = new RankMemory(2, 8, heap, heap * 2 / 3, 24 * GIB, 4 * heap, 4);
+        assertThat(problems(grid(30_000, 30_000), null, 4, memory)).containsExactly(
+                "p.yaml: grid.cells: 30000 x 30000 cells need about 3.6 GB per rank on 4 ranks; this Java may use"
+                        + " 4.6 GB, 3.1 GB of it for arrays this large: run on 6 or more ranks (--ranks, grid.ranks);"
+                        + " this machine has 26 GB in all, so that takes a cluster");
+    }
+
+    @Test
     void theSuggestedRankCountReallyFits() {
-        RankFit.Memory memory = new RankFit.Memory(2, 8, 18 * GIB, 0, 1);
+        RankMemory memory = new RankMemory(2, 8, 18 * GIB, 18 * GIB, 0, 0, 1);
         RankFit fit = new RankFit(grid(100_000, 100_000), null);
         assertThat(fit.problems(10, memory, NO_FILE)).isEmpty();
         assertThat(problems(grid(100_000, 100_000), null, 9, memory)).singleElement().asString()
@@ -53,14 +73,14 @@ class RankFitTest {
 
     @Test
     void singlePrecisionHalvesTheMemory() {
-        RankFit.Memory memory = new RankFit.Memory(2, 4, 18 * GIB, 0, 1);
+        RankMemory memory = new RankMemory(2, 4, 18 * GIB, 18 * GIB, 0, 0, 1);
         assertThat(problems(grid(100_000, 100_000), null, 1, memory)).singleElement().asString()
                 .contains("need about 80 GB on one rank").contains("run on 5 or more ranks");
     }
 
     @Test
     void arraysLongerThanJavaAllowsEvenWithMemoryToSpare() {
-        RankFit.Memory memory = new RankFit.Memory(2, 4, 4096 * GIB, 0, 1);
+        RankMemory memory = new RankMemory(2, 4, 4096 * GIB, 4096 * GIB, 0, 0, 1);
         assertThat(problems(grid(100_000, 100_000), null, 1, memory)).containsExactly(
                 "p.yaml: grid.cells: 100000 x 100000 cells make arrays of 10000600009 values on one rank, more than"
                         + " one Java array holds (2147483639): run on 5 or more ranks (--ranks, grid.ranks)");
