@@ -96,8 +96,19 @@ final class MpiLauncher {
                 result.add(arg);
             }
         }
-        result.add("-XX:MaxRAMPercentage=" + Math.max(5, 75 / ranks));
+        result.add("-XX:MaxRAMPercentage=" + heapPercent(ranks));
         return result;
+    }
+
+    /** Share of this machine's memory each of {@code ranks} local ranks may use: together what one run would. */
+    private static int heapPercent(int ranks) {
+        return Math.max(5, 75 / ranks);
+    }
+
+    /** The heap each rank of a {@link #launch} will have, in bytes, for checks made before it starts. */
+    static long rankHeap(int ranks) {
+        long machine = dev.stagger.engine.project.RankMemory.machineMemory();
+        return machine > 0 ? machine / 100 * heapPercent(ranks) : Runtime.getRuntime().maxMemory() / ranks;
     }
 
     static Path findOnPath(String program) {

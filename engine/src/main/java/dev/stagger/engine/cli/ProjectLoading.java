@@ -22,14 +22,18 @@ final class ProjectLoading {
         try {
             return ProjectReader.read(file, overrides);
         } catch (ProjectException e) {
-            List<Problem> problems = e.problems();
-            for (Problem problem : problems) {
-                err.println(problem);
-            }
-            err.println("stagger: " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in "
-                    + file + "; nothing was run");
+            report(file, e.problems(), err);
             return null;
         }
+    }
+
+    /** Prints each problem on its line, then how many there were and that nothing ran. */
+    static void report(Path file, List<Problem> problems, PrintWriter err) {
+        for (Problem problem : problems) {
+            err.println(problem);
+        }
+        err.println("stagger: " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in "
+                + file + "; nothing was run");
     }
 
     /** The project's short name: its file name without the extension. */

@@ -2,7 +2,6 @@ package dev.stagger.engine.cli;
 
 import dev.stagger.engine.distributed.Communicator;
 import dev.stagger.engine.distributed.Communicators;
-import dev.stagger.engine.distributed.Decomposition;
 import dev.stagger.engine.distributed.SelfCommunicator;
 import dev.stagger.engine.checkpoint.CheckpointWriter;
 import dev.stagger.engine.field.Precision;
@@ -11,7 +10,11 @@ import dev.stagger.engine.launch.KernelExecutor;
 import dev.stagger.engine.launch.SerialExecutor;
 import dev.stagger.engine.launch.WorkerPool;
 import dev.stagger.engine.project.LoadedProject;
+import dev.stagger.engine.project.Problem;
+import dev.stagger.engine.project.RankFit;
+import dev.stagger.engine.project.RankMemory;
 import dev.stagger.engine.run.RunPlan;
+import dev.stagger.engine.run.RunFailedException;
 import dev.stagger.engine.run.RunPlanner;
 import dev.stagger.engine.run.RunSummary;
 import dev.stagger.engine.run.Simulation;
@@ -112,7 +115,8 @@ final class RunCommand implements Callable<Integer> {
         int launched = Communicators.launchedRanks();
         if (ranks != null && ranks > 1 && launched == 1) {
             // check everything here, before any rank starts: a bad project fails once, not N times
-            RunPlan plan = load(err, ranks);
+            RunPlan plan = load(err, ranks, (arrays, bytes) -> RankMemory.forRanksToStart(arrays, bytes,
+                    MpiLauncher.rankHeap(ranks), ranks));
             if (plan == null) {
                 return StaggerCli.EXIT_USAGE;
             }
@@ -122,12 +126,16 @@ final class RunCommand implements Callable<Integer> {
         if (launched > 1) {
             return runAsRank(err);
         }
-        RunPlan plan = load(err, 1);
+        RunPlan plan = load(err, 1, (arrays, bytes) -> RankMemory.ofThisJava(arrays, bytes, 1));
         return plan == null ? StaggerCli.EXIT_USAGE : run(plan, new SelfCommunicator(), err);
     }
 
-    /** Loads and plans the project; null after printing why it cannot run on {@code rankCount} ranks. */
-    private RunPlan load(PrintWriter err, int rankCount) {
+    /**
+     * Loads and plans the project; null after printing why it cannot run on {@code rankCount} ranks
+     * with the memory {@code memory} says each has (given the arrays per rank and bytes per value).
+     */
+    private RunPlan load(PrintWriter err, int rankCount,
+            java.util.function.BiFunction<Integer, Integer, RankMemory> memory) {
         LoadedProject loaded = ProjectLoading.load(project, overrides, err);
         if (loaded == null) {
             return null;
@@ -147,15 +155,12 @@ final class RunCommand implements Callable<Integer> {
                 return null;
             }
         }
-        try {
-            int[] layout = plan.ranksFor(rankCount);
-            String problem = Decomposition.problem(plan.grid(), layout);
-            if (problem != null) {
-                err.println("stagger: " + project + ": cannot split the grid over " + rankCount + " ranks: " + problem);
-                return null;
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("stagger: " + project + ": " + e.getMessage());
+        // what validation could not know: how many ranks share the grid, and how much memory each has
+        List<Problem> problems = new RankFit(plan.grid(), plan.ranks()).problems(rankCount,
+                memory.apply(plan.model().arraysPerRank(plan.grid().dims()), plan.precision().bytes()),
+                loaded.sourceMap());
+        if (!problems.isEmpty()) {
+            ProjectLoading.report(project, problems, err);
             return null;
         }
         return plan;
@@ -173,7 +178,8 @@ final class RunCommand implements Callable<Integer> {
         boolean root = comm.rank() == 0;
         // every rank reads the same project and finds the same problems: only rank 0 reports them
         PrintWriter quietErr = new PrintWriter(java.io.OutputStream.nullOutputStream());
-        RunPlan plan = load(root ? err : quietErr, comm.size());
+        RunPlan plan = load(root ? err : quietErr, comm.size(),
+                (arrays, bytes) -> RankMemory.ofThisJava(arrays, bytes, Communicators.localRanks()));
         if (plan == null) {
             comm.close();
             return StaggerCli.EXIT_USAGE;
@@ -235,8 +241,13 @@ final class RunCommand implements Callable<Integer> {
             Simulation.Checkpointer checkpointer = (step, time) -> CheckpointWriter.write(outputDir, name, step, time,
                     simulation.decomposition(), comm, simulation.solver().fields(), plan.model().description().name())
                     .toString();
-            RunSummary summary = simulation.run(output, progress, stop::get, live == null ? null : live.run(),
-                    checkpointer);
+            RunSummary summary;
+            try {
+                summary = simulation.run(output, progress, stop::get, live == null ? null : live.run(), checkpointer);
+            } catch (RunFailedException e) {
+                progress.clear();
+                return failedTogether(live, err, comm, e, output);
+            }
             progress.clear();
             stdout.println(summary.line());
             stdout.println("Output: " + output.pvdFile() + " (open it in ParaView)");
@@ -266,6 +277,29 @@ final class RunCommand implements Callable<Integer> {
                 // Ctrl-C: the JVM is already exiting and the hook has done its job
             }
         }
+    }
+
+    /**
+     * A failure every rank found at the same step (a field that stopped being finite): rank 0 says
+     * it once and records it; the others wait for that, so mpirun (which ends a job when one of its
+     * ranks exits with an error) cannot cut rank 0 short, and then all end with the same code.
+     */
+    private int failedTogether(LiveSide live, PrintWriter err, Communicator comm, RunFailedException e,
+            VtkOutput output) {
+        if (comm.rank() == 0) {
+            err.println("stagger: " + e.getMessage());
+            if (java.nio.file.Files.exists(output.pvdFile())) {
+                err.println("stagger: output so far: " + output.pvdFile());
+            }
+            err.flush();
+            if (live != null) {
+                live.finish(RunState.FAILED, e.step(), e.time(), e.getMessage());
+            }
+        }
+        if (comm.size() > 1) {
+            comm.barrier();
+        }
+        return StaggerCli.EXIT_FAILED;
     }
 
     private dev.stagger.engine.checkpoint.Checkpoint openRestart() throws IOException {

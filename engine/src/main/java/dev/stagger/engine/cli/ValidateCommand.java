@@ -1,7 +1,10 @@
 package dev.stagger.engine.cli;
 
 import dev.stagger.engine.project.LoadedProject;
+import dev.stagger.engine.project.Problem;
 import dev.stagger.engine.project.Project;
+import dev.stagger.engine.project.RankFit;
+import dev.stagger.engine.project.RankMemory;
 import dev.stagger.engine.run.RunPlan;
 import dev.stagger.engine.run.RunPlanner;
 import java.io.PrintWriter;
@@ -42,6 +45,14 @@ final class ValidateCommand implements Callable<Integer> {
         double stable = plan.model().stableTimeStep(plan.grid(), plan.parameters());
         out.printf(Locale.ROOT, "  time step %.6g (stable limit %.6g, %s)%n", plan.dt(), stable,
                 plan.model().description().timeStepRule());
+        if (p.grid().ranks() == null) {
+            // ranks: auto leaves the rank count to the run; say now if one rank here would not do
+            RankMemory memory = RankMemory.ofThisJava(plan.model().arraysPerRank(plan.grid().dims()),
+                    plan.precision().bytes(), 1);
+            for (Problem problem : new RankFit(plan.grid(), null).problems(1, memory, loaded.sourceMap())) {
+                out.println("  note: " + problem.keyPath() + ": " + problem.message());
+            }
+        }
         return StaggerCli.EXIT_OK;
     }
 }

@@ -34,15 +34,27 @@ public final class Decomposition {
      */
     public static String problem(Grid grid, int[] ranksPerDim) {
         for (int d = 0; d < grid.dims(); d++) {
-            int cells = grid.cells(d);
-            if (ranksPerDim[d] < 1) {
-                return "ranks along " + Dimension.name(d) + " must be at least 1, got " + ranksPerDim[d];
+            String problem = blockProblem(grid.cells(d), ranksPerDim[d], d);
+            if (problem != null) {
+                return problem;
             }
-            if (cells / ranksPerDim[d] < MIN_BLOCK_CELLS) {
-                return String.format("%d ranks along %s leave blocks of %d cell(s) of the %d there; each block needs "
-                        + "at least %d: use fewer ranks along %s or more cells", ranksPerDim[d], Dimension.name(d),
-                        cells / ranksPerDim[d], cells, MIN_BLOCK_CELLS, Dimension.name(d));
-            }
+        }
+        return null;
+    }
+
+    /**
+     * Why {@code ranks} ranks along dimension d cannot split its {@code cells} cells, or null if they
+     * can. One text for validation, the command line and this class, so they never disagree.
+     */
+    public static String blockProblem(int cells, int ranks, int d) {
+        if (ranks < 1) {
+            return "ranks along " + Dimension.name(d) + " must be at least 1, got " + ranks;
+        }
+        if (cells / ranks < MIN_BLOCK_CELLS) {
+            int most = Math.max(1, cells / MIN_BLOCK_CELLS);
+            return String.format("%d ranks along %s leave blocks of %d cell(s) of the %d there; each block needs "
+                    + "at least %d: use at most %d rank%s along %s or more cells", ranks, Dimension.name(d),
+                    cells / ranks, cells, MIN_BLOCK_CELLS, most, most == 1 ? "" : "s", Dimension.name(d));
         }
         return null;
     }

@@ -14,6 +14,9 @@ import dev.stagger.engine.grid.Location;
  * index into a flat position, computed once per row by the kernel, never per cell.
  */
 public abstract sealed class Field permits DoubleField, FloatField {
+    /** The most values one field stores: the longest array a JVM reliably allocates (as the JDK's own limit). */
+    public static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
+
     private final String name;
     private final Grid grid;
     private final Location[] location;
@@ -45,9 +48,10 @@ public abstract sealed class Field permits DoubleField, FloatField {
             // flat = sum over d of stride_d * (index_d - 1 + halo_d): index 1 is the first interior point
             off += (int) (stride * ((active ? halo : 0) - 1));
             stride *= size[d];
-            if (stride > Integer.MAX_VALUE - 8) {
+            // a count past Integer.MAX_VALUE wraps negative: that is "too large" as well
+            if (size[d] < 1 || stride > MAX_LENGTH) {
                 throw new IllegalArgumentException("field " + name + " is too large for one array ("
-                        + stride + " values); use more ranks");
+                        + (size[d] < 1 ? "more than " + Integer.MAX_VALUE : stride) + " values); use more ranks");
             }
         }
         this.sy = size[0];

@@ -87,7 +87,8 @@ public final class Grid {
     public long totalCells() {
         long total = 1;
         for (Axis axis : axes) {
-            total *= axis.cells();
+            // validation keeps totals within a long; should one slip through, fail rather than go negative
+            total = Math.multiplyExact(total, axis.cells());
         }
         return total;
     }

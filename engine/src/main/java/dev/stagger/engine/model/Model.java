@@ -21,6 +21,23 @@ public interface Model {
      */
     double stableTimeStep(Grid grid, Map<String, Double> parameters);
 
+    /**
+     * How many arrays of a rank's block (halos included) a solver keeps: its fields and their work
+     * copies. Run checks it against the heap before it allocates. The default assumes every
+     * component of every field has one work copy; a model that keeps more says so.
+     */
+    default int arraysPerRank(int dims) {
+        int arrays = 0;
+        for (FieldDescription field : fields(dims)) {
+            arrays += switch (field.kind()) {
+                case SCALAR -> 1;
+                case VECTOR -> dims;
+                case TENSOR -> dims * dims;
+            };
+        }
+        return 2 * arrays;
+    }
+
     /** A solver for one rank, its fields initialised and their halos filled. */
     Solver createSolver(SolverContext context);
 }

@@ -37,7 +37,7 @@ final class GridParser {
         int[] cells = new int[dims];
         boolean[] periodic = new boolean[dims];
         java.util.Arrays.fill(extent, 1);
-        java.util.Arrays.fill(cells, 1);
+        java.util.Arrays.fill(cells, dev.stagger.engine.distributed.Decomposition.MIN_BLOCK_CELLS);
         List<Node> items = entries.containsKey("origin") ? items(entries.get("origin"), "grid.origin", dims) : null;
         for (int d = 0; items != null && d < dims; d++) {
             Double v = in.number(items.get(d), "grid.origin[" + d + "]", "a number");
@@ -50,8 +50,10 @@ final class GridParser {
         }
         items = entries.containsKey("cells") ? items(entries.get("cells"), "grid.cells", dims) : null;
         for (int d = 0; items != null && d < dims; d++) {
-            Integer v = in.wholeInt(items.get(d), "grid.cells[" + d + "]", 1);
-            cells[d] = v == null ? 1 : v;
+            // a rank's block needs two cells per dimension (Decomposition), so a grid does too
+            Integer v = in.wholeInt(items.get(d), "grid.cells[" + d + "]",
+                    dev.stagger.engine.distributed.Decomposition.MIN_BLOCK_CELLS);
+            cells[d] = v == null ? dev.stagger.engine.distributed.Decomposition.MIN_BLOCK_CELLS : v;
         }
         items = entries.containsKey("periodic") ? items(entries.get("periodic"), "grid.periodic", dims) : null;
         for (int d = 0; items != null && d < dims; d++) {

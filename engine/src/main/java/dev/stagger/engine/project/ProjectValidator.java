@@ -1,5 +1,6 @@
 package dev.stagger.engine.project;
 
+import dev.stagger.engine.distributed.Decomposition;
 import dev.stagger.engine.expr.Expression;
 import dev.stagger.engine.expr.ExpressionException;
 import dev.stagger.engine.grid.Dimension;
@@ -67,7 +68,7 @@ public final class ProjectValidator {
 
     private void run() {
         GridSpec grid = project.grid();
-        boolean gridUsable = !affected("grid") && gridValues(grid);
+        boolean gridUsable = !affected("grid") && gridValues(grid) && GridLimits.check(this, grid);
         runValues(project.run());
         if (gridUsable) {
             ranks(grid);
@@ -100,6 +101,9 @@ public final class ProjectValidator {
         }
         if (gridUsable && parametersOk && !affected("run.dt") && project.run().dt() != null) {
             stability(model, grid.toGrid(), constants);
+        }
+        if (gridUsable && parametersOk && !affected("run.dt") && !affected("run.steps")) {
+            timeStep(model, grid.toGrid(), constants);
         }
     }
 
@@ -157,9 +161,9 @@ public final class ProjectValidator {
                 report(map.locate("grid.origin[" + d + "]"), "grid.origin[" + d + "]", "expected a finite number");
                 ok = false;
             }
-            if (grid.cells()[d] < 1) {
+            if (grid.cells()[d] < Decomposition.MIN_BLOCK_CELLS) {
                 report(map.locate("grid.cells[" + d + "]"), "grid.cells[" + d + "]",
-                        "expected a whole number >= 1, got " + grid.cells()[d]);
+                        "expected a whole number >= " + Decomposition.MIN_BLOCK_CELLS + ", got " + grid.cells()[d]);
                 ok = false;
             }
         }
@@ -188,18 +192,11 @@ public final class ProjectValidator {
         }
     }
 
+    /** A layout fixed in grid.ranks must split the grid as run would: the same check, the same message. */
     private void ranks(GridSpec grid) {
         int[] ranks = grid.ranks();
-        if (ranks == null) {
-            return;
-        }
-        int[] cells = grid.cells();
-        for (int d = 0; d < ranks.length; d++) {
-            if (ranks[d] > cells[d]) {
-                String path = "grid.ranks[" + d + "]";
-                report(map.locate(path), path, ranks[d] + " ranks along " + Dimension.name(d) + " exceed the " + cells[d]
-                        + " cells there; every rank needs at least one cell, so use at most " + cells[d]);
-            }
+        if (ranks != null) {
+            problems.addAll(new RankFit(grid.toGrid(), ranks).problems(ranks, null, map));
         }
     }
 
@@ -229,6 +226,27 @@ public final class ProjectValidator {
             report(map.locate("run.dt"), "run.dt", "dt = " + number(dt) + " exceeds the stable limit "
                     + number(limit) + " of model '" + model.description().name() + "' (dt <= "
                     + model.description().timeStepRule() + "); use a smaller dt or dt: auto");
+        }
+    }
+
+    /**
+     * The step a run takes, and the time it reaches, must be positive finite numbers: an automatic
+     * step of a very fine (or very coarse) grid can underflow to 0 (or overflow to infinity).
+     */
+    private void timeStep(Model model, Grid grid, Map<String, Double> constants) {
+        Double given = project.run().dt();
+        double dt = given != null ? given : model.stableTimeStep(grid, constants);
+        if (given == null && !(dt > 0 && Double.isFinite(dt))) {
+            report(map.locate("run.dt"), "run.dt", "the automatic time step " + model.description().timeStepRule()
+                    + " of model '" + model.description().name() + "' is " + number(dt) + " on this grid (smallest"
+                    + " spacing " + number(grid.minSpacing()) + "), so a run could not advance; use "
+                    + (dt > 0 ? "smaller" : "larger") + " cells (grid.extent, grid.cells) or other model.parameters");
+            return;
+        }
+        Long steps = project.run().steps();
+        if (steps != null && !Double.isFinite(steps * dt)) {
+            report(map.locate("run.steps"), "run.steps", steps + " steps of dt = " + number(dt)
+                    + " end beyond the largest number (" + number(Double.MAX_VALUE) + "); use fewer steps");
         }
     }
 

@@ -77,6 +77,18 @@ final class LiveReporter {
         }
     }
 
+    /** The run stops as failed at this step: the reason as an error line, the state, and no more waiting requests. */
+    void failed(long step, double time, String message) {
+        if (live != null) {
+            live.events().log(0, "error", message);
+            double wall = latest == null ? 0 : latest.wallSeconds();
+            double rate = latest == null ? 0 : latest.cellUpdatesPerSecond();
+            live.update(status(RunState.FAILED, step, time, wall, rate));
+            live.events().append(Event.Kind.STATE, Map.of("step", (double) step), 0, "error", "failed at step " + step);
+            live.drain("the run has failed: " + message);
+        }
+    }
+
     void finished(RunSummary summary, RunState state) {
         if (live != null) {
             live.events().log(0, "info", summary.line());

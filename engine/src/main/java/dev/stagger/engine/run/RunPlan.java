@@ -40,8 +40,9 @@ public record RunPlan(
         boundaries = Map.copyOf(boundaries);
         outputFields = List.copyOf(outputFields);
         ranks = ranks == null ? new int[grid.dims()] : ranks.clone();
-        if (!(dt > 0)) {
-            throw new IllegalArgumentException("time step must be positive, got " + dt);
+        if (!(dt > 0) || !Double.isFinite(dt)) {
+            // validation refuses these with the key that causes them; reaching here is a bug
+            throw new IllegalArgumentException("time step must be positive and finite, got " + dt);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);

@@ -24,6 +24,8 @@ import java.util.function.BooleanSupplier;
  * at the chosen steps (the initial state, every N steps, the final state) and reports progress. A
  * stop request is honoured between steps, by every rank at the same step (they agree through a
  * reduction); the state reached is then written like a final one, so nothing computed is lost.
+ * A run whose fields stop being finite numbers stops as failed ({@link RunFailedException}) before
+ * it writes them: its outputs up to then stay, none of garbage is added.
  */
 public final class Simulation implements AutoCloseable {
     private final RunPlan plan;
@@ -35,6 +37,10 @@ public final class Simulation implements AutoCloseable {
     private long step;
     private double time;
     private long checkpointEvery;
+    /** Step of the last output written (-1: none yet), for the message of a run that fails. */
+    private long lastOutput = -1;
+    /** Step at which every field was last seen finite (-1: not yet). */
+    private long lastFinite = -1;
 
     /** A run on one rank using the plan's threads. */
     public Simulation(RunPlan plan) {
@@ -129,15 +135,19 @@ public final class Simulation implements AutoCloseable {
         for (Field f : solver.fields()) {
             fieldNames.add(f.name());
         }
-        Steering steering = new Steering(comm, live, stopRequested, checkpointer::write, fieldNames);
         LiveReporter reporter = new LiveReporter(live, plan, total, describeRanks(), fieldNames, comm.size());
+        FiniteGuard guard = new FiniteGuard(comm);
+        // a checkpoint a client asks for must not save a diverged state either
+        Steering steering = new Steering(comm, live, stopRequested, (s, t) -> {
+            requireFinite(guard, reporter);
+            return checkpointer.write(s, t);
+        }, fieldNames);
         reporter.state(RunState.RUNNING, step, time);
         listener.started(plan, total);
         long start = System.nanoTime();
         long stepping = 0;
-        long lastOutput;
+        requireFinite(guard, reporter);
         write(sink, listener, reporter);
-        lastOutput = step;
         boolean stopped = false;
         while (step < total) {
             if (steering.atBoundary(step, time, solver, decomposition, step == 0, false)) {
@@ -154,16 +164,21 @@ public final class Simulation implements AutoCloseable {
             Progress progress = new Progress(step, total, time, wall, cellsPerSecond(step, stepping));
             listener.stepped(progress);
             reporter.stepped(progress, steering.paused());
-            if (plan.outputEvery() > 0 && step % plan.outputEvery() == 0) {
-                write(sink, listener, reporter);
-                lastOutput = step;
+            boolean outputDue = plan.outputEvery() > 0 && step % plan.outputEvery() == 0;
+            boolean checkpointDue = checkpointEvery > 0 && step % checkpointEvery == 0 && step < total;
+            if (outputDue || checkpointDue || step % FiniteGuard.EVERY_STEPS == 0) {
+                requireFinite(guard, reporter);
             }
-            if (checkpointEvery > 0 && step % checkpointEvery == 0 && step < total) {
+            if (outputDue) {
+                write(sink, listener, reporter);
+            }
+            if (checkpointDue) {
                 String where = checkpointer.write(step, time);
                 reporter.log("checkpoint at step " + step + ": " + where);
             }
         }
         if (lastOutput != step) {
+            requireFinite(guard, reporter);
             write(sink, listener, reporter);
         }
         // the final state: metrics once more, and previews asked for meanwhile are served from it
@@ -172,6 +187,30 @@ public final class Simulation implements AutoCloseable {
         reporter.finished(summary, stopped ? RunState.STOPPED : RunState.FINISHED);
         listener.finished(summary);
         return summary;
+    }
+
+    /**
+     * Stops the run, on every rank alike, when a field holds a value that is not a finite number:
+     * the live side hears why, and the caller gets a {@link RunFailedException} saying where.
+     */
+    private void requireFinite(FiniteGuard guard, LiveReporter reporter) {
+        if (guard.checked(step)) {
+            return;
+        }
+        FiniteGuard.Found found = guard.find(solver.fields(), step);
+        if (found == null) {
+            lastFinite = step;
+            return;
+        }
+        boolean diverged = lastFinite >= 0;
+        String message = "field " + found.field() + " "
+                + (diverged ? "became non-finite between steps " + lastFinite + " and " + step
+                        : "is not finite at step " + step + ", where the run starts")
+                + ": " + found.value() + " at " + found.where() + " is the first such value; "
+                + (diverged ? "the run diverged and stops at step " + step : "the run cannot start") + ", and "
+                + (lastOutput < 0 ? "no output was written" : "its outputs up to step " + lastOutput + " are kept");
+        reporter.failed(step, time, message);
+        throw new RunFailedException(message, step, time);
     }
 
     /** Steps between interval checkpoints (0: none). */
@@ -217,6 +256,7 @@ public final class Simulation implements AutoCloseable {
             fields.add(solver.field(name));
         }
         List<Path> files = sink.write(step, time, fields);
+        lastOutput = step;
         if (!files.isEmpty()) {
             listener.wrote(step, time, files);
             reporter.log("output at step " + step + ": " + files.get(0).getFileName());

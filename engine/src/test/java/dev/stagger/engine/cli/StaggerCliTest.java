@@ -99,6 +99,88 @@ class StaggerCliTest {
         assertThat(r.out()).contains(": OK").contains("64 x 64 x 64 cells").contains("stable limit");
     }
 
+    /** The problem lines of a refused command: every line but the closing count. */
+    private static java.util.List<String> problemLines(Result r) {
+        return r.err().lines().filter(l -> !l.startsWith("stagger: ")).toList();
+    }
+
+    @Test
+    void validateRefusesExactlyTheGridsRunRefusesWithTheSameLocatedProblems() {
+        String sample = SAMPLES.resolve("diffusion-2d.yaml").toString();
+        String[][] grids = {
+            {"grid.cells=[1, 1]"},
+            {"grid.cells=[2147483647, 2]"},
+            {"grid.origin=[1e308, 0]"},
+            {"grid.origin=[1e308, 0]", "grid.extent=[1e308, 4]"},
+            {"grid.extent=[1e308, 1e308]"},
+            {"grid.extent=[1e-300, 4]"},
+            {"grid.origin=[0, -2]", "grid.extent=[1e-300, 4]"},
+            {"grid.ranks=[2, 100]"},
+        };
+        for (String[] sets : grids) {
+            java.util.List<String> validate = new java.util.ArrayList<>(java.util.List.of("validate", sample));
+            java.util.List<String> run = new java.util.ArrayList<>(java.util.List.of("run", sample, "--out",
+                    tmp.resolve("never").toString(), "--steps", "1", "-q"));
+            for (String set : sets) {
+                validate.addAll(java.util.List.of("--set", set));
+                run.addAll(java.util.List.of("--set", set));
+            }
+            Result checked = stagger(validate.toArray(String[]::new));
+            Result ran = stagger(run.toArray(String[]::new));
+            String what = String.join(" ", sets);
+            assertThat(checked.exit()).as(what + ": " + checked.err()).isEqualTo(StaggerCli.EXIT_USAGE);
+            assertThat(ran.exit()).as(what + ": " + ran.err()).isEqualTo(StaggerCli.EXIT_USAGE);
+            assertThat(problemLines(checked)).as(what).isNotEmpty().isEqualTo(problemLines(ran))
+                    .allMatch(l -> l.matches("[^:]+(:\\d+:\\d+)?: grid\\.[a-z]+(\\[\\d\\])?: .+|.*:\\d+:\\d+: run\\.dt: .+"));
+            assertThat(ran.err()).doesNotContain("internal error").doesNotContain("Exception");
+        }
+        assertThat(tmp.resolve("never")).doesNotExist();
+    }
+
+    @Test
+    void aGridTooLargeForOneRankIsANoteForValidateAndARefusalForARunOnOneRank() {
+        String sample = SAMPLES.resolve("diffusion-2d.yaml").toString();
+        // 16 TB of fields: more than any machine these tests run on gives one Java
+        Result checked = stagger("validate", sample, "--set", "grid.cells=[1000000, 1000000]");
+        assertThat(checked.exit()).as(checked.err()).isZero();
+        assertThat(checked.out()).contains("note: grid.cells: 1000000 x 1000000 cells need about 16 TB on one rank;"
+                + " this Java may use");
+        Result ran = stagger("run", sample, "--out", tmp.resolve("never").toString(), "--set",
+                "grid.cells=[1000000, 1000000]");
+        assertThat(ran.exit()).isEqualTo(StaggerCli.EXIT_USAGE);
+        assertThat(ran.err()).containsPattern("override 'grid.cells=\\[1000000, 1000000\\]':1:12: grid.cells: 1000000 x"
+                + " 1000000 cells need about 16 TB on one rank; this Java may use \\S+ \\S+: run on \\d+ or more ranks"
+                + " \\(--ranks, grid.ranks\\)").contains("nothing was run").doesNotContain("internal error");
+        assertThat(tmp.resolve("never")).doesNotExist();
+    }
+
+    @Test
+    void aRunWhoseFieldOverflowsFailsWithWhereAndKeepsItsLastGoodOutput() throws Exception {
+        Path out = tmp.resolve("overflow");
+        // a jump from -1.5e308 to 1.5e308 across x = 0: the first differences of C are beyond the largest number
+        Result r = stagger("run", SAMPLES.resolve("diffusion-2d.yaml").toString(), "--out", out.toString(), "-q",
+                "--set", "fields.C.initial=1.5e308*tanh(1000*x)");
+        String message = "field C became non-finite between steps 0 and 20: Infinity at x = -0.609375, y = -1.98438"
+                + " (cell [45, 1] of [128, 128]) is the first such value; the run diverged and stops at step 20, and its"
+                + " outputs up to step 0 are kept";
+        assertThat(r.exit()).as(r.err()).isEqualTo(StaggerCli.EXIT_FAILED);
+        assertThat(r.err()).contains("stagger: " + message + System.lineSeparator())
+                .contains("stagger: output so far: " + out.resolve("diffusion-2d.pvd"))
+                .doesNotContain("internal error").doesNotContain("Exception");
+        assertThat(r.err().split("became non-finite", -1)).hasSize(2);
+        assertThat(r.out()).doesNotContain("Done:");
+        String state = Files.readString(out.resolve("stagger-run.state"));
+        assertThat(state).contains("state=failed").contains("step=20").contains("message=" + message);
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".vti"))).containsExactly(
+                    "diffusion-2d_000000.vti");
+        }
+        assertThat(Files.readString(out.resolve("diffusion-2d.pvd"))).contains("diffusion-2d_000000.vti")
+                .doesNotContain("000020");
+        assertThat(java.util.Arrays.stream(VtiReader.read(out.resolve("diffusion-2d_000000.vti")).values("C")))
+                .allMatch(Double::isFinite);
+    }
+
     @Test
     void badOptionsAreUsageErrors() {
         assertThat(stagger("run", SAMPLES.resolve("diffusion-1d.yaml").toString(), "--threads", "0").exit())

@@ -109,7 +109,7 @@ class ProjectReaderTest {
     void negativeExtentAndCells() {
         assertThat(problems(replace("  extent: [4, 4]\n  cells: [128, 128]", "  extent: [4, -4]\n  cells: [128, -3]")))
                 .containsExactly("p.yaml:5:15: grid.extent[1]: expected a positive number, got -4",
-                        "p.yaml:6:16: grid.cells[1]: expected a whole number >= 1, got -3");
+                        "p.yaml:6:16: grid.cells[1]: expected a whole number >= 2, got -3");
     }
 
     @Test
@@ -187,8 +187,9 @@ class ProjectReaderTest {
     @Test
     void moreRanksThanCells() {
         assertThat(problems(replace("  cells: [128, 128]", "  cells: [128, 128]\n  ranks: [2, 200]"))).containsExactly(
-                "p.yaml:7:14: grid.ranks[1]: 200 ranks along y exceed the 128 cells there; every rank needs at least"
-                        + " one cell, so use at most 128");
+                "p.yaml:7:14: grid.ranks[1]: cannot split the grid over 400 ranks: 200 ranks along y leave blocks of 0"
+                        + " cell(s) of the 128 there; each block needs at least 2: use at most 64 ranks along y or more"
+                        + " cells");
     }
 
     @Test
@@ -203,7 +204,7 @@ class ProjectReaderTest {
                 .replace("  cells: [128, 128]", "  cells: [128, 0]").replace("  steps: 100", "  stepz: 100");
         assertThat(problems(yaml)).containsExactly(
                 "p.yaml:1:9: format: unsupported format version 3; this version of Stagger reads format 1",
-                "p.yaml:6:16: grid.cells[1]: expected a whole number >= 1, got 0",
+                "p.yaml:6:16: grid.cells[1]: expected a whole number >= 2, got 0",
                 "p.yaml:8:9: model.name: unknown model 'heat' (models: diffusion)",
                 "p.yaml:17:1: run: missing run.steps or run.end_time: say how long to run",
                 "p.yaml:18:3: run.stepz: unknown key 'stepz'; did you mean 'steps'? (keys here: steps, end_time, dt,"

@@ -27,7 +27,7 @@ class ProjectValidatorTest {
         RunSpec run = new RunSpec(null, null, -1.0, 0, Precision.F64);
         assertThat(ProjectValidator.validate(project(grid, run, "z")).stream().map(Problem::toString)).containsExactly(
                 "project: grid.extent[1]: expected a positive number, got -1",
-                "project: grid.cells[1]: expected a whole number >= 1, got 0",
+                "project: grid.cells[1]: expected a whole number >= 2, got 0",
                 "project: run: give exactly one of run.steps and run.end_time",
                 "project: run.dt: expected auto or a positive number, got -1.0",
                 "project: run.threads: expected auto or a whole number >= 1, got 0",

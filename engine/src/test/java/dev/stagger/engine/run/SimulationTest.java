@@ -49,6 +49,45 @@ class SimulationTest {
     }
 
     @Test
+    void aDivergingRunStopsAsFailedAndKeepsOnlyFiniteOutputs() throws Exception {
+        RunPlan plan = DivergingRuns.plan(20);
+        List<DivergingRuns.Written> written = new ArrayList<>();
+        RunFailedException failure;
+        try (Simulation simulation = new Simulation(plan)) {
+            failure = org.junit.jupiter.api.Assertions.assertThrows(RunFailedException.class,
+                    () -> simulation.run(DivergingRuns.recording(written), RunListener.NONE, () -> false));
+            assertThat(simulation.step()).isEqualTo(failure.step());
+        }
+        long[] steps = DivergingRuns.steps(failure.getMessage());
+        // it really diverged on its own, some way in, and was caught at the first check after it
+        assertThat(steps[1]).isGreaterThan(100).isLessThan(plan.totalSteps()).isEqualTo(failure.step());
+        assertThat(steps[1] - steps[0]).isBetween(1L, (long) FiniteGuard.EVERY_STEPS);
+        assertThat(failure.time()).isEqualTo(steps[1] * plan.dt(), org.assertj.core.api.Assertions.within(1e-12));
+        // every output is finite, the last is the one the message names, the diverged state is not among them
+        assertThat(written).allMatch(DivergingRuns.Written::finite);
+        assertThat(written).extracting(DivergingRuns.Written::step).startsWith(0L, 20L, 40L).last()
+                .isEqualTo(steps[2]);
+        // the output due at the failing step itself is not written: the check comes first
+        assertThat(steps[2]).isEqualTo((steps[1] - 1) / 20 * 20);
+    }
+
+    @Test
+    void aFieldThatIsNotFiniteFromTheStartRunsNoStepAndWritesNothing() throws Exception {
+        RunPlan plan = RunPlanner.plan(ProjectReader.read(SAMPLE, List.of("fields.C.initial=log(x)")).project(), "d",
+                RunPlanner.RunOverrides.NONE);
+        List<DivergingRuns.Written> written = new ArrayList<>();
+        try (Simulation simulation = new Simulation(plan)) {
+            RunFailedException failure = org.junit.jupiter.api.Assertions.assertThrows(RunFailedException.class,
+                    () -> simulation.run(DivergingRuns.recording(written), RunListener.NONE, () -> false));
+            assertThat(failure.getMessage()).isEqualTo("field C is not finite at step 0, where the run starts: NaN at"
+                    + " x = -1.98438, y = -1.98438 (cell [1, 1] of [128, 128]) is the first such value; the run cannot"
+                    + " start, and no output was written");
+            assertThat(failure.step()).isZero();
+        }
+        assertThat(written).isEmpty();
+    }
+
+    @Test
     void threadCountsGiveBitForBitTheSameRun() throws Exception {
         RunPlan plan = RunPlanner.plan(ProjectReader.read(SAMPLE, List.of("grid.cells=[200, 190]",
                 "fields.C.boundary.x-low={type: dirichlet, value: \"sin(3*y)\"}")).project(), "d",

@@ -48,6 +48,12 @@ public final class DiffusionModel implements Model {
     }
 
     @Override
+    public int arraysPerRank(int dims) {
+        // C and the buffer the next step is computed into (DiffusionSolver); the flux is never stored
+        return 2;
+    }
+
+    @Override
     public Solver createSolver(SolverContext context) {
         return new DiffusionSolver(context);
     }

@@ -199,6 +199,41 @@ class MpiRunIT {
         assertThat(r.err().split("writing output", -1)).hasSize(2);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"--ranks 2", "mpirun -np 3"})
+    void aRunThatDivergesOnSeveralRanksFailsOnceFromRankZeroWithTheGlobalPlace(String how) throws Exception {
+        Path out = tmp.resolve("diverged-" + how.replace(' ', '-'));
+        // a jump from -1.5e308 to 1.5e308 across x = 0 overflows in the first steps, on the ranks that hold it
+        List<String> args = List.of("run", ROOT.resolve("sample-projects/diffusion-2d.yaml").toString(), "--out",
+                out.toString(), "-q", "--set", "fields.C.initial=1.5e308*tanh(1000*x)");
+        Result r;
+        if (how.startsWith("--ranks")) {
+            List<String> command = new ArrayList<>(args);
+            command.addAll(List.of("--ranks", "2"));
+            r = stagger(command.toArray(String[]::new));
+        } else {
+            List<String> command = new ArrayList<>(List.of("mpirun", "-np", "3", "--oversubscribe", "--bind-to",
+                    "none"));
+            if ("root".equals(System.getProperty("user.name"))) {
+                command.add("--allow-run-as-root");
+            }
+            command.add(ROOT.resolve("stagger").toString());
+            command.addAll(args);
+            r = run(command, Duration.ofSeconds(180));
+        }
+        // the place in global coordinates: what one rank reports for the same run
+        String message = "field C became non-finite between steps 0 and 20: Infinity at x = -0.609375, y = -1.98438"
+                + " (cell [45, 1] of [128, 128]) is the first such value; the run diverged and stops at step 20, and its"
+                + " outputs up to step 0 are kept";
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("stagger: " + message).doesNotContain("Exception").doesNotContain("rank 1");
+        assertThat(r.err().split("became non-finite", -1)).as(r.err()).hasSize(2);
+        assertThat(Files.readString(out.resolve("stagger-run.state"))).contains("state=failed")
+                .contains("message=" + message);
+        assertThat(Files.readString(out.resolve("diffusion-2d.pvd"))).contains("diffusion-2d_000000.pvti")
+                .doesNotContain("000020");
+    }
+
     @Test
     void aKilledRankEndsTheJobInsteadOfHangingIt() throws Exception {
         Path project = project(2, "[64, 64]", "[false, false]", MIXED, 100000000);
