@@ -73,10 +73,13 @@ class SimulationTest {
 
     @Test
     void aFieldThatIsNotFiniteFromTheStartRunsNoStepAndWritesNothing() throws Exception {
-        RunPlan plan = RunPlanner.plan(ProjectReader.read(SAMPLE, List.of("fields.C.initial=log(x)")).project(), "d",
-                RunPlanner.RunOverrides.NONE);
+        // validation refuses a non-finite initial value where it can see one (it samples big grids): the
+        // run's own check is the backstop, so the value is put into the field behind validation's back
+        RunPlan plan = RunPlanner.plan(ProjectReader.read(SAMPLE, List.of()).project(), "d", RunPlanner.RunOverrides.NONE);
         List<DivergingRuns.Written> written = new ArrayList<>();
         try (Simulation simulation = new Simulation(plan)) {
+            Field c = simulation.solver().field("C");
+            c.set(c.index(1, 1), Double.NaN);
             RunFailedException failure = org.junit.jupiter.api.Assertions.assertThrows(RunFailedException.class,
                     () -> simulation.run(DivergingRuns.recording(written), RunListener.NONE, () -> false));
             assertThat(failure.getMessage()).isEqualTo("field C is not finite at step 0, where the run starts: NaN at"
