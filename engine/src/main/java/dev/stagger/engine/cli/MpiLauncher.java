@@ -2,6 +2,7 @@ package dev.stagger.engine.cli;
 
 import dev.stagger.engine.distributed.Communicators;
 import java.io.File;
+import dev.stagger.engine.live.RunFolderLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -23,7 +24,7 @@ final class MpiLauncher {
 
     private MpiLauncher() {}
 
-    static int launch(int ranks, int threadsPerRank, List<String> runArguments, PrintWriter err) {
+    static int launch(int ranks, int threadsPerRank, List<String> runArguments, Path outputDir, PrintWriter err) {
         Path mpirun = findOnPath("mpirun");
         if (mpirun == null) {
             err.println("stagger: --ranks needs mpirun, which is not on the PATH; install Open MPI"
@@ -45,6 +46,8 @@ final class MpiLauncher {
         if (ranks > Runtime.getRuntime().availableProcessors()) {
             command.add("--oversubscribe");
         }
+        // this process holds the output folder's lock for the job: rank 0 sees it is held for it
+        command.addAll(List.of("-x", RunFolderLock.HOLDER_ENV));
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // -cp right after java: mpirun takes the first argument containing "cp" for the class path flag
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
@@ -53,8 +56,10 @@ final class MpiLauncher {
         command.addAll(runArguments);
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().put(RunFolderLock.HOLDER_ENV, Long.toString(ProcessHandle.current().pid()));
+            process = builder.start();
         } catch (IOException e) {
             err.println("stagger: could not start mpirun: " + e.getMessage());
             return StaggerCli.EXIT_FAILED;
