@@ -4,13 +4,16 @@ import dev.stagger.engine.distributed.Communicators;
 import java.io.File;
 import dev.stagger.engine.live.RunFolderLock;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code stagger run --ranks N}: starts the same command under mpirun on this machine, N ranks of
@@ -55,6 +58,7 @@ final class MpiLauncher {
         command.addAll(List.of(StaggerCli.class.getName(), "run"));
         command.addAll(runArguments);
         Process process;
+        Instant launched = Instant.now();
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT);
@@ -64,10 +68,14 @@ final class MpiLauncher {
             err.println("stagger: could not start mpirun: " + e.getMessage());
             return StaggerCli.EXIT_FAILED;
         }
-        Thread errors = new Thread(new NoticeFilter(process.getErrorStream(), System.err), "mpirun-stderr");
+        MpiJobReport report = new MpiJobReport();
+        Thread errors = new Thread(new NoticeFilter(process.getErrorStream(), new Tee(System.err, report)),
+                "mpirun-stderr");
         errors.setDaemon(true);
         errors.start();
+        AtomicBoolean stopRequested = new AtomicBoolean();
         Thread hook = new Thread(() -> {
+            stopRequested.set(true);
             // Ctrl-C reached mpirun too: it stops its ranks; wait for that rather than leave it orphaned
             try {
                 process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
@@ -79,7 +87,7 @@ final class MpiLauncher {
         try {
             int exit = process.waitFor();
             errors.join(TimeUnit.SECONDS.toMillis(5));
-            return exit;
+            return MpiJobEnd.settle(exit, stopRequested.get(), launched, outputDir, report, err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroy();
@@ -90,6 +98,34 @@ final class MpiLauncher {
             } catch (IllegalStateException shuttingDown) {
                 // already exiting: the hook waits for mpirun
             }
+        }
+    }
+
+    /** Passes mpirun's stderr on to ours and to the report that is read when the job ends. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        Tee(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
         }
     }
 
