@@ -28,6 +28,10 @@ final class IoReason {
                         : e instanceof FileAlreadyExistsException ? "it exists and is not a folder"
                         : e.getClass().getSimpleName();
             }
+            if (e instanceof NoSuchFileException && path != null && isFolder(java.nio.file.Path.of(path).getParent())) {
+                // mkdir under /proc or /sys says ENOENT although the parent is right there
+                why = "its folder exists but takes no new entries (a system folder such as /proc or /sys?)";
+            }
             String other = f.getOtherFile();
             return (path != null ? path + ": " : "") + why + (other != null ? " (" + other + ")" : "");
         }
@@ -35,5 +39,9 @@ final class IoReason {
             return "read-only file system";
         }
         return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    private static boolean isFolder(java.nio.file.Path p) {
+        return p != null && java.nio.file.Files.isDirectory(p);
     }
 }

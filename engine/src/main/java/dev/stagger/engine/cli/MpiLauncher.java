@@ -39,6 +39,11 @@ final class MpiLauncher {
                     + " (./stagger rebuilds by itself after `touch engine/pom.xml`)");
             return StaggerCli.EXIT_USAGE;
         }
+        String crowded = Oversubscription.warning(ranks, threadsPerRank, Runtime.getRuntime().availableProcessors());
+        if (crowded != null) {
+            err.println(crowded);
+            err.flush();
+        }
         // a rank of one thread stays on its core; a rank with worker threads must not be squeezed onto one
         boolean pin = threadsPerRank == 1 && ranks <= Runtime.getRuntime().availableProcessors();
         List<String> command = new ArrayList<>(List.of(mpirun.toString(), "-np", Integer.toString(ranks),

@@ -268,7 +268,7 @@ final class RunCommand implements Callable<Integer> {
             }
             return summary.stoppedEarly() && stop.get() ? StaggerCli.EXIT_INTERRUPTED : StaggerCli.EXIT_OK;
         } catch (IOException | java.io.UncheckedIOException e) {
-            String message = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+            String message = IoReason.of(e);
             failed(live, err, comm, (comm.size() > 1 ? "rank " + comm.rank() + ": " : "") + "writing output to "
                     + outputDir + " failed: " + message);
             return StaggerCli.EXIT_FAILED;
