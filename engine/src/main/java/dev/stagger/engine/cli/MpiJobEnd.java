@@ -43,7 +43,9 @@ final class MpiJobEnd {
         String failure = report.failure();
         String message = (failure != null ? failure : "mpirun ended with exit code " + exit)
                 + "; the job was ended";
-        err.println("stagger: " + message + " (recorded as failed in " + outputDir.resolve(RunStateFile.FILE_NAME) + ")");
+        // the rank's own line is already on the screen: say only what the parent adds
+        err.println("stagger: " + (report.rankSaidSo() ? "the job was ended" : message) + " (recorded as failed in "
+                + outputDir.resolve(RunStateFile.FILE_NAME) + ")");
         err.flush();
         try {
             new RunStateFile(RunState.FAILED, recorded != null ? recorded.step() : 0,

@@ -42,6 +42,11 @@ final class MpiJobReport extends OutputStream {
         }
     }
 
+    /** Whether the failure came from the rank's own "stagger: rank N ..." line, which the user has already seen. */
+    synchronized boolean rankSaidSo() {
+        return RANK_LINE.matcher(tail.toString(StandardCharsets.UTF_8)).find();
+    }
+
     /** The failed rank and why, as one line for the state file; null when mpirun named none. */
     synchronized String failure() {
         String text = tail.toString(StandardCharsets.UTF_8);

@@ -74,6 +74,8 @@ class PlainMessagesTest {
                 + "MPI_ABORT was invoked on rank 1 in communicator MPI_COMM_WORLD\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(own.failure()).isEqualTo("rank 1 on vm failed: java.lang.IllegalStateException: boom");
+        assertThat(own.rankSaidSo()).isTrue();
+        assertThat(killed.rankSaidSo()).isFalse();
         assertThat(new MpiJobReport().failure()).isNull();
     }
 }
