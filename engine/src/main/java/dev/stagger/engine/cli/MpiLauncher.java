@@ -2,14 +2,18 @@ package dev.stagger.engine.cli;
 
 import dev.stagger.engine.distributed.Communicators;
 import java.io.File;
+import dev.stagger.engine.live.RunFolderLock;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code stagger run --ranks N}: starts the same command under mpirun on this machine, N ranks of
@@ -23,7 +27,7 @@ final class MpiLauncher {
 
     private MpiLauncher() {}
 
-    static int launch(int ranks, int threadsPerRank, List<String> runArguments, PrintWriter err) {
+    static int launch(int ranks, int threadsPerRank, List<String> runArguments, Path outputDir, PrintWriter err) {
         Path mpirun = findOnPath("mpirun");
         if (mpirun == null) {
             err.println("stagger: --ranks needs mpirun, which is not on the PATH; install Open MPI"
@@ -35,6 +39,11 @@ final class MpiLauncher {
                     + " (./stagger rebuilds by itself after `touch engine/pom.xml`)");
             return StaggerCli.EXIT_USAGE;
         }
+        String crowded = Oversubscription.warning(ranks, threadsPerRank, Runtime.getRuntime().availableProcessors());
+        if (crowded != null) {
+            err.println(crowded);
+            err.flush();
+        }
         // a rank of one thread stays on its core; a rank with worker threads must not be squeezed onto one
         boolean pin = threadsPerRank == 1 && ranks <= Runtime.getRuntime().availableProcessors();
         List<String> command = new ArrayList<>(List.of(mpirun.toString(), "-np", Integer.toString(ranks),
@@ -45,6 +54,8 @@ final class MpiLauncher {
         if (ranks > Runtime.getRuntime().availableProcessors()) {
             command.add("--oversubscribe");
         }
+        // this process holds the output folder's lock for the job: rank 0 sees it is held for it
+        command.addAll(List.of("-x", RunFolderLock.HOLDER_ENV));
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // -cp right after java: mpirun takes the first argument containing "cp" for the class path flag
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
@@ -52,17 +63,24 @@ final class MpiLauncher {
         command.addAll(List.of(StaggerCli.class.getName(), "run"));
         command.addAll(runArguments);
         Process process;
+        Instant launched = Instant.now();
         try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().put(RunFolderLock.HOLDER_ENV, Long.toString(ProcessHandle.current().pid()));
+            process = builder.start();
         } catch (IOException e) {
             err.println("stagger: could not start mpirun: " + e.getMessage());
             return StaggerCli.EXIT_FAILED;
         }
-        Thread errors = new Thread(new NoticeFilter(process.getErrorStream(), System.err), "mpirun-stderr");
+        MpiJobReport report = new MpiJobReport();
+        Thread errors = new Thread(new NoticeFilter(process.getErrorStream(), new Tee(System.err, report)),
+                "mpirun-stderr");
         errors.setDaemon(true);
         errors.start();
+        AtomicBoolean stopRequested = new AtomicBoolean();
         Thread hook = new Thread(() -> {
+            stopRequested.set(true);
             // Ctrl-C reached mpirun too: it stops its ranks; wait for that rather than leave it orphaned
             try {
                 process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
@@ -74,7 +92,7 @@ final class MpiLauncher {
         try {
             int exit = process.waitFor();
             errors.join(TimeUnit.SECONDS.toMillis(5));
-            return exit;
+            return MpiJobEnd.settle(exit, stopRequested.get(), launched, outputDir, report, err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroy();
@@ -85,6 +103,34 @@ final class MpiLauncher {
             } catch (IllegalStateException shuttingDown) {
                 // already exiting: the hook waits for mpirun
             }
+        }
+    }
+
+    /** Passes mpirun's stderr on to ours and to the report that is read when the job ends. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        Tee(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
         }
     }
 

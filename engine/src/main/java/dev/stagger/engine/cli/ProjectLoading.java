@@ -5,7 +5,6 @@ import dev.stagger.engine.project.Problem;
 import dev.stagger.engine.project.ProjectException;
 import dev.stagger.engine.project.ProjectReader;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,8 +14,9 @@ final class ProjectLoading {
 
     /** The project, or null after printing why it cannot be used. */
     static LoadedProject load(Path file, List<String> overrides, PrintWriter err) {
-        if (!Files.isRegularFile(file)) {
-            err.println("stagger: " + file + ": no such project file");
+        String notAFile = ProjectFileCheck.problem(file);
+        if (notAFile != null) {
+            err.println("stagger: " + file + ": " + notAFile);
             return null;
         }
         try {

@@ -121,13 +121,26 @@ final class RunCommand implements Callable<Integer> {
                 return StaggerCli.EXIT_USAGE;
             }
             int perRank = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / ranks);
-            return MpiLauncher.launch(ranks, perRank, argumentsWithoutRanks(), err);
+            // held across mpirun's whole life, so that rank 0 of this job finds the folder already its own
+            try (RunFolderClaim claim = RunFolderClaim.take(outputDir(), project, err)) {
+                return claim.refused() ? claim.refusal()
+                        : MpiLauncher.launch(ranks, perRank, argumentsWithoutRanks(), outputDir(), err);
+            }
         }
         if (launched > 1) {
             return runAsRank(err);
         }
         RunPlan plan = load(err, 1, (arrays, bytes) -> RankMemory.ofThisJava(arrays, bytes, 1));
-        return plan == null ? StaggerCli.EXIT_USAGE : run(plan, new SelfCommunicator(), err);
+        if (plan == null) {
+            return StaggerCli.EXIT_USAGE;
+        }
+        try (RunFolderClaim claim = RunFolderClaim.take(outputDir(), project, err)) {
+            return claim.refused() ? claim.refusal() : run(plan, new SelfCommunicator(), err);
+        }
+    }
+
+    private Path outputDir() {
+        return out != null ? out : Path.of(ProjectLoading.name(project) + "-output");
     }
 
     /**
@@ -184,8 +197,16 @@ final class RunCommand implements Callable<Integer> {
             comm.close();
             return StaggerCli.EXIT_USAGE;
         }
+        RunFolderClaim claim = root ? RunFolderClaim.takeForJob(outputDir(), project, err) : RunFolderClaim.outcome(0);
+        // every rank learns rank 0's answer, so a refused job ends on all ranks without an abort
+        int refusal = (int) comm.allReduce(claim.refusal(), Communicator.ReduceOp.MAX);
+        if (refusal != StaggerCli.EXIT_OK) {
+            claim.close();
+            comm.close();
+            return refusal;
+        }
         int exit;
-        try {
+        try (claim) {
             exit = run(plan, comm, err);
         } catch (RuntimeException | Error e) {
             // a failure only this rank sees: say so once, from here, and end every rank of the job
@@ -202,7 +223,7 @@ final class RunCommand implements Callable<Integer> {
         boolean root = comm.rank() == 0;
         PrintWriter stdout = root ? spec.commandLine().getOut() : new PrintWriter(java.io.OutputStream.nullOutputStream());
         String name = ProjectLoading.name(project);
-        Path outputDir = out != null ? out : Path.of(name + "-output");
+        Path outputDir = outputDir();
         stdout.println("Running " + project + (comm.size() > 1 ? " on " + comm.size() + " ranks" : "")
                 + (restart != null ? ", continuing from " + restart : ""));
         stdout.println(RunDescription.of(plan));
@@ -258,7 +279,7 @@ final class RunCommand implements Callable<Integer> {
             }
             return summary.stoppedEarly() && stop.get() ? StaggerCli.EXIT_INTERRUPTED : StaggerCli.EXIT_OK;
         } catch (IOException | java.io.UncheckedIOException e) {
-            String message = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+            String message = IoReason.of(e);
             failed(live, err, comm, (comm.size() > 1 ? "rank " + comm.rank() + ": " : "") + "writing output to "
                     + outputDir + " failed: " + message);
             return StaggerCli.EXIT_FAILED;

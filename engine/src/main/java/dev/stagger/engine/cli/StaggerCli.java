@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code stagger run|validate|models}. Exit codes: 0 success, 1 a failure while
- * running (I/O, the machine), 2 a mistake in the input (project file, options), 130 stopped by
- * Ctrl-C after writing the state reached.
+ * running (I/O, the machine, a rank that died), 2 a mistake in the input (project file, options) or an
+ * output folder another live run holds, 130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM and 129 by
+ * SIGHUP (the terminal closed), each after writing the state reached.
  */
 @Command(name = "stagger", mixinStandardHelpOptions = true, versionProvider = StaggerCli.Version.class,
         description = "Finite-difference simulations on staggered grids.%n"
@@ -20,6 +21,10 @@ public final class StaggerCli {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_INTERRUPTED = 130;
+    /** 128 + SIGTERM: the JVM's own status when a SIGTERM ends it, after the run stopped and wrote its state. */
+    public static final int EXIT_TERMINATED = 143;
+    /** 128 + SIGHUP: as for SIGTERM, when the terminal closes. */
+    public static final int EXIT_HANGUP = 129;
 
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -2,6 +2,8 @@ package dev.stagger.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stagger.engine.live.RunState;
+import dev.stagger.engine.live.RunStateFile;
 import dev.stagger.engine.output.PvdWriter;
 import dev.stagger.engine.output.VtiReader;
 import java.io.IOException;
@@ -106,6 +108,29 @@ class LauncherIT {
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.filter(f -> f.getFileName().toString().contains(".tmp"))).isEmpty();
         }
+    }
+
+    @Test
+    void sigtermToTheLauncherStopsTheRunAfterTheCurrentStepAndRecordsIt() throws Exception {
+        Path out = tmp.resolve("out");
+        Process p = start("run", ROOT.resolve("sample-projects/diffusion-2d.yaml").toString(), "--out", out.toString(),
+                "--steps", "100000000", "--set", "output.every=200", "--threads", "1");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (countVti(out) < 2) {
+            assertThat(Instant.now()).as("outputs appear").isBefore(deadline);
+            assertThat(p.isAlive()).as("still running").isTrue();
+            p.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+        // what `kill PID`, a scheduler's cancel or a supervisor does: SIGTERM to the launcher (bash) itself
+        new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("stops within seconds").isTrue();
+        assertThat(p.exitValue()).as(stderr()).isEqualTo(143);
+        assertThat(p.descendants().filter(ProcessHandle::isAlive)).as("no JVM left behind").isEmpty();
+        assertThat(stdout()).contains("Stopped after");
+        assertThat(RunStateFile.read(out).state()).isEqualTo(RunState.STOPPED);
+        List<PvdWriter.Entry> entries = PvdWriter.read(out.resolve("diffusion-2d.pvd"));
+        Path last = out.resolve(entries.get(entries.size() - 1).file());
+        assertThat(VtiReader.read(last).values("C")).hasSize(128 * 128);
     }
 
     @Test

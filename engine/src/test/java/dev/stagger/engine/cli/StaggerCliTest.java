@@ -73,7 +73,7 @@ class StaggerCliTest {
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly("diffusion-1d.pvd", "diffusion-1d_000000.vti", "diffusion-1d_000007.vti",
-                            "stagger-run.endpoint", "stagger-run.state");
+                            "stagger-run.endpoint", "stagger-run.lock", "stagger-run.state");
         }
         assertThat(VtiReader.read(out.resolve("diffusion-1d_000007.vti")).cellData().get("C").vtkType())
                 .isEqualTo("Float32");
