@@ -2,12 +2,12 @@ package dev.stagger.engine.project;
 
 import java.util.Collection;
 
-/** "Did you mean" suggestions for misspelt names, by edit distance. */
-final class Hints {
+/** "Did you mean" suggestions for misspelt names, by edit distance (project files, cluster profiles). */
+public final class Hints {
     private Hints() {}
 
     /** The closest candidate within a small edit distance of {@code given}, or null. */
-    static String closest(String given, Collection<String> candidates) {
+    public static String closest(String given, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -22,7 +22,7 @@ final class Hints {
     }
 
     /** "; did you mean 'extent'?" or "" when nothing is close. */
-    static String didYouMean(String given, Collection<String> candidates) {
+    public static String didYouMean(String given, Collection<String> candidates) {
         String best = closest(given, candidates);
         return best == null ? "" : "; did you mean '" + best + "'?";
     }

@@ -1,5 +1,6 @@
 package dev.stagger.remote.profile;
 
+import dev.stagger.engine.project.Hints;
 import dev.stagger.engine.project.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,39 +154,8 @@ final class ProfileNodes {
                 + "'?") + " (keys here: " + String.join(", ", keys) + ")";
     }
 
-    /** The candidate within two edits (one for short words) of {@code given}, or null. */
+    /** The candidate within two edits (one for short words) of {@code given}, or null; {@code -} reads as {@code _}. */
     static String closest(String given, List<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        String g = given.toLowerCase(Locale.ROOT).replace('-', '_');
-        for (String candidate : candidates) {
-            int d = distance(g, candidate);
-            if (d < bestDistance && d <= Math.min(2, Math.max(1, candidate.length() / 3))) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    /** Edit distance with adjacent swaps counted as one edit (typos swap letters). */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return Hints.closest(given.replace('-', '_'), candidates);
     }
 }
