@@ -152,6 +152,14 @@ public final class Checkpoint {
         return manifest.time;
     }
 
+    /**
+     * Whether the manifest carries its own checksum ({@code manifest_sha256}); a checkpoint of an
+     * older Stagger has none, so its step, time and names cannot be checked (its rank files can).
+     */
+    public boolean manifestChecksummed() {
+        return manifest.checksummed;
+    }
+
     public Precision precision() {
         return manifest.precision;
     }
@@ -193,6 +201,17 @@ public final class Checkpoint {
      */
     public void requireCompatible(Grid globalGrid, Precision precision, String modelName)
             throws CheckpointMismatchException {
+        requireCompatible(globalGrid, precision, modelName, List.of());
+    }
+
+    /**
+     * Checks that this checkpoint fits a run of {@code modelName} at {@code precision} on
+     * {@code globalGrid} (cells, and origin and extent where the checkpoint records them) that reads
+     * {@code needed} from it (name and location), before any rank starts; all problems in one
+     * message. The rank count and layout may differ, and so may the project's name.
+     */
+    public void requireCompatible(Grid globalGrid, Precision precision, String modelName, List<FieldInfo> needed)
+            throws CheckpointMismatchException {
         List<String> problems = new ArrayList<>();
         if (!manifest.model.equals(modelName)) {
             problems.add("it is of model " + manifest.model + ", the project's model is " + modelName);
@@ -200,6 +219,31 @@ public final class Checkpoint {
         if (!Arrays.equals(manifest.cells, globalGrid.cells())) {
             problems.add("its grid has " + cellsText(manifest.cells) + " cells, the project's "
                     + cellsText(globalGrid.cells()));
+        } else if (manifest.origin != null) {
+            double[] origin = new double[globalGrid.dims()];
+            double[] extent = new double[globalGrid.dims()];
+            for (int d = 0; d < origin.length; d++) {
+                origin[d] = globalGrid.axis(d).origin();
+                extent[d] = globalGrid.axis(d).extent();
+            }
+            if (!Arrays.equals(manifest.origin, origin)) {
+                problems.add("its grid's origin is " + Arrays.toString(manifest.origin) + ", the project's "
+                        + Arrays.toString(origin));
+            }
+            if (!Arrays.equals(manifest.extent, extent)) {
+                problems.add("its grid's extent is " + Arrays.toString(manifest.extent) + ", the project's "
+                        + Arrays.toString(extent));
+            }
+        }
+        for (FieldInfo f : needed) {
+            int e = entry(f.name());
+            if (e < 0) {
+                problems.add("it has no field " + f.name() + " (it has "
+                        + String.join(", ", manifest.fields.stream().map(Manifest.FieldEntry::name).toList()) + ")");
+            } else if (!manifest.fields.get(e).location().equals(f.location())) {
+                problems.add("its field " + f.name() + " is at " + manifest.fields.get(e).location()
+                        + ", the project's at " + f.location());
+            }
         }
         if (manifest.precision != precision) {
             problems.add(precisionProblem(precision));

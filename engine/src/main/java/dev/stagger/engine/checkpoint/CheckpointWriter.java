@@ -273,6 +273,12 @@ public final class CheckpointWriter {
         }
         Manifest m = new Manifest(name, modelName, step, time, fields.get(0).precision(), d.global().cells(),
                 d.topology().dims(), entries, ranks);
+        m.origin = new double[d.global().dims()];
+        m.extent = new double[d.global().dims()];
+        for (int n = 0; n < m.origin.length; n++) {
+            m.origin[n] = d.global().axis(n).origin();
+            m.extent[n] = d.global().axis(n).extent();
+        }
         for (int r = 0; r < ranks.size(); r++) {
             long expected = m.expectedBytes(d.cells(r));
             if (ranks.get(r).bytes() != expected) {

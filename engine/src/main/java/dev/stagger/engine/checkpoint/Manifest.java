@@ -38,6 +38,11 @@ final class Manifest {
     final int[] ranks;
     final List<FieldEntry> fields;
     final List<RankEntry> rankFiles;
+    /** Whether the manifest read had a {@code manifest_sha256} line (older checkpoints have none). */
+    boolean checksummed = true;
+    /** The grid's origin and extent per dimension; null in a checkpoint of an older Stagger. */
+    double[] origin;
+    double[] extent;
 
     Manifest(String project, String model, long step, double time, Precision precision, int[] cells, int[] ranks,
             List<FieldEntry> fields, List<RankEntry> rankFiles) {
@@ -78,7 +83,26 @@ final class Manifest {
         return String.format(Locale.ROOT, "rank_%04d.bin", rank);
     }
 
+    /** The key of the manifest's last line: the SHA-256 of every byte before that line. */
+    static final String SHA_KEY = "manifest_sha256";
+
+    /** The manifest's text, ending with its {@code manifest_sha256} line. */
     String text() {
+        String body = body();
+        return body + SHA_KEY + " = " + sha256(body.getBytes(StandardCharsets.UTF_8), body.getBytes(
+                StandardCharsets.UTF_8).length) + "\n";
+    }
+
+    static String sha256(byte[] bytes, int length) {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(java.util.Arrays.copyOf(bytes, length)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+
+    private String body() {
         StringBuilder s = new StringBuilder();
         s.append("# Stagger checkpoint. Each rank_NNNN.bin holds, for each field below in order, the interior\n");
         s.append("# values of that rank's block (no halo), x fastest, little-endian, in the given precision.\n");
@@ -92,6 +116,10 @@ final class Manifest {
         line(s, "precision", precision.label());
         line(s, "dims", Integer.toString(cells.length));
         line(s, "cells", ints(cells));
+        if (origin != null) {
+            line(s, "origin", reals(origin));
+            line(s, "extent", reals(extent));
+        }
         line(s, "ranks", ints(ranks));
         line(s, "rank.count", Integer.toString(rankFiles.size()));
         line(s, "field.count", Integer.toString(fields.size()));
@@ -128,6 +156,14 @@ final class Manifest {
         return s.toString();
     }
 
+    private static String reals(double[] values) {
+        StringBuilder s = new StringBuilder();
+        for (double v : values) {
+            s.append(s.length() > 0 ? "," : "").append(v);
+        }
+        return s.toString();
+    }
+
     /** Escapes a value for {@link Properties#load(Reader)}; non-ASCII stays UTF-8. */
     private static String escape(String value) {
         StringBuilder s = new StringBuilder();
@@ -156,8 +192,10 @@ final class Manifest {
     static Manifest read(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
         Properties p = new Properties();
-        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
-            p.load(in);
+        byte[] raw;
+        try {
+            raw = Files.readAllBytes(file);
+            p.load(new InputStreamReader(new java.io.ByteArrayInputStream(raw), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             if (!Files.isDirectory(dir)) {
                 throw new IOException("checkpoint " + dir + " does not exist or is not a directory", e);
@@ -256,6 +294,11 @@ final class Manifest {
             rankFiles.add(new RankEntry(fileName, offset, blockCells, bytes, crc));
         }
         Manifest m = new Manifest(project, model, step, time, precision, cells, ranks, fields, rankFiles);
+        m.checksummed = checkSha(dir, raw, p);
+        if (p.getProperty("origin") != null || p.getProperty("extent") != null) {
+            m.origin = k.reals("origin", dims);
+            m.extent = k.reals("extent", dims);
+        }
         m.checkTiling(dir);
         for (int r = 0; r < rankCount; r++) {
             RankEntry e = rankFiles.get(r);
@@ -265,6 +308,38 @@ final class Manifest {
             }
         }
         return m;
+    }
+
+    /**
+     * Checks the {@code manifest_sha256} line, which must be the last: the SHA-256 of every byte
+     * before it. False if there is none (a checkpoint of an older Stagger).
+     */
+    private static boolean checkSha(Path dir, byte[] raw, Properties p) throws IOException {
+        String stated = p.getProperty(SHA_KEY);
+        if (stated == null) {
+            return false;
+        }
+        byte[] key = ("\n" + SHA_KEY).getBytes(StandardCharsets.US_ASCII);
+        int at = -1;
+        for (int i = raw.length - key.length; i >= 0 && at < 0; i--) {
+            if (java.util.Arrays.equals(raw, i, i + key.length, key, 0, key.length)) {
+                at = i + 1;
+            }
+        }
+        String damaged = "checkpoint " + dir + " is damaged: " + dir.resolve(FILE) + " ";
+        if (at < 0) {
+            throw new IOException(damaged + "has a " + SHA_KEY + " that is not on a line of its own");
+        }
+        String rest = new String(raw, at, raw.length - at, StandardCharsets.UTF_8);
+        if (rest.strip().contains("\n")) {
+            throw new IOException(damaged + "has text after its " + SHA_KEY + " line, which must be the last");
+        }
+        String actual = sha256(raw, at);
+        if (!actual.equalsIgnoreCase(stated.trim())) {
+            throw new IOException(damaged + "fails its checksum: its content does not match its " + SHA_KEY
+                    + " (it was changed or damaged after it was written; a checkpoint cannot be edited by hand)");
+        }
+        return true;
     }
 
     /** The blocks must cover every cell exactly once: inside the domain, no overlaps, volumes add up. */
@@ -353,6 +428,26 @@ final class Manifest {
                 // reported below
             }
             throw bad(key, "expected a finite number, got '" + v + "'");
+        }
+
+        double[] reals(String key, int count) throws IOException {
+            String v = string(key).trim();
+            String[] parts = v.isEmpty() ? new String[0] : v.split("\\s*,\\s*|\\s+");
+            if (parts.length != count) {
+                throw bad(key, "expected " + count + " numbers, got '" + v + "'");
+            }
+            double[] out = new double[count];
+            for (int n = 0; n < count; n++) {
+                try {
+                    out[n] = Double.parseDouble(parts[n]);
+                } catch (NumberFormatException e) {
+                    out[n] = Double.NaN;
+                }
+                if (!Double.isFinite(out[n])) {
+                    throw bad(key, "expected " + count + " finite numbers, got '" + v + "'");
+                }
+            }
+            return out;
         }
 
         int[] ints(String key, int count, int min) throws IOException {

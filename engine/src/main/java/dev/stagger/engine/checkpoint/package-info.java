@@ -20,6 +20,8 @@
  * precision = f64                   f32 or f64, of every field
  * dims = 2
  * cells = 13,11                     global cells per dimension
+ * origin = -2.0,-1.0                the grid's origin and extent per dimension (absent in
+ * extent = 4.0,3.0                  checkpoints of older Stagger versions: then not checked)
  * ranks = 2,2                       rank layout: ranks per dimension
  * rank.count = 4
  * field.count = 2
@@ -32,7 +34,13 @@
  * rank.0.cells = 7,6                the block's cells per dimension
  * rank.0.bytes = 1304               size of the file
  * rank.0.crc32 = 5f3a09c1           CRC32 (java.util.zip, as zip/gzip) of the whole file, 8 hex digits
- * ...</pre>
+ * ...
+ * manifest_sha256 = 3b0c...         always the last line: SHA-256 (64 lowercase hex digits) of every
+ *                                   byte of the file before this line</pre>
+ *       A manifest whose {@code manifest_sha256} does not match is refused as damaged, so a changed
+ *       step, time, project or model is never taken silently. One without the line (written by an
+ *       older Stagger) is read, and {@code run --restart} warns that its step and time cannot be
+ *       checked; its rank files are still checked by their CRC32.
  *   </li>
  *   <li>{@code rank_NNNN.bin}, one per rank (4 digits or more): for each field in manifest order,
  *       the interior values of that rank's block (no halo), x fastest then y then z, little-endian
@@ -47,6 +55,14 @@
  * The blocks of the rank entries cover the global cells exactly once (readers check this), which is
  * what lets {@link dev.stagger.engine.checkpoint.Checkpoint#readInto} fill any block of any other
  * layout from the pieces that overlap it.
+ *
+ * <h2>Restarting</h2>
+ *
+ * {@code run --restart} opens the checkpoint and, before anything runs, checks it against the
+ * project (exit code 2 naming what differs): model, grid cells, origin and extent, the model's
+ * prognostic fields and their locations, precision; that its step lies before the run's last step;
+ * and every rank file's CRC32. The rank count and layout may differ, and so may the project's
+ * name (a note says so).
  *
  * <h2>Atomicity</h2>
  *

@@ -3,12 +3,14 @@ package dev.stagger.engine.cli;
 import dev.stagger.engine.distributed.Communicator;
 import dev.stagger.engine.distributed.Communicators;
 import dev.stagger.engine.distributed.SelfCommunicator;
+import dev.stagger.engine.checkpoint.Checkpoint;
 import dev.stagger.engine.checkpoint.CheckpointWriter;
 import dev.stagger.engine.field.Precision;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.launch.KernelExecutor;
 import dev.stagger.engine.launch.SerialExecutor;
 import dev.stagger.engine.launch.WorkerPool;
+import dev.stagger.engine.model.FieldDescription;
 import dev.stagger.engine.project.LoadedProject;
 import dev.stagger.engine.project.Problem;
 import dev.stagger.engine.project.RankFit;
@@ -159,14 +161,8 @@ final class RunCommand implements Callable<Integer> {
         Integer chosenThreads = threads != null || Communicators.localRanks() > 1 ? threadsPerRank : null;
         RunPlan plan = RunPlanner.plan(loaded.project(), ProjectLoading.name(project),
                 new RunPlanner.RunOverrides(chosenThreads, steps, precision));
-        if (restart != null) {
-            try {
-                dev.stagger.engine.checkpoint.Checkpoint.open(restart).requireCompatible(plan.grid(), plan.precision(),
-                        plan.model().description().name());
-            } catch (IOException e) {
-                err.println("stagger: " + e.getMessage());
-                return null;
-            }
+        if (restart != null && !checkRestart(plan, err)) {
+            return null;
         }
         // what validation could not know: how many ranks share the grid, and how much memory each has
         List<Problem> problems = new RankFit(plan.grid(), plan.ranks()).problems(rankCount,
@@ -178,6 +174,61 @@ final class RunCommand implements Callable<Integer> {
         }
         return plan;
     }
+
+    /**
+     * Opens the checkpoint to restart from and checks it against this run: sound (manifest
+     * checksum; and every rank file's CRC32 where this process is all of the run or starts it),
+     * of this model, grid, fields and precision, and before this run's last step. False after
+     * saying why not (a problem of the user's input: exit 2).
+     */
+    private boolean checkRestart(RunPlan plan, PrintWriter err) {
+        Checkpoint c;
+        try {
+            c = Checkpoint.open(restart);
+            List<Checkpoint.FieldInfo> needed = new ArrayList<>();
+            for (FieldDescription f : plan.model().fields(plan.grid().dims())) {
+                if (f.prognostic()) {
+                    needed.add(new Checkpoint.FieldInfo(f.name(), List.of(f.location())));
+                }
+            }
+            c.requireCompatible(plan.grid(), plan.precision(), plan.model().description().name(), needed);
+        } catch (IOException e) {
+            err.println("stagger: " + e.getMessage());
+            return false;
+        }
+        long last = plan.totalSteps();
+        if (c.step() >= last) {
+            err.println("stagger: the checkpoint " + restart + " is at step " + c.step() + ", at or past this run's last"
+                    + " step " + last + ": nothing to do; raise --steps (or the project's steps or end time) above "
+                    + c.step() + " to continue it");
+            return false;
+        }
+        if (Communicators.launchedRanks() == 1) {
+            // the whole run (or the launcher of its ranks): a damaged rank file is found here, not mid-start
+            try {
+                c.verify();
+            } catch (IOException e) {
+                err.println("stagger: " + e.getMessage());
+                return false;
+            }
+        }
+        if (!c.manifestChecksummed()) {
+            err.println("stagger: warning: checkpoint " + restart + " has no manifest_sha256 (an older Stagger wrote"
+                    + " it): its step " + c.step() + " and time " + c.time() + " cannot be checked; its rank files"
+                    + " are still checked by their CRC32");
+        }
+        String name = ProjectLoading.name(project);
+        if (!c.projectName().equals(name)) {
+            err.println("stagger: note: checkpoint " + restart + " was written by project " + c.projectName()
+                    + ", this is " + name + "; allowed, as model, grid, fields and precision match");
+        }
+        err.flush();
+        opened = c;
+        return true;
+    }
+
+    /** The checkpoint {@link #checkRestart} opened and checked, read again by the run. */
+    private Checkpoint opened;
 
     /** One rank of a job mpirun started: rank 0 speaks for all; a failure on any rank ends the job. */
     private int runAsRank(PrintWriter err) {
@@ -241,7 +292,9 @@ final class RunCommand implements Callable<Integer> {
         }, "stagger-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         LiveSide live = null;
+        boolean started = false;
         try (Simulation simulation = new Simulation(plan, comm, executorFor(plan), !noOverlap, openRestart())) {
+            started = true;
             simulation.checkpointEvery(checkpointEvery != null ? checkpointEvery : projectCheckpointEvery);
             VtkOutput output = new VtkOutput(outputDir, name, simulation.decomposition(), comm);
             if (restart != null) {
@@ -280,6 +333,12 @@ final class RunCommand implements Callable<Integer> {
             return summary.stoppedEarly() && stop.get() ? StaggerCli.EXIT_INTERRUPTED : StaggerCli.EXIT_OK;
         } catch (IOException | java.io.UncheckedIOException e) {
             String message = IoReason.of(e);
+            if (!started && restart != null) {
+                // reading the checkpoint failed (damaged, or not of this run): the user's input, not the output
+                failed(live, err, comm, (comm.size() > 1 ? "rank " + comm.rank() + ": " : "") + message,
+                        StaggerCli.EXIT_USAGE);
+                return StaggerCli.EXIT_USAGE;
+            }
             failed(live, err, comm, (comm.size() > 1 ? "rank " + comm.rank() + ": " : "") + "writing output to "
                     + outputDir + " failed: " + message);
             return StaggerCli.EXIT_FAILED;
@@ -324,18 +383,22 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private dev.stagger.engine.checkpoint.Checkpoint openRestart() throws IOException {
-        return restart == null ? null : dev.stagger.engine.checkpoint.Checkpoint.open(restart);
+        return restart == null ? null : opened != null ? opened : Checkpoint.open(restart);
     }
 
     /** Says what failed, records it for clients, and on several ranks ends them all. */
     private static void failed(LiveSide live, PrintWriter err, Communicator comm, String message) {
+        failed(live, err, comm, message, StaggerCli.EXIT_FAILED);
+    }
+
+    private static void failed(LiveSide live, PrintWriter err, Communicator comm, String message, int exit) {
         err.println("stagger: " + message);
         err.flush();
         if (live != null) {
             live.finish(RunState.FAILED, live.run().status().step(), live.run().status().time(), message);
         }
         if (comm.size() > 1) {
-            comm.abort(StaggerCli.EXIT_FAILED);
+            comm.abort(exit);
         }
     }
 

@@ -208,4 +208,48 @@ class CheckpointTest {
         assertThat(c.time()).isEqualTo(1e-300);
         assertThat(Checkpoint.latest(out, name)).contains(dir);
     }
+
+    @Test
+    void theManifestCarriesItsOwnChecksumAsItsLastLine() throws Exception {
+        Path dir = write(out, "p", 5, 1.0, decomposition(GRID_2D, 2, 2), Precision.F64);
+        Path manifest = dir.resolve("manifest.properties");
+        String text = Files.readString(manifest);
+        assertThat(text).containsPattern("\norigin = -2.0,-1.0\nextent = 4.0,3.0\n")
+                .containsPattern("\nmanifest_sha256 = [0-9a-f]{64}\n$");
+        assertThat(Checkpoint.open(dir).manifestChecksummed()).isTrue();
+
+        Files.writeString(manifest, text.replace("\nstep = 5\n", "\nstep = 6\n"));
+        assertThatThrownBy(() -> Checkpoint.open(dir)).isInstanceOf(IOException.class)
+                .hasMessage("checkpoint " + dir + " is damaged: " + manifest + " fails its checksum: its content does"
+                        + " not match its manifest_sha256 (it was changed or damaged after it was written; a checkpoint"
+                        + " cannot be edited by hand)");
+        Files.writeString(manifest, text.replace("\nmodel = diffusion\n", "\nmodel = diffusioN\n"));
+        assertThatThrownBy(() -> Checkpoint.open(dir)).hasMessageContaining("fails its checksum");
+        Files.writeString(manifest, text + "step = 7\n");
+        assertThatThrownBy(() -> Checkpoint.open(dir))
+                .hasMessageContaining("has text after its manifest_sha256 line, which must be the last");
+
+        // an older Stagger's checkpoint: no checksum, no origin or extent; read, and said so
+        Files.writeString(manifest, text.replaceAll("(manifest_sha256|origin|extent) = .*\n", ""));
+        Checkpoint old = Checkpoint.open(dir);
+        assertThat(old.manifestChecksummed()).isFalse();
+        old.requireCompatible(Grid.of(new double[] {0, 0}, new double[] {1, 1}, new int[] {13, 11}), Precision.F64,
+                "diffusion");
+    }
+
+    @Test
+    void aRunOfAnotherOriginExtentOrFieldsIsRefusedBeforeItStarts() throws Exception {
+        Checkpoint c = Checkpoint.open(write(out, "p", 5, 1.0, decomposition(GRID_2D, 2, 2), Precision.F64));
+        List<Checkpoint.FieldInfo> saved = c.fields();
+        c.requireCompatible(GRID_2D, Precision.F64, "diffusion", saved);
+        Grid moved = Grid.of(new double[] {-2, 0}, new double[] {4, 3.5}, new int[] {13, 11});
+        List<Checkpoint.FieldInfo> other = List.of(new Checkpoint.FieldInfo("C", saved.get(0).location()),
+                new Checkpoint.FieldInfo("T", List.of(Location.VERTEX, Location.VERTEX)));
+        assertThatThrownBy(() -> c.requireCompatible(moved, Precision.F64, "diffusion", other))
+                .isInstanceOf(CheckpointMismatchException.class)
+                .hasMessageContaining("its grid's origin is [-2.0, -1.0], the project's [-2.0, 0.0]")
+                .hasMessageContaining("its grid's extent is [4.0, 3.0], the project's [4.0, 3.5]")
+                .hasMessageContaining("it has no field C (it has T, qx, V)")
+                .hasMessageContaining("its field T is at [CENTER, CENTER], the project's at [VERTEX, VERTEX]");
+    }
 }
