@@ -109,10 +109,15 @@ final class FieldValueChecks {
         } catch (ExpressionException e) {
             return false;
         }
+        // an f32 run stores a value beyond the float range as Infinity: that is as bad as 1/0
+        boolean f32 = project.run().precision() == dev.stagger.engine.field.Precision.F32;
+        double limit = f32 ? Float.MAX_VALUE : Double.MAX_VALUE;
+        String beyond = f32 ? " in f32 (the largest is about 3.4e38; use f64)" : "";
         if (f.isConstant()) {
             double value = f.constantValue();
-            if (!Double.isFinite(value)) {
-                v.report(at(path), path, "not a finite number (value: " + value + ")");
+            if (!(Math.abs(value) <= limit)) {
+                v.report(at(path), path, "not a finite number" + (Double.isFinite(value) ? beyond : "") + " (value: "
+                        + value + ")");
                 return true;
             }
             return false;
@@ -120,7 +125,7 @@ final class FieldValueChecks {
         long budget = Math.max(MIN_POINTS, Math.min(pointBudget, WORK_BUDGET / Math.max(1, text.length())));
         ValuePoints.NonFinite bad;
         try {
-            bad = points.within(budget).firstNonFinite(f);
+            bad = points.within(budget).firstBeyond(f, limit);
         } catch (StackOverflowError e) {
             // the nesting limit keeps evaluation shallow; a thread with a tiny stack still gets a message
             v.report(at(path), path, "expression nested too deeply to evaluate; simplify it");
@@ -129,7 +134,8 @@ final class FieldValueChecks {
         if (bad == null) {
             return false;
         }
-        v.report(at(path), path, "not a finite number at " + where(bad.point()) + " (value: "
+        v.report(at(path), path, "not a finite number" + (Double.isFinite(bad.value()) ? beyond : "") + " at "
+                + where(bad.point()) + " (value: "
                 + bad.value() + ")" + (bad.ghost() ? ", a ghost point just outside the domain that the boundary"
                 + " condition also sets" : ""));
         return true;

@@ -222,7 +222,8 @@ final class NodeReader {
             return "nothing";
         }
         if (s.getTag().equals(Tag.STR)) {
-            return "the text \"" + s.getValue() + "\"";
+            // one line, whatever the text holds: a problem is one line (block scalars, aliases of them)
+            return "the text \"" + s.getValue().replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t") + "\"";
         }
         return s.getValue();
     }

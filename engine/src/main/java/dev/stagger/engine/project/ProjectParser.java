@@ -148,7 +148,9 @@ final class ProjectParser {
         if (entries == null) {
             return OutputSpec.FINAL_STATE_ONLY;
         }
-        Long every = entries.containsKey("every") ? in.whole(entries.get("every"), "output.every", 0) : null;
+        // the run counts output steps in an int: a larger interval is a problem here, not an overflow later
+        Integer everyInt = entries.containsKey("every") ? in.wholeInt(entries.get("every"), "output.every", 0) : null;
+        Long every = everyInt == null ? null : everyInt.longValue();
         List<String> fields = null;
         if (entries.containsKey("fields")) {
             List<Node> items = in.list(entries.get("fields"), "output.fields", "a list of field names, like [C]");

@@ -93,11 +93,19 @@ final class ValuePoints {
      * the domain come first: a ghost point is named only when the value is finite everywhere else.
      */
     NonFinite firstNonFinite(CompiledExpression f) {
-        NonFinite inside = scan(f, false);
-        return inside != null ? inside : scan(f, true);
+        return firstBeyond(f, Double.MAX_VALUE);
     }
 
-    private NonFinite scan(CompiledExpression f, boolean ghosts) {
+    /**
+     * The first point where {@code f} is not finite or beyond {@code limit} in magnitude (an f32 run
+     * stores values past {@link Float#MAX_VALUE} as Infinity), or null.
+     */
+    NonFinite firstBeyond(CompiledExpression f, double limit) {
+        NonFinite inside = scan(f, false, limit);
+        return inside != null ? inside : scan(f, true, limit);
+    }
+
+    private NonFinite scan(CompiledExpression f, boolean ghosts, double limit) {
         int dims = coordinates.length;
         int nx = coordinates[0].length;
         int ny = dims > 1 ? coordinates[1].length : 1;
@@ -114,7 +122,7 @@ final class ValuePoints {
                     }
                     double x = coordinates[0][i];
                     double v = f.value(x, y, z);
-                    if (!Double.isFinite(v)) {
+                    if (!(Math.abs(v) <= limit)) {
                         return new NonFinite(Arrays.copyOf(new double[] {x, y, z}, dims), v, ghosts);
                     }
                 }
