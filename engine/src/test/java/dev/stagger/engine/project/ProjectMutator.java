@@ -55,6 +55,9 @@ final class ProjectMutator {
     }
 
     Mutant mutate(String sample) {
+        if (random.nextInt(3) == 0) {
+            return gentle(sample);
+        }
         String text = sample;
         List<String> done = new ArrayList<>();
         int count = 1 + random.nextInt(3);
@@ -82,6 +85,60 @@ final class ProjectMutator {
             bytes = randomBytes(bytes);
         }
         return new Mutant(bytes, String.join(", ", done));
+    }
+
+    /** Numbers that keep a project valid more often than not, so that many gentle mutants also run. */
+    static final String[] NUMBERS = {
+        "0", "1", "2", "3", "-1", "-2", "0.5", "1e-300", "1e-30", "1e30", "1e300", "1e308", "4.9e-324", "7", "16",
+        "33", "1000", "65536", "2147483647", "2147483648", "1e18", "-0", "0.001", "1e9", "12345678901"
+    };
+
+    private static final String[] ARITHMETIC = {
+        "+", "-", "*", "/", "^", "(", ")", "x", "y", "z", "t", "1e300", "1e-300", "0", "1e308", "exp(x)", "exp(1e3)",
+        "sin(x)", "log(x)", "sqrt(x)", "1/x", "x/0", "-"
+    };
+
+    /** One small change that often keeps the project valid: a number, a key set to a number, the expression. */
+    private Mutant gentle(String sample) {
+        Matcher m = Pattern.compile("-?[0-9]+(\\.[0-9]+)?").matcher(sample);
+        List<int[]> spans = new ArrayList<>();
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        switch (random.nextInt(4)) {
+            case 0, 1 -> {
+                int[] s = spans.get(random.nextInt(spans.size()));
+                String text = sample.substring(0, s[0]) + pick(NUMBERS) + sample.substring(s[1]);
+                return new Mutant(text.getBytes(StandardCharsets.UTF_8), "gentle number");
+            }
+            case 2 -> {
+                String[] keys = {"run:\n  steps: ", "output:\n  every: ", "run:\n  dt: ", "run:\n  end_time: ",
+                    "output:\n  checkpoint_every: ", "model:\n  parameters:\n    chi: ", "run:\n  threads: "};
+                String key = pick(keys);
+                String[] parts = key.split("\n");
+                String last = parts[parts.length - 1];
+                List<String> lines = lines(sample);
+                lines.removeIf(l -> l.equals(last.stripTrailing()) || l.startsWith(last));
+                int at = lines.indexOf(parts[0]);
+                if (at < 0) {
+                    lines.add(parts[0]);
+                    at = lines.size() - 1;
+                }
+                lines.add(at + parts.length - 1, last + pick(NUMBERS));
+                return new Mutant(join(lines).getBytes(StandardCharsets.UTF_8), "gentle key " + last.strip());
+            }
+            default -> {
+                List<String> lines = lines(sample);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).stripLeading().startsWith("initial:")) {
+                        String line = lines.get(i);
+                        int at = line.indexOf(':') + 2 + random.nextInt(line.length() - line.indexOf(':') - 1);
+                        lines.set(i, line.substring(0, at) + pick(ARITHMETIC) + line.substring(at));
+                    }
+                }
+                return new Mutant(join(lines).getBytes(StandardCharsets.UTF_8), "gentle expression");
+            }
+        }
     }
 
     private List<String> lines(String text) {
