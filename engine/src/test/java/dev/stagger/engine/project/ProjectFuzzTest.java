@@ -49,8 +49,8 @@ class ProjectFuzzTest {
     private static final long RUN_CELL_BUDGET = 70_000;
 
     /** A located problem ({@code f.yaml:3:7: key: message}), one without a line, or the CLI's own line. */
-    private static final Pattern PROBLEM_LINE = Pattern.compile("^[^\\s:]+:\\d+:\\d+: .+");
-    private static final Pattern PLAIN_LINE = Pattern.compile("^(stagger|[^\\s:]+\\.yaml|--set[^:]*): .+");
+    private static final Pattern PROBLEM_LINE = Pattern.compile("^([^\\s:]+|override '.*'):\\d+:\\d+: .+");
+    private static final Pattern PLAIN_LINE = Pattern.compile("^(stagger|[^\\s:]+\\.yaml|override '.*'): .+");
     private static final Pattern CELLS = Pattern.compile(", \\dD, (\\d+(?: x \\d+)*) cells on ");
 
     @TempDir
@@ -81,18 +81,24 @@ class ProjectFuzzTest {
         List<String> failures = new ArrayList<>();
         List<String> known = new ArrayList<>();
         int[] exits = new int[3];
+        java.util.Map<Integer, Integer> runExits = new java.util.TreeMap<>();
         int runs = 0;
         int shrunk = 0;
         long started = System.nanoTime();
         for (int c = 0; c < cases; c++) {
             // one Random per case, so that a single case can be made again from the seed and its number
             Random random = new Random(seed * 1_000_003L + c);
-            ProjectMutator.Mutant mutant = new ProjectMutator(random).mutate(samples[random.nextInt(samples.length)]);
+            ProjectMutator.Mutant mutant = new ProjectMutator(random).mutateWithSets(samples[random.nextInt(samples.length)]);
             Path project = tmp.resolve("mutant-" + c + ".yaml");
             Files.write(project, mutant.bytes());
             String label = "case " + c + " (" + mutant.description() + ")";
 
-            Result v = stagger(label, failures, mutant, seed, c, "validate", project.toString());
+            List<String> validate = new ArrayList<>(List.of("validate", project.toString()));
+            for (String set : mutant.sets()) {
+                validate.add("--set");
+                validate.add(set);
+            }
+            Result v = stagger(label, failures, mutant, seed, c, validate.toArray(String[]::new));
             if (v == null) {
                 continue;
             }
@@ -117,6 +123,10 @@ class ProjectFuzzTest {
             // validated: a two-step run, on a small grid when the mutant's is large
             List<String> args = new ArrayList<>(List.of("run", project.toString(), "--steps", "2", "--threads", "1",
                     "-q", "--out", tmp.resolve("out-" + c).toString()));
+            for (String set : mutant.sets()) {
+                args.add("--set");
+                args.add(set);
+            }
             Matcher cells = CELLS.matcher(v.out());
             if (cells.find()) {
                 String[] counts = cells.group(1).split(" x ");
@@ -135,6 +145,7 @@ class ProjectFuzzTest {
             if (r == null) {
                 continue;
             }
+            runExits.merge(r.exit(), 1, Integer::sum);
             List<String> runBad = new ArrayList<>(cleanAnswer(r, true));
             if (r.exit() == 0) {
                 runBad.addAll(nonFinite(tmp.resolve("out-" + c)));
@@ -151,8 +162,8 @@ class ProjectFuzzTest {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT,
                 "ProjectFuzzTest: %d cases in %.1f s: validate OK %d, refused (2) %d, other %d; %d runs (%d on a"
-                        + " smaller grid); %d failures, %d known bugs%n",
-                cases, seconds, exits[0], exits[1], exits[2], runs, shrunk, failures.size(), known.size());
+                        + " smaller grid; exit codes %s); %d failures, %d known bugs%n",
+                cases, seconds, exits[0], exits[1], exits[2], runs, shrunk, runExits, failures.size(), known.size());
         known.forEach(k -> System.out.println("ProjectFuzzTest: known bug, not counted: " + k));
         executor.shutdownNow();
         assertThat(failures).as("mutants with bad answers (seed %d; see target/fuzz-failures/)", seed).isEmpty();

@@ -42,7 +42,15 @@ final class ProjectMutator {
         "exp(1000)", "1/(x-x)", " ", "'", "\"", "#", ": ", "{", "[", "<", "==", "&&", "?", "!", "\\", "\t"
     };
 
-    record Mutant(byte[] bytes, String description) {
+    record Mutant(byte[] bytes, String description, List<String> sets) {
+        Mutant(byte[] bytes, String description) {
+            this(bytes, description, List.of());
+        }
+
+        Mutant withSets(List<String> more) {
+            return new Mutant(bytes, description + ", --set " + String.join(" --set ", more), List.copyOf(more));
+        }
+
         String text() {
             return new String(bytes, StandardCharsets.UTF_8);
         }
@@ -54,8 +62,60 @@ final class ProjectMutator {
         this.random = random;
     }
 
+    private static final String[] SET_KEYS = {
+        "grid.cells", "grid.extent", "grid.origin", "grid.ranks", "grid.periodic", "model.parameters.chi",
+        "model.name", "run.steps", "run.dt", "run.end_time", "run.precision", "run.threads", "output.every",
+        "output.fields", "output.checkpoint_every", "fields.C.initial", "fields.C.boundary.all",
+        "fields.C.boundary.all.type", "fields.C.boundary.all.value", "fields.C.boundary.x-low", "fields.D.initial",
+        "title", "format", "grid", "fields", "", "grid.cells[0]", "a.b.c.d", "fields.C.boundary.all.value.x"
+    };
+
+    private static final String[] SET_VALUES = {
+        "[4]", "[4, 4]", "[4, 4, 4]", "[1]", "[0]", "[-1, 4]", "[1e400]", "[2147483647]", "[100000, 100000]", "auto",
+        "[2, 2]", "[true]", "{type: periodic}", "{type: dirichlet, value: 1e308}", "{type: neumann, value: NaN}",
+        "periodic", "dirichlet", "robin", "sin(x)", "1e300", "exp(1000)", "f32", "f16", "1", "0", "-1", "1e-300",
+        "NaN", ".inf", "''", "", "[", "{", "*a", "&a x", "!!str 1", "x^2", "[C]", "[C, D]", "[]", "2147483648"
+    };
+
+    /** A mutant and, now and then, a few --set overrides for it. */
+    Mutant mutateWithSets(String sample) {
+        Mutant m = mutate(sample);
+        if (random.nextInt(5) != 0) {
+            return m;
+        }
+        List<String> sets = new ArrayList<>();
+        for (int i = random.nextInt(2); i >= 0; i--) {
+            sets.add(pick(SET_KEYS) + (random.nextInt(20) == 0 ? "" : "=") + pick(SET_VALUES));
+        }
+        return m.withSets(sets);
+    }
+
+    private static final String[] BOUNDARIES = {
+        "{type: periodic}", "{type: dirichlet, value: 1e308}", "{type: dirichlet, value: sin(3*x)}",
+        "{type: neumann, value: 1e300}", "{type: dirichlet, value: NaN}", "{type: neumann, value: -1e308}",
+        "{type: dirichlet, value: 1e-320}", "{type: neumann, value: x/0}", "{type: dirichlet, value: t}",
+        "{type: neumann}", "{type: dirichlet}", "{type: periodic, value: 1}"
+    };
+
+    private static final String[] INITIALS = {
+        "1e300", "1e308", "-1e308", "1e38", "3.5e38", "1e-320", "0", "x", "1/x", "exp(x^2)", "exp(700)", "exp(710)",
+        "sqrt(x)", "log(x)", "x^-1", "t", "pi", "1e300*x", "(x-0.5)^1e3", "tanh(1e308*x)", "min(x, 1e308)", "max(1, 2)"
+    };
+
     Mutant mutate(String sample) {
         if (random.nextInt(3) == 0) {
+            int g = random.nextInt(6);
+            if (g == 0) {
+                return new Mutant(sample.replaceFirst("all: \\{[^}]*}", "all: " + pick(BOUNDARIES))
+                        .getBytes(StandardCharsets.UTF_8), "gentle boundary");
+            }
+            if (g == 1) {
+                String text = sample.replaceFirst("initial: .*", "initial: " + pick(INITIALS));
+                if (random.nextBoolean()) {
+                    text = text.replaceFirst("run:\n", "run:\n  precision: f32\n").replace("precision: f64\n", "");
+                }
+                return new Mutant(text.getBytes(StandardCharsets.UTF_8), "gentle initial value");
+            }
             return gentle(sample);
         }
         String text = sample;
