@@ -20,6 +20,19 @@ enum KnownBug {
         }
     },
     /**
+     * With precision f32 an initial value beyond the float range validates (the check evaluates in
+     * f64), and the run stops at step 0 with exit 1.
+     */
+    F32_INITIAL_OVERFLOW {
+        private static final Pattern F32 = Pattern.compile("precision[:=]\\s*f32");
+
+        @Override
+        boolean shows(String mutant, ProjectFuzzTest.Result r, List<String> bad) {
+            return F32.matcher(mutant).find() && r.exit() == 1 && r.err().contains("where the run starts")
+                    && bad.stream().allMatch(b -> b.startsWith("validate OK, but the run cannot start"));
+        }
+    },
+    /**
      * A problem message quotes a text value with line breaks (a block scalar, the description through
      * an alias) as it is, so the problem runs over several lines.
      */
