@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 enum KnownBug {
     /** output.every above Integer.MAX_VALUE validates, then RunPlanner's Math.toIntExact throws. */
     OUTPUT_EVERY_OVERFLOW {
-        private static final Pattern BIG_EVERY = Pattern.compile("(?m)^\\s*every:\\s*[0-9_]{10,}");
+        private static final Pattern BIG_EVERY = Pattern.compile("(?m)(^\\s*every:|output\\.every=)\\s*[0-9_]{10,}");
 
         @Override
         boolean shows(String mutant, ProjectFuzzTest.Result r, List<String> bad) {
