@@ -74,7 +74,9 @@ final class ProjectMutator {
         "[4]", "[4, 4]", "[4, 4, 4]", "[1]", "[0]", "[-1, 4]", "[1e400]", "[2147483647]", "[100000, 100000]", "auto",
         "[2, 2]", "[true]", "{type: periodic}", "{type: dirichlet, value: 1e308}", "{type: neumann, value: NaN}",
         "periodic", "dirichlet", "robin", "sin(x)", "1e300", "exp(1000)", "f32", "f16", "1", "0", "-1", "1e-300",
-        "NaN", ".inf", "''", "", "[", "{", "*a", "&a x", "!!str 1", "x^2", "[C]", "[C, D]", "[]", "2147483648"
+        "NaN", ".inf", "''", "", "[", "{", "*a", "&a x", "!!str 1", "x^2", "[C]", "[C, D]", "[]", "2147483648",
+        "[" .repeat(5000) + "]".repeat(5000), "(".repeat(5000) + "x" + ")".repeat(5000), "x+".repeat(20000) + "x",
+        "[true, false]", "[true]", "[x, y]", "[1, 1]", "[2]", "{a: ".repeat(3000) + "1" + "}".repeat(3000)
     };
 
     /** A mutant and, now and then, a few --set overrides for it. */
@@ -104,10 +106,17 @@ final class ProjectMutator {
 
     Mutant mutate(String sample) {
         if (random.nextInt(3) == 0) {
-            int g = random.nextInt(6);
+            int g = random.nextInt(7);
             if (g == 0) {
                 return new Mutant(sample.replaceFirst("all: \\{[^}]*}", "all: " + pick(BOUNDARIES))
                         .getBytes(StandardCharsets.UTF_8), "gentle boundary");
+            }
+            if (g == 2) {
+                String[] grid = {"  periodic: [true]", "  periodic: [true, true]", "  periodic: [true, false, true]",
+                    "  periodic: true", "  ranks: [1]", "  ranks: [2]", "  ranks: [2, 2]", "  ranks: [1, 1, 1]",
+                    "  ranks: auto", "  ranks: [128, 1]", "  ranks: 4"};
+                String text = sample.replaceFirst("grid:\n", "grid:\n" + pick(grid) + "\n");
+                return new Mutant(text.getBytes(StandardCharsets.UTF_8), "gentle grid key");
             }
             if (g == 1) {
                 String text = sample.replaceFirst("initial: .*", "initial: " + pick(INITIALS));
