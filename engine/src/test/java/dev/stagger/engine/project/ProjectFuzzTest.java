@@ -25,7 +25,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +78,6 @@ class ProjectFuzzTest {
             samples[i] = Files.readString(SAMPLES.resolve(SAMPLE_NAMES[i]));
         }
         List<String> failures = new ArrayList<>();
-        List<String> known = new ArrayList<>();
         int[] exits = new int[3];
         java.util.Map<Integer, Integer> runExits = new java.util.TreeMap<>();
         java.util.Set<String> runFailures = new java.util.TreeSet<>();
@@ -108,11 +106,6 @@ class ProjectFuzzTest {
                 exits[v.exit() == 0 ? 0 : 1]++;
             } else {
                 exits[2]++;
-            }
-            String knownV = KnownBug.match(mutant.text() + "\n" + String.join("\n", mutant.sets()), v, bad);
-            if (knownV != null) {
-                known.add("case " + c + ": " + knownV);
-                continue;
             }
             if (!bad.isEmpty()) {
                 failures.add(record(seed, c, "validate: " + label + ": " + String.join("; ", bad), mutant, v));
@@ -159,11 +152,6 @@ class ProjectFuzzTest {
                 // the initial values are input, and validate said they were fine
                 runBad.add("validate OK, but the run cannot start from the initial values (exit 1)");
             }
-            String knownR = KnownBug.match(mutant.text() + "\n" + String.join("\n", mutant.sets()), r, runBad);
-            if (knownR != null) {
-                known.add("case " + c + ": run: " + knownR);
-                continue;
-            }
             if (!runBad.isEmpty()) {
                 failures.add(record(seed, c, "run: " + label + ": " + String.join("; ", runBad), mutant, r));
             }
@@ -171,15 +159,14 @@ class ProjectFuzzTest {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT,
                 "ProjectFuzzTest: %d cases in %.1f s: validate OK %d, refused (2) %d, other %d; %d runs (%d on a"
-                        + " smaller grid; exit codes %s); %d failures, %d known bugs%n",
-                cases, seconds, exits[0], exits[1], exits[2], runs, shrunk, runExits, failures.size(), known.size());
+                        + " smaller grid; exit codes %s); %d failures%n",
+                cases, seconds, exits[0], exits[1], exits[2], runs, shrunk, runExits, failures.size());
         runFailures.forEach(f -> System.out.println("ProjectFuzzTest: a run failed with exit 1: " + f));
-        known.forEach(k -> System.out.println("ProjectFuzzTest: known bug, not counted: " + k));
         executor.shutdownNow();
         assertThat(failures).as("mutants with bad answers (seed %d; see target/fuzz-failures/)", seed).isEmpty();
     }
 
-    // Reproducers of the bugs the fuzzer found (see KnownBug), disabled until production code is fixed.
+    // Reproducers of the bugs the fuzzer found, fixed since: they stay as regression tests.
 
     private Result cli(String... args) {
         StringWriter out = new StringWriter();
@@ -189,8 +176,6 @@ class ProjectFuzzTest {
     }
 
     @Test
-    @Disabled("bug: output.every above 2147483647 passes validation, then RunPlanner.plan's Math.toIntExact"
-            + " throws: 'stagger: internal error: java.lang.ArithmeticException: integer overflow', exit 1")
     void anOutputEveryAboveTheIntRangeIsAProblemNotAnInternalError() throws Exception {
         Path project = tmp.resolve("every.yaml");
         Files.writeString(project, Files.readString(SAMPLES.resolve("diffusion-2d.yaml"))
@@ -206,8 +191,6 @@ class ProjectFuzzTest {
     }
 
     @Test
-    @Disabled("bug: a problem that quotes a text value with line breaks prints it as it is, so the problem runs"
-            + " over several lines (format: |- block scalar; an alias to the description)")
     void aProblemQuotingAMultiLineTextStaysOnOneLine() throws Exception {
         Path project = tmp.resolve("block.yaml");
         Files.writeString(project, Files.readString(SAMPLES.resolve("diffusion-1d.yaml"))
@@ -230,9 +213,6 @@ class ProjectFuzzTest {
     }
 
     @Test
-    @Disabled("bug: with precision f32, an initial value that is finite as a double but beyond the float range"
-            + " (1e39) passes validate (FieldValueChecks evaluates in f64); the run then stops at step 0, exit 1:"
-            + " 'field C is not finite at step 0, where the run starts: Infinity ...'")
     void anInitialValueBeyondF32IsAProblemOfTheProject() throws Exception {
         Path project = tmp.resolve("f32.yaml");
         Files.writeString(project, Files.readString(SAMPLES.resolve("diffusion-1d.yaml"))
