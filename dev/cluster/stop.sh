@@ -71,6 +71,11 @@ if ((${#pids[@]})); then
   mapfile -t pids < <(printf '%s\n' "${pids[@]}" | grep -E '^[0-9]+$' | sort -un)
   terminate_pids "${pids[@]}"
 fi
+# what the tests' runs left in the test user's home (work roots, Stagger's own state and cache);
+# the user exists only for this harness, and its processes are gone now
+if [[ -n $owns_machine ]] && home=$(getent passwd "$CLUSTER_USER" | cut -d: -f6) && [[ -d $home ]]; then
+  rm -rf -- "$home"/stagger "$home"/stagger-it-* "$home"/.local/state/stagger "$home"/.cache/stagger
+fi
 
 # ---------------------------------------------------------------------------------------------
 # System resources, newest first, each only when this STATE_DIR's journal says we made it.
