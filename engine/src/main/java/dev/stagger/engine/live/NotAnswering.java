@@ -26,10 +26,45 @@ final class NotAnswering {
         head += " (" + cause + ")";
         return switch (RunProcess.of(endpoint)) {
             case ALIVE -> head + "; its process (pid " + endpoint.pid() + ") is still alive: try again in a moment";
-            case GONE -> head + "; its process (pid " + endpoint.pid() + ") is gone without recording an end (killed?)";
+            case GONE -> head + "; its process (pid " + endpoint.pid() + ") is gone without recording an end (killed?)"
+                    + (recordGone(endpoint) ? "; recorded as failed in " + endpoint.runDirectory()
+                            .resolve(RunStateFile.FILE_NAME) : "");
             case ELSEWHERE -> head + "; its process (pid " + endpoint.pid() + " on " + endpoint.host()
                     + ") cannot be checked from here";
         };
+    }
+
+    /**
+     * Records a run whose process vanished without recording its end as {@code failed}, so the state
+     * file stops saying "running" to everyone who comes later. Done under the folder's run lock (a
+     * run that holds it, such as the {@code --ranks} parent waiting for mpirun, records the end
+     * itself) and only while the endpoint file still names this run. False when nothing was written.
+     */
+    private static boolean recordGone(RunEndpoint endpoint) {
+        java.nio.file.Path dir = endpoint.runDirectory();
+        try (RunFolderLock lock = RunFolderLock.acquire(dir, "stagger (recording a run whose process vanished)")) {
+            if (recordedEnd(endpoint) != null) {
+                return false;
+            }
+            if (Files.isRegularFile(dir.resolve(RunEndpoint.FILE_NAME))) {
+                RunEndpoint current = RunEndpoint.read(dir);
+                if (current.pid() != endpoint.pid() || !current.started().equals(endpoint.started())) {
+                    return false; // another run has started here since
+                }
+            }
+            long step = 0;
+            double time = 0;
+            if (Files.isRegularFile(dir.resolve(RunStateFile.FILE_NAME))) {
+                RunStateFile last = RunStateFile.read(dir);
+                step = last.step();
+                time = last.time();
+            }
+            new RunStateFile(RunState.FAILED, step, time, Instant.now(), "its process (pid " + endpoint.pid()
+                    + ") ended without recording its end (killed?); found by a client at " + Instant.now()).write(dir);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // a live run holds the folder, or it cannot be written: only the message says it
+        }
     }
 
     /** The state file when it records the end of this very run (not of an earlier one in the same folder). */

@@ -48,8 +48,27 @@ class RunEndpointTest {
         exited.waitFor();
         new RunStateFile(RunState.RUNNING, 0, 0, Instant.now(), "").write(dir);
         assertThatThrownBy(() -> endpoint(closedPort(), exited.pid(), Instant.now().minusSeconds(1)).connect("test"))
-                .hasMessageEndingWith("; its process (pid " + exited.pid() + ") is gone without recording an end (killed?)")
+                .hasMessageContaining("; its process (pid " + exited.pid() + ") is gone without recording an end (killed?)"
+                        + "; recorded as failed in " + dir.resolve(RunStateFile.FILE_NAME))
                 .hasMessageNotContaining("running");
+        // whoever comes next reads the truth from the state file, not "running"
+        RunStateFile recorded = RunStateFile.read(dir);
+        assertThat(recorded.state()).isEqualTo(RunState.FAILED);
+        assertThat(recorded.message()).contains("pid " + exited.pid(), "killed?");
+        assertThatThrownBy(() -> endpoint(closedPort(), exited.pid(), Instant.now().minusSeconds(1)).connect("test"))
+                .hasMessageContaining("it has ended; its state file says failed");
+    }
+
+    @Test
+    void aVanishedProcessIsNotRecordedWhileAnotherRunHoldsTheFolder() throws Exception {
+        Process exited = new ProcessBuilder("true").start();
+        exited.waitFor();
+        new RunStateFile(RunState.RUNNING, 0, 0, Instant.now(), "").write(dir);
+        try (RunFolderLock held = RunFolderLock.acquire(dir, "a run in this folder")) {
+            assertThatThrownBy(() -> endpoint(closedPort(), exited.pid(), Instant.now().minusSeconds(1)).connect("test"))
+                    .hasMessageEndingWith("is gone without recording an end (killed?)");
+        }
+        assertThat(RunStateFile.read(dir).state()).isEqualTo(RunState.RUNNING);
     }
 
     @Test
