@@ -6,11 +6,9 @@ import dev.stagger.engine.live.RunEndpoint;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.RunStateFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,20 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Two {@code ./stagger run}s into one output folder, started at the same moment: one runs, one is refused. */
 class OneRunPerFolderIT {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = LauncherProcesses.ROOT;
 
     @TempDir
     Path tmp;
 
     private Process start(String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("stagger").toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(tmp.toFile()).redirectOutput(tmp.resolve(name + ".out").toFile())
-                .redirectError(tmp.resolve(name + ".err").toFile()).start();
+        return new LauncherProcesses(tmp).start(name, args);
     }
 
     private String read(String file) throws IOException {
-        return Files.readString(tmp.resolve(file), StandardCharsets.UTF_8);
+        return new LauncherProcesses(tmp).read(file);
     }
 
     @Test

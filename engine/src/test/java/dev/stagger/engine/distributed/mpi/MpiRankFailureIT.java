@@ -2,6 +2,7 @@ package dev.stagger.engine.distributed.mpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stagger.engine.cli.LauncherProcesses;
 import dev.stagger.engine.live.RunEndpoint;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.RunStateFile;
@@ -11,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,20 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
  * the failure with the rank, instead of "running" for ever. While it runs, the folder is its alone.
  */
 class MpiRankFailureIT {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = LauncherProcesses.ROOT;
 
     @TempDir
     Path tmp;
 
     private Process start(String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("stagger").toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(tmp.toFile()).redirectOutput(tmp.resolve(name + ".out").toFile())
-                .redirectError(tmp.resolve(name + ".err").toFile()).start();
+        return new LauncherProcesses(tmp).start(name, args);
     }
 
     private String read(String file) throws IOException {
-        return Files.readString(tmp.resolve(file), StandardCharsets.UTF_8);
+        return new LauncherProcesses(tmp).read(file);
     }
 
     /** The rank's JVM among the job's processes (Open MPI tells each rank its number in its environment). */
