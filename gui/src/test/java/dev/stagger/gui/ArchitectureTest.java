@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The workbench's seams (DESIGN section 2): the shell ({@code app}) finds the setup editors and the
+ * The workbench's seams (DESIGN section 2): the shell finds the setup editors and the
  * monitor through service providers, so a new editor or a cluster monitor plugs in without the
  * shell changing; the document is toolkit-free so it is tested without a display; and the window
  * never writes to the console or prints stack traces (errors become notices).
@@ -20,8 +20,25 @@ class ArchitectureTest {
 
     @Test
     void theShellKnowsItsPlugInsOnlyThroughProviders() {
-        noClasses().that().resideInAPackage("dev.stagger.gui.app..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.stagger.gui.setup..", "dev.stagger.gui.monitor..")
+        noClasses().that().resideInAPackage("dev.stagger.gui.shell..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.stagger.gui.setup..", "dev.stagger.gui.monitor..",
+                        "dev.stagger.gui.run.local..", "dev.stagger.gui.run.cluster..", "dev.stagger.gui.cluster..")
+                .check(GUI);
+    }
+
+    @Test
+    void theRunAndJobModelsUseNoSceneGraph() {
+        noClasses().that().resideInAnyPackage("dev.stagger.gui.run..")
+                .or().haveSimpleNameEndingWith("Board").or().haveSimpleNameEndingWith("Registry")
+                .or().haveSimpleNameEndingWith("History").or().haveSimpleNameEndingWith("Model")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(GUI);
+    }
+
+    @Test
+    void featurePackagesDoNotReachIntoTheShell() {
+        noClasses().that().resideOutsideOfPackage("dev.stagger.gui.shell..")
+                .should().dependOnClassesThat().resideInAPackage("dev.stagger.gui.shell..")
                 .check(GUI);
     }
 
@@ -29,7 +46,7 @@ class ArchitectureTest {
     void theDocumentNeedsNoToolkit() {
         noClasses().that().resideInAPackage("dev.stagger.gui.document..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
-                        "javafx.application..", "dev.stagger.gui.app..", "dev.stagger.gui.setup..")
+                        "javafx.application..", "dev.stagger.gui.shell..", "dev.stagger.gui.setup..")
                 .check(GUI);
     }
 

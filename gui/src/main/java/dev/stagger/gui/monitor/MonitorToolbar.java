@@ -2,7 +2,7 @@ package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.render.Colormap;
-import dev.stagger.gui.app.Icons;
+import dev.stagger.gui.common.Icons;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;

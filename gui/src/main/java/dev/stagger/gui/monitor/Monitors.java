@@ -2,8 +2,8 @@ package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.live.LiveClient;
 import dev.stagger.engine.live.RunState;
-import dev.stagger.gui.app.MonitorProvider;
-import dev.stagger.gui.app.RunJob;
+import dev.stagger.gui.plugin.MonitorProvider;
+import dev.stagger.gui.run.RunJob;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

@@ -2,7 +2,7 @@ package dev.stagger.gui.monitor;
 
 import dev.stagger.gui.FxSteps;
 import dev.stagger.gui.Screenshots;
-import dev.stagger.gui.app.Theme;
+import dev.stagger.gui.shell.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,0 +1,600 @@
+package dev.stagger.gui.shell;
+
+import dev.stagger.gui.common.Icons;
+import dev.stagger.gui.common.Notice;
+import dev.stagger.gui.document.ProjectDocument;
+import dev.stagger.gui.jobs.EndedJobView;
+import dev.stagger.gui.jobs.JobTable;
+import dev.stagger.gui.plugin.MonitorProvider;
+import dev.stagger.gui.plugin.PlaceholderViews;
+import dev.stagger.gui.plugin.SetupEditorProvider;
+import dev.stagger.gui.plugin.WorkbenchExtensions;
+import dev.stagger.gui.run.RunJob;
+import dev.stagger.gui.run.RunTarget;
+import dev.stagger.gui.start.SampleCard;
+import dev.stagger.gui.start.SampleGallery;
+import dev.stagger.gui.start.StartPage;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.NotificationPane;
+
+/**
+ * The main window: menus, toolbar, start page or project page, job list, status bar and
+ * notifications. It only renders the {@link WorkbenchModel} and forwards commands to it.
+ *
+ * <p>Project page layout: the setup editor ({@link SetupEditorProvider}) on the left; on the right
+ * the monitor of the selected run ({@link MonitorProvider}) above the job list.
+ */
+public final class WorkbenchView {
+    private final Stage stage;
+    private final WorkbenchModel model;
+    private final WorkbenchExtensions extensions;
+    private final Preferences prefs;
+    private final Consumer<Path> showFolder;
+    private final BorderPane root = new BorderPane();
+    private final NotificationPane notifications;
+    private final StackPane pages = new StackPane();
+    private final StartPage startPage;
+    private final SplitPane projectPage = new SplitPane();
+    private final SplitPane runSide = new SplitPane();
+    /** Hosts the setup editor of the open document (the setup package's node goes in here). */
+    private final BorderPane setupHost = new BorderPane();
+    /** Hosts the monitor of the selected run (the monitor package's node goes in here). */
+    private final BorderPane monitorHost = new BorderPane();
+    private final JobTable jobTable;
+    private final PauseTransition noticeTimer = new PauseTransition(Duration.seconds(6));
+    private final Scene scene;
+    /** How long quitting waits for stopped runs to write their final state. */
+    private static final long QUIT_TIMEOUT_SECONDS = 60;
+
+    public WorkbenchView(Stage stage, WorkbenchModel model, WorkbenchExtensions extensions, Preferences prefs,
+            Consumer<Path> showFolder) {
+        this.stage = stage;
+        this.model = model;
+        this.extensions = extensions;
+        this.prefs = prefs;
+        this.showFolder = showFolder;
+
+        startPage = new StartPage(model.recent(), this::openFile, model::newFromTemplate, this::newProject, this::openDialog);
+        jobTable = new JobTable(model.board(), showFolder);
+        jobTable.useAttach(this::attachDialog);
+        runSide.setOrientation(Orientation.VERTICAL);
+        monitorHost.getStyleClass().add("monitor-host");
+        setupHost.getStyleClass().add("setup-host");
+        monitorHost.setCenter(PlaceholderViews.noJob());
+        runSide.getItems().setAll(monitorHost, jobTable);
+        projectPage.getItems().setAll(setupHost, runSide);
+        projectPage.setId("project-page");
+        pages.getChildren().setAll(startPage);
+
+        notifications = new NotificationPane(pages);
+        // from the bottom, above the status bar: a notice never covers the menus, toolbar or setup tabs
+        notifications.setShowFromTop(false);
+        noticeTimer.setOnFinished(e -> notifications.hide());
+        model.noticeProperty().addListener((o, was, n) -> showNotice(n));
+
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(notifications);
+        root.setBottom(statusBar());
+        root.getStyleClass().add("workbench");
+
+        model.documentProperty().addListener((o, was, now) -> showDocument(now));
+        model.jobs().selectedProperty().addListener((o, was, now) -> showMonitor(now));
+
+        WindowLayout layout = WindowLayout.load(prefs);
+        scene = new Scene(root, layout.width(), layout.height());
+        applyTheme(model.themeProperty().get());
+        model.themeProperty().addListener((o, was, now) -> applyTheme(now));
+        stage.setScene(scene);
+        stage.titleProperty().bind(model.titleProperty());
+        if (!Double.isNaN(layout.x()) && !Double.isNaN(layout.y())) {
+            stage.setX(layout.x());
+            stage.setY(layout.y());
+        }
+        stage.setMaximized(layout.maximized());
+        projectPage.setDividerPositions(layout.setupDivider());
+        runSide.setDividerPositions(layout.jobsDivider());
+        stage.setOnCloseRequest(e -> {
+            e.consume(); // the window goes in quit(), after any runs still going were dealt with
+            quit();
+        });
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    /** Called on the FX thread when the gallery's cards are loaded. */
+    public void showSamples(List<SampleCard> cards) {
+        startPage.showSamples(cards);
+    }
+
+    /** The toolbar's run target for F5: the first one ("this computer"). */
+    /** Runs on {@code target}, first asking its settings (and showing its job script) when it has any. */
+    void runOn(RunTarget target) {
+        if (target.settings().isEmpty()) {
+            model.run(target);
+            return;
+        }
+        if (model.document() == null || model.document().file() == null) {
+            model.run(target, java.util.Map.of()); // says what is missing
+            return;
+        }
+        RunDialog.ask(stage, model.runForm(target)).ifPresent(values -> model.run(target, values));
+    }
+
+    private RunTarget defaultTarget() {
+        return model.targets().get(0);
+    }
+
+    // ---- menus and toolbar ----
+
+    private MenuBar menuBar() {
+        MenuItem newItem = item("New", Icons.NEW, "Shortcut+N", this::newProject);
+        MenuItem open = item("Open…", Icons.OPEN, "Shortcut+O", this::openDialog);
+        Menu recent = new Menu("Open Recent");
+        recent.setOnShowing(e -> fillRecent(recent));
+        fillRecent(recent);
+        MenuItem save = item("Save", Icons.SAVE, "Shortcut+S", this::save);
+        MenuItem saveAs = item("Save As…", null, "Shortcut+Shift+S", this::saveAs);
+        MenuItem close = item("Close", null, "Shortcut+W", this::closeDocument);
+        MenuItem quit = item("Quit", null, "Shortcut+Q", this::quit);
+        var noDocument = model.documentProperty().isNull();
+        save.disableProperty().bind(noDocument);
+        saveAs.disableProperty().bind(noDocument);
+        close.disableProperty().bind(noDocument);
+        Menu file = new Menu("File", null, newItem, open, recent, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), close, quit);
+
+        MenuItem undo = item("Undo", Icons.UNDO, "Shortcut+Z", () -> model.document().undo());
+        MenuItem redo = item("Redo", Icons.REDO, "Shortcut+Y", () -> model.document().redo());
+        undo.disableProperty().bind(canUndo().not());
+        redo.disableProperty().bind(canRedo().not());
+        // "Undo Set chi": the menu names what it would undo
+        undo.textProperty().bind(historyLabel("Undo", true));
+        redo.textProperty().bind(historyLabel("Redo", false));
+        Menu edit = new Menu("Edit", null, undo, redo);
+
+        Menu run = new Menu("Run");
+        for (int i = 0; i < model.targets().size(); i++) {
+            RunTarget t = model.targets().get(i);
+            boolean asks = !t.settings().isEmpty();
+            MenuItem it = item("Run on " + t.displayName().toLowerCase(java.util.Locale.ROOT) + (asks ? "…" : ""),
+                    i == 0 ? Icons.RUN : null, i == 0 ? "F5" : null, () -> runOn(t));
+            it.disableProperty().bind(noDocument);
+            run.getItems().add(it);
+        }
+        MenuItem stop = item("Stop", Icons.STOP, "Shift+F5", model.board()::stopSelected);
+        run.getItems().addAll(new SeparatorMenuItem(), stop);
+        MenuItem attach = item("Attach to Run…", Icons.ATTACH, null, this::attachDialog);
+        run.getItems().addAll(new SeparatorMenuItem(), attach);
+
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("Light theme");
+        RadioMenuItem dark = new RadioMenuItem("Dark theme");
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        light.setSelected(model.themeProperty().get() == Theme.LIGHT);
+        dark.setSelected(model.themeProperty().get() == Theme.DARK);
+        light.setOnAction(e -> model.useTheme(Theme.LIGHT));
+        dark.setOnAction(e -> model.useTheme(Theme.DARK));
+        MenuItem startPageItem = item("Start page", Icons.HOME, null, this::showStartPage);
+        Menu view = new Menu("View", null, startPageItem, new SeparatorMenuItem(), light, dark);
+
+        Menu help = new Menu("Help", null, item("About Stagger", null, null, this::about));
+        MenuBar bar = new MenuBar(file, edit, run, view, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private ToolBar toolBar() {
+        Button newB = tool(Icons.NEW, "New project (Ctrl+N)", this::newProject);
+        Button open = tool(Icons.OPEN, "Open a project (Ctrl+O)", this::openDialog);
+        Button save = tool(Icons.SAVE, "Save (Ctrl+S)", this::save);
+        save.disableProperty().bind(model.documentProperty().isNull());
+        Button undo = tool(Icons.UNDO, "Undo (Ctrl+Z)", () -> model.document().undo());
+        Button redo = tool(Icons.REDO, "Redo (Ctrl+Y)", () -> model.document().redo());
+        undo.disableProperty().bind(canUndo().not());
+        redo.disableProperty().bind(canRedo().not());
+        Button run = tool(Icons.RUN, "Run on this computer (F5)", () -> model.run(defaultTarget()));
+        run.setId("run");
+        run.getStyleClass().add("run-button");
+        run.disableProperty().bind(model.documentProperty().isNull());
+        Button stop = tool(Icons.STOP, "Stop the selected run (Shift+F5)", model.board()::stopSelected);
+        stop.getStyleClass().add("stop-button");
+        var selectedJob = new ReadOnlyObjectWrapper<RunJob>();
+        selectedJob.bind(model.jobs().selectedProperty());
+        var selectedState = new javafx.beans.property.SimpleObjectProperty<Object>();
+        selectedJob.addListener((o, was, now) -> {
+            selectedState.unbind();
+            if (now != null) {
+                selectedState.bind(now.stateProperty());
+            }
+        });
+        stop.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selectedState.get() == null || selectedJob.get() == null || selectedJob.get().state().isOver(),
+                selectedJob, selectedState));
+        Button home = tool(Icons.HOME, "Start page", this::showStartPage);
+        Button theme = tool(Icons.THEME, "Light or dark theme", () -> model.useTheme(
+                model.themeProperty().get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(home, sep(), newB, open, save, sep(), undo, redo, sep(), run, stop, gap, theme);
+        bar.getStyleClass().add("main-toolbar");
+        return bar;
+    }
+
+    private Node statusBar() {
+        Label message = new Label();
+        message.setId("status-message");
+        message.textProperty().bind(model.statusProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("status-progress");
+        progress.setPrefWidth(180);
+        var selected = new ReadOnlyObjectWrapper<RunJob>();
+        selected.bind(model.jobs().selectedProperty());
+        selected.addListener((o, was, now) -> {
+            progress.progressProperty().unbind();
+            progress.visibleProperty().unbind();
+            if (now != null) {
+                progress.progressProperty().bind(now.progressProperty());
+                progress.visibleProperty().bind(Bindings.createBooleanBinding(() -> !now.state().isOver(),
+                        now.stateProperty()));
+            } else {
+                progress.setVisible(false);
+            }
+        });
+        progress.setVisible(false);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label file = new Label();
+        file.getStyleClass().add("muted");
+        file.textProperty().bind(Bindings.createStringBinding(() -> {
+            ProjectDocument d = model.document();
+            return d == null || d.file() == null ? "" : d.file().toString();
+        }, model.documentProperty()));
+        HBox bar = new HBox(12, message, gap, file, progress);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private BooleanBinding canUndo() {
+        return Bindings.selectBoolean(model.documentProperty(), "canUndo");
+    }
+
+    private BooleanBinding canRedo() {
+        return Bindings.selectBoolean(model.documentProperty(), "canRedo");
+    }
+
+    private StringBinding historyLabel(String verb, boolean undo) {
+        StringBinding label = Bindings.selectString(model.documentProperty(), undo ? "undoLabel" : "redoLabel");
+        return Bindings.createStringBinding(() -> label.get() == null || label.get().isEmpty() ? verb
+                : verb + " " + label.get(), label);
+    }
+
+    private static MenuItem item(String text, Icons icon, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text, icon == null ? null : icon.node(16));
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private static Button tool(Icons icon, String tip, Runnable action) {
+        Button b = new Button(null, icon.node(20));
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.getStyleClass().add("tool");
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private static javafx.scene.control.Separator sep() {
+        return new javafx.scene.control.Separator(Orientation.VERTICAL);
+    }
+
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        for (Path p : model.recent().items()) {
+            MenuItem it = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            it.setMnemonicParsing(false);
+            it.setOnAction(e -> openFile(p));
+            recent.getItems().add(it);
+        }
+        if (recent.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none)");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear list");
+            clear.setOnAction(e -> model.recent().clear());
+            recent.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+    }
+
+    // ---- commands with dialogs ----
+
+    private void newProject() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        Optional<Path> samples = SampleGallery.locate();
+        Path template = samples.map(s -> s.resolve("diffusion-2d.yaml")).filter(java.nio.file.Files::exists)
+                .orElse(null);
+        if (template == null) {
+            FileChooser chooser = yamlChooser("Choose a template project");
+            File f = chooser.showOpenDialog(stage);
+            if (f == null) {
+                return;
+            }
+            template = f.toPath();
+        }
+        model.newFromTemplate(template);
+    }
+
+    private void openDialog() {
+        File f = yamlChooser("Open a project").showOpenDialog(stage);
+        if (f != null) {
+            openFile(f.toPath());
+        }
+    }
+
+    /** Opens {@code file}, after asking about unsaved changes of the open document. */
+    public void openFile(Path file) {
+        if (confirmDiscard()) {
+            model.open(file);
+        }
+    }
+
+    private boolean save() {
+        if (model.document() == null) {
+            return false;
+        }
+        return model.document().file() == null ? saveAs() : model.save();
+    }
+
+    private boolean saveAs() {
+        if (model.document() == null) {
+            return false;
+        }
+        FileChooser chooser = yamlChooser("Save the project as");
+        chooser.setInitialFileName(model.document().name() + ".yaml");
+        File f = chooser.showSaveDialog(stage);
+        return f != null && model.saveAs(f.toPath());
+    }
+
+    private void closeDocument() {
+        if (confirmDiscard()) {
+            model.close();
+        }
+    }
+
+    /** Quits after asking about unsaved changes and runs still going (which may take a moment to stop). */
+    private void quit() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        List<RunJob> running = model.jobs().running();
+        if (running.isEmpty()) {
+            exit();
+            return;
+        }
+        QuitDialog.Choice choice = QuitDialog.ask(stage, running, model.board().canKeepRunsGoing());
+        if (choice == QuitDialog.Choice.CANCEL) {
+            return;
+        }
+        boolean keep = choice == QuitDialog.Choice.KEEP_OUTLIVING;
+        long stopping = running.stream().filter(j -> !keep || !j.outlivesWorkbench()).count();
+        QuitDialog.waitFor(stage, model.board().stopForQuit(keep, java.time.Duration.ofSeconds(QUIT_TIMEOUT_SECONDS)),
+                (int) stopping, QUIT_TIMEOUT_SECONDS, this::exit);
+    }
+
+    private void exit() {
+        saveLayout();
+        stage.close();
+        Platform.exit();
+    }
+
+    /** Attaches a run started elsewhere (the command line, an earlier session) by its output folder. */
+    private void attachDialog() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Attach to a run: choose its output folder (the one with stagger-run.endpoint)");
+        Path dir = model.document() != null && model.document().file() != null ? model.document().file().getParent()
+                : null;
+        if (dir != null && dir.toFile().isDirectory()) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
+        File f = chooser.showDialog(stage);
+        if (f != null) {
+            model.board().attachRun(f.toPath());
+        }
+    }
+
+    private FileChooser yamlChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Stagger projects (*.yaml)", "*.yaml"));
+        Path dir = model.document() != null && model.document().file() != null ? model.document().file().getParent()
+                : SampleGallery.locate().orElse(null);
+        if (dir != null && dir.toFile().isDirectory()) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
+        return chooser;
+    }
+
+    /** True when the open document may be replaced: it has no unsaved changes, or the user saved or discarded them. */
+    private boolean confirmDiscard() {
+        ProjectDocument d = model.document();
+        if (d == null || !d.isDirty()) {
+            return true;
+        }
+        ButtonType saveB = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Save the changes to " + d.name() + " first?", saveB,
+                discard, ButtonType.CANCEL);
+        a.setHeaderText("Unsaved changes");
+        a.initOwner(stage);
+        ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == discard || (answer == saveB && save());
+    }
+
+    private void about() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle("About Stagger");
+        a.setHeaderText("Stagger " + Optional.ofNullable(getClass().getPackage().getImplementationVersion())
+                .orElse("0.1.0-SNAPSHOT"));
+        a.setContentText("Finite-difference simulations on staggered grids, after Chmy.jl.\n"
+                + "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version"));
+        a.setGraphic(Icons.application(48));
+        a.showAndWait();
+    }
+
+    // ---- rendering ----
+
+    private void showDocument(ProjectDocument d) {
+        setupHost.setCenter(null);
+        if (d == null) {
+            showStartPage();
+            return;
+        }
+        Node node = extensions.setupEditors().createEditor(d);
+        setupHost.setCenter(node);
+        pages.getChildren().setAll(projectPage);
+    }
+
+    private void showStartPage() {
+        if (model.document() == null) {
+            pages.getChildren().setAll(startPage);
+        } else if (pages.getChildren().contains(startPage)) {
+            pages.getChildren().setAll(projectPage);
+        } else {
+            pages.getChildren().setAll(startPage);
+        }
+    }
+
+    private void showMonitor(RunJob job) {
+        Node old = monitorHost.getCenter();
+        if (old instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // a monitor that fails to close only loses its own resources
+            }
+        }
+        monitorHost.setCenter(job == null ? PlaceholderViews.noJob() : monitorOf(job));
+        if (job != null && model.document() != null) {
+            pages.getChildren().setAll(projectPage);
+        }
+    }
+
+    /**
+     * The monitor of a job that serves (or will serve) a live client, or that ended leaving output
+     * (the monitor then shows its results); a summary of one that ended without either (lost, or
+     * stopped before its first output), which no monitor could show.
+     */
+    private Node monitorOf(RunJob job) {
+        if (job.client() == null && job.state().isOver() && !hasResults(job.outputDir())) {
+            return EndedJobView.of(job, model.board());
+        }
+        if (job.client() == null) {
+            job.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends dev.stagger.engine.live.RunState> o,
+                        dev.stagger.engine.live.RunState was, dev.stagger.engine.live.RunState now) {
+                    if (now.isOver()) {
+                        job.stateProperty().removeListener(this);
+                        if (job.client() == null && model.jobs().selected() == job) {
+                            showMonitor(job);
+                        }
+                    }
+                }
+            });
+        }
+        return extensions.monitors().createMonitor(job);
+    }
+
+    /** Whether a run's folder holds a time series the monitor can show (a listing, no reading). */
+    private static boolean hasResults(Path dir) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".pvd"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void showNotice(Notice n) {
+        if (n == null) {
+            return;
+        }
+        notifications.getStyleClass().removeAll("info", "warning", "error");
+        notifications.getStyleClass().add(n.kind().name().toLowerCase(java.util.Locale.ROOT));
+        notifications.show(n.text());
+        // an error stays until it is closed; the rest go by themselves
+        if (n.kind() == Notice.Kind.ERROR) {
+            noticeTimer.stop();
+        } else {
+            noticeTimer.setDuration(Duration.seconds(n.kind() == Notice.Kind.WARNING ? 8 : 4));
+            noticeTimer.playFromStart();
+        }
+    }
+
+    private void applyTheme(Theme t) {
+        scene.getStylesheets().setAll(
+                WorkbenchView.class.getResource("workbench.css").toExternalForm(),
+                WorkbenchView.class.getResource(t.styleSheet()).toExternalForm());
+        notifications.getStyleClass().remove(NotificationPane.STYLE_CLASS_DARK);
+        if (t == Theme.DARK) {
+            notifications.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+        }
+    }
+
+    /** Remembers the window's place and the dividers. */
+    public void saveLayout() {
+        double[] setup = projectPage.getDividerPositions();
+        double[] jobs = runSide.getDividerPositions();
+        new WindowLayout(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
+                setup.length > 0 ? setup[0] : WindowLayout.DEFAULT.setupDivider(),
+                jobs.length > 0 ? jobs[0] : WindowLayout.DEFAULT.jobsDivider()).save(prefs);
+    }
+
+}
