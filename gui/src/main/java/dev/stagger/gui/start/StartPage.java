@@ -55,9 +55,9 @@ public final class StartPage extends ScrollPane {
         recentBox.getStyleClass().add("recent-list");
         recent.items().addListener((ListChangeListener<Path>) c -> fillRecent(recent, openSample));
         fillRecent(recent, openSample);
-        VBox recent = new VBox(8, recentHeading, recentBox);
+        VBox recentSection = new VBox(8, recentHeading, recentBox);
 
-        VBox content = new VBox(14, title, subtitle, actions, samplesHeading, gallery, recent);
+        VBox content = new VBox(14, title, subtitle, actions, samplesHeading, gallery, recentSection);
         content.getStyleClass().add("start-page");
         content.setMaxWidth(1100);
         StackPane centred = new StackPane(content);

@@ -48,6 +48,13 @@ class WorkbenchHeadlessTest {
         System.setProperty(StaggerWorkbench.PREFS_PROPERTY, PREFS_NODE);
         stage = FxToolkit.registerPrimaryStage();
         app = (StaggerWorkbench) FxToolkit.setupApplication(StaggerWorkbench.class);
+        // the primary stage is shared by the test classes of this JVM: an earlier one may have moved or shrunk it
+        FxToolkit.setupStage(s -> {
+            s.setX(0);
+            s.setY(0);
+            s.setWidth(1200);
+            s.setHeight(800);
+        });
     }
 
     @AfterAll

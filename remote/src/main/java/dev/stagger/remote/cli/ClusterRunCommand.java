@@ -2,12 +2,9 @@ package dev.stagger.remote.cli;
 
 import dev.stagger.engine.cli.StaggerCli;
 import dev.stagger.remote.job.ClusterRuns;
-import dev.stagger.remote.job.Deployer;
-import dev.stagger.remote.job.EngineBundle;
 import dev.stagger.remote.job.JobRequest;
 import dev.stagger.remote.job.JobScript;
 import dev.stagger.remote.job.RunId;
-import dev.stagger.remote.job.RunRegistry;
 import dev.stagger.remote.job.RunStatus;
 import dev.stagger.remote.job.Site;
 import dev.stagger.remote.profile.ClusterProfile;
@@ -17,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,16 +112,8 @@ final class ClusterRunCommand implements Callable<Integer> {
         ClusterRuns runs;
         ClusterRuns.Submitted submitted;
         try {
-            EngineBundle bundle = EngineBundle.current();
-            progress.accept("connecting to " + cluster);
+            submitted = ClusterLaunch.submit(context, cluster, project, job, progress);
             runs = context.runs(cluster);
-            Deployer deployer = new Deployer(runs.connection());
-            String bundleDir = deployer.deploy(bundle, runs.workRoot(), progress);
-            deployer.ensureJava(site, runs.workRoot(), context.dirs().cache().resolve("runtimes"), progress);
-            submitted = runs.submit(project, job, bundleDir, progress);
-            context.registry().put(new RunRegistry.Entry(id, submitted.runDirectory(), submitted.jobId(),
-                    site.launcher().name().toLowerCase(), Instant.now(), project.toAbsolutePath().toString(),
-                    RunStatus.State.SUBMITTED.word(), null, Instant.now()));
         } catch (IOException e) {
             return Failures.report(err, e, cluster);
         }
@@ -182,9 +170,7 @@ final class ClusterRunCommand implements Callable<Integer> {
                 end = runs.status(id);
             }
             out.println("Run " + id + " " + end.describe() + ". Get the results: stagger fetch " + id);
-            context.registry().put(new RunRegistry.Entry(id, runs.runDirectory(id), end.jobId(),
-                    runs.site().launcher().name().toLowerCase(), Instant.now(), project.toAbsolutePath().toString(),
-                    end.state().word(), end.detail(), Instant.now()));
+            ClusterLaunch.record(context, runs, id, end.jobId(), project, end.state().word(), end.detail());
             return end.state() == RunStatus.State.FINISHED ? StaggerCli.EXIT_OK : StaggerCli.EXIT_FAILED;
         } catch (IOException e) {
             err.println("stagger: the run goes on, but its end could not be read: " + e.getMessage());
@@ -218,21 +204,16 @@ final class ClusterRunCommand implements Callable<Integer> {
     private int dryRun(PrintWriter out, Site site, JobRequest job) {
         String root = site.workRoot();
         String dir = root + "/runs/" + job.id().name();
-        String bundleDir;
-        try {
-            bundleDir = root + "/bundles/" + EngineBundle.current().hash();
-        } catch (IOException e) {
-            bundleDir = root + "/bundles/HASH";
-        }
         out.println("# Dry run: nothing is uploaded, created or submitted.");
         out.println("# Run id: " + job.id());
         out.println("# On " + cluster + " (" + site.launcher().name().toLowerCase() + " launch) it would:");
-        out.println("#  1. upload the engine bundle to " + bundleDir + " unless it is there");
+        out.println("#  1. upload the engine bundle to " + root + "/bundles/ unless it is there");
         out.println("#  2. create the run directory " + dir + " holding " + job.projectFileName());
         out.println("#  3. run: " + JobScript.submitCommand(site, job, dir) + "   (with the job script below on stdin)");
         out.println("# (" + root + " stands for the work root's absolute path, resolved on the cluster at submission)");
         out.println("# ---- " + JobScript.FILE + " ----");
-        out.print(JobScript.render(site, job, dir, bundleDir, root));
+        String preview = ClusterLaunch.preview(site, job);
+        out.print(preview.substring(preview.indexOf('\n') + 1));
         out.flush();
         return StaggerCli.EXIT_OK;
     }
