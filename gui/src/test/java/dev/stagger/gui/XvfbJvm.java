@@ -26,6 +26,12 @@ public final class XvfbJvm {
 
     public static Result run(Class<?> mainClass, Map<String, String> properties, Path log, long timeoutSeconds)
             throws IOException, InterruptedException {
+        return run(mainClass, properties, Map.of(), log, timeoutSeconds);
+    }
+
+    /** As {@link #run(Class, Map, Path, long)}, with {@code environment} added to the JVM's environment. */
+    public static Result run(Class<?> mainClass, Map<String, String> properties, Map<String, String> environment,
+            Path log, long timeoutSeconds) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/xvfb-run")),
                 "xvfb-run is not installed (apt-get install xvfb libgtk-3-0); no screenshots taken");
         Files.createDirectories(SCREENSHOTS);
@@ -36,7 +42,9 @@ public final class XvfbJvm {
                 "-Dprism.order=sw"));
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add(mainClass.getName());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(environment);
+        Process p = pb.start();
         boolean finished;
         try {
             finished = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);

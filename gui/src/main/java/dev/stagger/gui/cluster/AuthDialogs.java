@@ -47,12 +47,20 @@ public final class AuthDialogs implements AuthQuestions {
             buttons.add(new ButtonType(HostKeyQuestion.label(c), data));
         }
         d.getDialogPane().getButtonTypes().setAll(buttons);
+        // the explanation, then the fingerprint on a line of its own, selectable, in a fixed-width font
         TextArea text = new TextArea(q.explanation());
         text.setId("host-key-text");
         text.setEditable(false);
         text.setWrapText(true);
-        text.setPrefRowCount(7);
-        d.getDialogPane().setContent(text);
+        text.setPrefRowCount(4);
+        text.setPrefColumnCount(60);
+        TextField fingerprint = new TextField(q.fingerprint());
+        fingerprint.setId("host-key-fingerprint");
+        fingerprint.setEditable(false);
+        fingerprint.setStyle("-fx-font-family: monospace;");
+        VBox box = new VBox(8, text, new Label(q.keyType() + " key fingerprint (SHA-256):"), fingerprint);
+        box.setPrefWidth(620);
+        d.getDialogPane().setContent(box);
         d.setResultConverter(b -> HostKeyQuestion.choices().get(buttons.indexOf(b)));
         d.setOnHidden(e -> answer.give(d.getResult() == null ? Prompter.HostKeyDecision.REFUSE : d.getResult()));
         d.show();

@@ -28,8 +28,9 @@ public interface AuthQuestions {
     record HostKeyQuestion(String host, String keyType, String fingerprint) {
         public String explanation() {
             return "The authenticity of " + host + " cannot be established: no known_hosts file lists its key.\n"
-                    + "Compare the fingerprint with the one your cluster's documentation or administrator gives.\n\n"
-                    + keyType + " key fingerprint:\n" + fingerprint;
+                    + "Compare the fingerprint below with the one your cluster's documentation or administrator"
+                    + " gives. \"Trust and remember\" adds the key to your known_hosts file; \"Trust once\" keeps it"
+                    + " for this session only. A key that later changes is refused.";
         }
 
         public static List<Prompter.HostKeyDecision> choices() {

@@ -187,7 +187,23 @@ public final class JobBoard {
 
     /** True when some running job lives in a process of its own and may go on after the workbench quits. */
     public boolean canKeepRunsGoing() {
-        return jobs.running().stream().anyMatch(RunJob::outlivesWorkbench);
+        return runningHere().stream().anyMatch(RunJob::outlivesWorkbench);
+    }
+
+    /**
+     * The running jobs that quitting concerns: all but cluster jobs, which quitting never stops
+     * (they are found again at the next start).
+     */
+    public List<RunJob> runningHere() {
+        return jobs.running().stream().filter(j -> j.remoteId() == null).toList();
+    }
+
+    /** Adds jobs a target found again at start-up (its own record, e.g. the cluster run registry). */
+    public void addFound(List<RunJob> found) {
+        for (RunJob j : found) {
+            jobs.addRestored(j);
+            announceEnd(j, false);
+        }
     }
 
     /**
@@ -198,7 +214,7 @@ public final class JobBoard {
      */
     public CompletableFuture<Boolean> stopForQuit(boolean keepOutliving, java.time.Duration timeout) {
         List<CompletableFuture<Void>> ends = new java.util.ArrayList<>();
-        for (RunJob j : jobs.running()) {
+        for (RunJob j : runningHere()) {
             if (keepOutliving && j.outlivesWorkbench()) {
                 continue;
             }

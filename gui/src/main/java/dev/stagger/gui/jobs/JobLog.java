@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * runs inside the workbench and for command-line runs (whose console is their terminal). Reads
  * files and the network: call it off the FX thread.
  */
-final class JobLog {
+public final class JobLog {
     static final int MAX_LINES = 5_000;
     private static final int MAX_EVENTS = 20_000;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -32,6 +32,15 @@ final class JobLog {
     private JobLog() {}
 
     static String read(RunJob job) throws IOException {
+        if (job.logReader() != null) {
+            try {
+                return job.logReader().call();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
         Path file = job.outputDir().resolve(EndpointFollower.LOG_FILE);
         LiveClient client = job.client();
         boolean fileIsThisRuns = job.outlivesWorkbench() && Files.isRegularFile(file);
@@ -53,7 +62,7 @@ final class JobLog {
     }
 
     /** The last {@link #MAX_LINES} lines of {@code file}. */
-    static String tail(Path file) throws IOException {
+    public static String tail(Path file) throws IOException {
         Deque<String> last = new ArrayDeque<>();
         long total = 0;
         try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {

@@ -58,7 +58,8 @@ final class JobRegistry {
             while (change.next()) {
                 change.getRemoved().forEach(this::forget);
                 change.getAddedSubList().forEach(j -> {
-                    if (!ids.containsKey(j)) {
+                    // a cluster run's record is the user's run registry: its target finds it again
+                    if (!ids.containsKey(j) && j.remoteId() == null) {
                         track(j, JobHistory.Entry.of(j));
                     }
                 });

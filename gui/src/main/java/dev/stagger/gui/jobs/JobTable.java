@@ -22,6 +22,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
@@ -74,12 +75,20 @@ public final class JobTable extends BorderPane {
                 c.getValue().state()), c.getValue().durationProperty(), c.getValue().stateProperty()));
         TableColumn<RunJob, Double> progress = new TableColumn<>("Progress");
         // an ended run of unknown progress shows no bar (an indeterminate one would say it is still working)
-        progress.setCellValueFactory(c -> Bindings.createObjectBinding(() -> c.getValue().state().isOver()
-                && c.getValue().progressProperty().get() < 0 ? Double.NaN : c.getValue().progressProperty().get(),
-                c.getValue().progressProperty(), c.getValue().stateProperty()));
+        // an activity with a known fraction (fetching results) shows its progress instead of the run's
+        progress.setCellValueFactory(c -> Bindings.createObjectBinding(() -> {
+            RunJob j = c.getValue();
+            if (!j.activityProperty().get().isEmpty() && j.activityProgressProperty().get() >= 0) {
+                return j.activityProgressProperty().get();
+            }
+            return j.state().isOver() && j.progressProperty().get() < 0 ? Double.NaN : j.progressProperty().get();
+        }, c.getValue().progressProperty(), c.getValue().stateProperty(), c.getValue().activityProperty(),
+                c.getValue().activityProgressProperty()));
         progress.setCellFactory(c -> new ProgressCell());
         TableColumn<RunJob, String> message = new TableColumn<>("Message");
-        message.setCellValueFactory(c -> c.getValue().messageProperty());
+        message.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().activityProperty().get().isEmpty()
+                ? c.getValue().messageProperty().get() : c.getValue().activityProperty().get(),
+                c.getValue().messageProperty(), c.getValue().activityProperty()));
         message.setCellFactory(c -> new TooltipCell());
         progress.setPrefWidth(80);
         progress.setMinWidth(60);
@@ -128,6 +137,12 @@ public final class JobTable extends BorderPane {
         attach.setId("attach-run");
         attach.setVisible(false);
         attach.setManaged(false);
+        MenuButton more = new MenuButton("More");
+        more.setId("job-actions");
+        more.setTooltip(new Tooltip("What else the selected run offers (a cluster run: fetch results, checkpoint, cancel)"));
+        more.setOnShowing(e -> more.getItems().setAll(actionItems(selected.get())));
+        more.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
+                || selected.get().actions().isEmpty(), selected));
         Button clear = new Button("Clear ended");
         clear.setTooltip(new Tooltip("Remove every run that has ended from the list (their output stays)"));
         clear.setOnAction(e -> jobs.clearFinished());
@@ -161,9 +176,17 @@ public final class JobTable extends BorderPane {
         removeItem.setOnAction(e -> remove.fire());
         MenuItem clearItem = new MenuItem("Clear ended runs");
         clearItem.setOnAction(e -> jobs.clearFinished());
-        ContextMenu menu = new ContextMenu(monitorItem, pauseItem, stopItem, new SeparatorMenuItem(), logItem, folderItem,
+        List<MenuItem> fixed = List.of(monitorItem, pauseItem, stopItem, new SeparatorMenuItem(), logItem, folderItem,
                 new SeparatorMenuItem(), removeItem, clearItem);
+        ContextMenu menu = new ContextMenu();
+        menu.getItems().setAll(fixed);
         menu.setOnShowing(e -> {
+            menu.getItems().setAll(fixed);
+            List<MenuItem> extra = actionItems(selected.get());
+            if (!extra.isEmpty()) {
+                menu.getItems().add(new SeparatorMenuItem());
+                menu.getItems().addAll(extra);
+            }
             boolean none = selected.get() == null;
             monitorItem.setDisable(none);
             pauseItem.setDisable(pause.isDisable());
@@ -188,11 +211,24 @@ public final class JobTable extends BorderPane {
         heading.getStyleClass().add("pane-title");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(4, heading, gap, pause, stop, log, folder, remove, clear, attach);
+        HBox bar = new HBox(4, heading, gap, pause, stop, log, folder, more, remove, clear, attach);
         bar.getStyleClass().add("pane-header");
         setTop(bar);
         setCenter(table);
         getStyleClass().add("job-table");
+    }
+
+    /** A menu item for each action the job offers besides pause, stop, log and folder. */
+    private static List<MenuItem> actionItems(RunJob job) {
+        if (job == null) {
+            return List.of();
+        }
+        return job.actions().stream().map(a -> {
+            MenuItem item = new MenuItem(a.name());
+            item.setId("job-action-" + a.name().toLowerCase(Locale.ROOT).replace(' ', '-'));
+            item.setOnAction(e -> a.run().run());
+            return item;
+        }).toList();
     }
 
     /** Shows the "Attach…" button, which runs {@code action} (the view's folder chooser). */

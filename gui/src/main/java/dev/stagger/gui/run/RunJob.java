@@ -43,6 +43,13 @@ public final class RunJob {
         CompletionStage<String> control(Command command);
     }
 
+    /**
+     * Something more the user can do with this job than pause, resume and stop (fetch a cluster
+     * run's results): the job list offers it by name. {@code run} must not block; it reports through
+     * the job's message.
+     */
+    public record Action(String name, String help, Runnable run) {}
+
     /** A report and, for an end the state alone does not say (a run that vanished), the word to show. */
     private record Update(Snapshot snapshot, String label) {}
 
@@ -63,6 +70,13 @@ public final class RunJob {
     private volatile Stopper stopper = () -> {};
     private volatile Controller controller;
     private volatile boolean stopRequested;
+    private volatile String remoteId;
+    private volatile java.util.concurrent.Callable<String> logReader;
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
+    private final ReadOnlyDoubleWrapper activityProgress = new ReadOnlyDoubleWrapper(this, "activityProgress", -1);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper results =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "results", 0);
+    private final java.util.List<Action> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RunJob(String name, String target, Path outputDir, Instant started, Executor ui) {
         this(name, target, outputDir, started, ui, false);
@@ -79,6 +93,69 @@ public final class RunJob {
         this.started = started;
         this.ui = ui;
         this.outlivesWorkbench = outlivesWorkbench;
+    }
+
+    /**
+     * Marks a job whose record of reference lives elsewhere (a cluster run, in the user's run
+     * registry and its run directory): the workbench's own job history does not keep it. Call before
+     * the job reaches the list.
+     */
+    public void remote(String id) {
+        this.remoteId = id;
+    }
+
+    /** The run's id where it lives ({@code cluster/name}), or null for a run of this computer. */
+    public String remoteId() {
+        return remoteId;
+    }
+
+    /**
+     * How this job's log is read when it is not a local file (a cluster run's, copied over SSH);
+     * called off the UI thread.
+     */
+    public void logWith(java.util.concurrent.Callable<String> reader) {
+        this.logReader = reader;
+    }
+
+    public java.util.concurrent.Callable<String> logReader() {
+        return logReader;
+    }
+
+    /** What is being done with the job apart from running it ("fetching results"); empty when nothing. */
+    public ReadOnlyStringProperty activityProperty() {
+        return activity.getReadOnlyProperty();
+    }
+
+    /** How far the activity is, 0..1; -1 while unknown or when there is none. */
+    public ReadOnlyDoubleProperty activityProgressProperty() {
+        return activityProgress.getReadOnlyProperty();
+    }
+
+    /** Reports an activity from any thread ({@code text} empty when it is done). */
+    public void reportActivity(String text, double fraction) {
+        ui.execute(() -> {
+            activity.set(text == null ? "" : text);
+            activityProgress.set(fraction);
+        });
+    }
+
+    /** Counts the times new results arrived in the output folder (a fetch): views showing them read them again. */
+    public javafx.beans.property.ReadOnlyIntegerProperty resultsProperty() {
+        return results.getReadOnlyProperty();
+    }
+
+    /** Says, from any thread, that the output folder got new results. */
+    public void resultsArrived() {
+        ui.execute(() -> results.set(results.get() + 1));
+    }
+
+    /** Offers {@code action} in the job list (targets call it, from any thread, before or after the start). */
+    public void offer(Action action) {
+        actions.add(action);
+    }
+
+    public java.util.List<Action> actions() {
+        return java.util.List.copyOf(actions);
     }
 
     public boolean outlivesWorkbench() {

@@ -34,6 +34,15 @@ public interface RunTarget {
         return null;
     }
 
+    /**
+     * The jobs of this target that an earlier session (or the command line) started and that the
+     * target keeps its own record of, found again at start-up: ended ones show how they ended, live
+     * ones are followed again. Returns at once; reconnecting happens in the background.
+     */
+    default List<RunJob> reattach() {
+        return List.of();
+    }
+
     /** Starts {@code request}; returns at once. Failures after the start end the job as FAILED. */
     RunJob start(RunRequest request) throws Exception;
 }

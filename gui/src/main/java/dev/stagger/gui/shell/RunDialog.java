@@ -32,8 +32,9 @@ final class RunDialog {
     static Optional<Map<String, String>> ask(Window owner, RunForm form) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Run on " + form.target().displayName());
-        dialog.setHeaderText("Run on " + form.target().displayName());
+        String title = "Run on " + form.target().displayName().toLowerCase(java.util.Locale.ROOT);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
         dialog.getDialogPane().getButtonTypes().setAll(RUN, ButtonType.CANCEL);
         dialog.getDialogPane().setId("run-dialog");
         if (owner != null && owner.getScene() != null) {

@@ -103,6 +103,13 @@ public final class WorkbenchModel {
      * recent projects again (see {@link JobBoard#restore}).
      */
     public CompletableFuture<List<RunJob>> restoreJobs() {
+        for (RunTarget t : targets) {
+            try {
+                board.addFound(t.reattach());
+            } catch (RuntimeException e) {
+                notify(Notice.Kind.WARNING, "Could not find the runs of " + t.displayName() + " again: " + e.getMessage());
+            }
+        }
         return board.restore(recent.items());
     }
 

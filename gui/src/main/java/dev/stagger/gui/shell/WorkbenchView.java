@@ -75,6 +75,8 @@ public final class WorkbenchView {
     private final StartPage startPage;
     private final SplitPane projectPage = new SplitPane();
     private final SplitPane runSide = new SplitPane();
+    private RunJob watched;
+    private final javafx.beans.InvalidationListener resultsArrived = o -> showFetchedResults();
     /** Hosts the setup editor of the open document (the setup package's node goes in here). */
     private final BorderPane setupHost = new BorderPane();
     /** Hosts the monitor of the selected run (the monitor package's node goes in here). */
@@ -118,6 +120,16 @@ public final class WorkbenchView {
 
         model.documentProperty().addListener((o, was, now) -> showDocument(now));
         model.jobs().selectedProperty().addListener((o, was, now) -> showMonitor(now));
+        // runs found going at start-up (an earlier session's, a cluster's) show at once when no project is open
+        model.jobs().all().addListener((javafx.collections.ListChangeListener<RunJob>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() && model.document() == null && pages.getChildren().contains(startPage)
+                        && c.getAddedSubList().stream().anyMatch(j -> !j.state().isOver())) {
+                    showRunsPage();
+                    return;
+                }
+            }
+        });
 
         WindowLayout layout = WindowLayout.load(prefs);
         scene = new Scene(root, layout.width(), layout.height());
@@ -217,10 +229,15 @@ public final class WorkbenchView {
         light.setOnAction(e -> model.useTheme(Theme.LIGHT));
         dark.setOnAction(e -> model.useTheme(Theme.DARK));
         MenuItem startPageItem = item("Start page", Icons.HOME, null, this::showStartPage);
-        Menu view = new Menu("View", null, startPageItem, new SeparatorMenuItem(), light, dark);
+        MenuItem runsItem = item("Runs", null, "Shortcut+J", this::showRunsPage);
+        Menu view = new Menu("View", null, startPageItem, runsItem, new SeparatorMenuItem(), light, dark);
 
         Menu help = new Menu("Help", null, item("About Stagger", null, null, this::about));
-        MenuBar bar = new MenuBar(file, edit, run, view, help);
+        MenuBar bar = new MenuBar(file, edit, run);
+        // menus of plug-ins (the Cluster menu) go between Run and View
+        java.util.ServiceLoader.load(dev.stagger.gui.plugin.MenuProvider.class)
+                .forEach(p -> bar.getMenus().add(p.createMenu(() -> stage)));
+        bar.getMenus().addAll(view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -413,7 +430,7 @@ public final class WorkbenchView {
         if (!confirmDiscard()) {
             return;
         }
-        List<RunJob> running = model.jobs().running();
+        List<RunJob> running = model.board().runningHere();
         if (running.isEmpty()) {
             exit();
             return;
@@ -499,20 +516,57 @@ public final class WorkbenchView {
         }
         Node node = extensions.setupEditors().createEditor(d);
         setupHost.setCenter(node);
-        pages.getChildren().setAll(projectPage);
+        showProjectPage();
     }
 
     private void showStartPage() {
         if (model.document() == null) {
             pages.getChildren().setAll(startPage);
         } else if (pages.getChildren().contains(startPage)) {
-            pages.getChildren().setAll(projectPage);
+            showProjectPage();
         } else {
             pages.getChildren().setAll(startPage);
         }
     }
 
+    /** The project page: the setup beside the runs (which it takes back from the runs page). */
+    private void showProjectPage() {
+        if (!projectPage.getItems().contains(runSide)) {
+            double[] dividers = projectPage.getDividerPositions();
+            projectPage.getItems().setAll(setupHost, runSide);
+            projectPage.setDividerPositions(dividers);
+        }
+        pages.getChildren().setAll(projectPage);
+    }
+
+    /**
+     * The runs: with a project open, its page; without one, the monitor and the job list on their own
+     * (runs of earlier sessions and cluster jobs are there to watch without opening anything).
+     */
+    void showRunsPage() {
+        if (model.document() != null) {
+            showProjectPage();
+            return;
+        }
+        projectPage.getItems().remove(runSide);
+        pages.getChildren().setAll(runSide);
+    }
+
+    private void showFetchedResults() {
+        if (watched != null && model.jobs().selected() == watched) {
+            showMonitor(watched);
+        }
+    }
+
     private void showMonitor(RunJob job) {
+        // results that arrive later (a cluster run's, fetched) rebuild the monitor, which then reads them
+        if (watched != null) {
+            watched.resultsProperty().removeListener(resultsArrived);
+        }
+        watched = job;
+        if (job != null) {
+            job.resultsProperty().addListener(resultsArrived);
+        }
         Node old = monitorHost.getCenter();
         if (old instanceof AutoCloseable c) {
             try {
@@ -523,7 +577,7 @@ public final class WorkbenchView {
         }
         monitorHost.setCenter(job == null ? PlaceholderViews.noJob() : monitorOf(job));
         if (job != null && model.document() != null) {
-            pages.getChildren().setAll(projectPage);
+            showProjectPage();
         }
     }
 

@@ -125,6 +125,9 @@ public final class Walkthrough {
         // the menu by keyboard: under Xvfb there is no window manager to place the menu's popup where
         // a pointer click would find it
         robot.type(KeyCode.DOWN, KeyCode.DOWN).type(KeyCode.ENTER);
+        // the MPI target asks for the rank count (and shows the command it runs); Enter runs it
+        await("the run dialog asks for the ranks", 10, () -> robot.lookup("#run-setting-ranks").tryQuery().isPresent());
+        type("#run-setting-ranks", "4");
         RunJob mpi = awaitNewJob(embedded);
         check(mpi.target().contains("4 MPI ranks"), "target: " + mpi.target());
         await("the 4-rank run serves its monitor", 180, () -> mpi.client() != null || mpi.state().isOver());
@@ -163,6 +166,11 @@ public final class Walkthrough {
         await("saved", 10, () -> !app.model().document().isDirty());
         robot.clickOn(robot.lookup(".menu-bar").lookup((Labeled l) -> "Run".equals(l.getText())).queryLabeled());
         robot.type(KeyCode.DOWN, KeyCode.DOWN).type(KeyCode.ENTER);
+        await("the run dialog asks for the ranks", 10, () -> robot.lookup("#run-setting-ranks").tryQuery().isPresent());
+        check(robot.lookup("#run-setting-ranks").queryAs(TextField.class).getText().equals("4"),
+                "the dialog remembers the 4 ranks of the last run");
+        shootWindowOf(robot.lookup("#run-setting-ranks").query(), "walk-10a-run-dialog.png");
+        robot.type(KeyCode.ENTER);
         RunJob kept = awaitNewJob(mpi);
         await("the long run serves", 180, () -> kept.client() != null && kept.state() == RunState.RUNNING);
         robot.sleep(1500, TimeUnit.MILLISECONDS);

@@ -16,6 +16,7 @@ import dev.stagger.remote.ssh.Prompter;
 import dev.stagger.remote.ssh.SshConnection;
 import dev.stagger.remote.ssh.SshException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,13 @@ public final class ClusterContext implements AutoCloseable {
         return new Site(p.name(), p.workdir(), p.java(), p.mpirun(),
                 p.launcher() == Launcher.SLURM ? Site.Launcher.SLURM : Site.Launcher.DIRECT,
                 p.mpiStarter() == MpiStarter.SRUN, slurm, p.setup());
+    }
+
+    /** Where dev/setup-openmpi.sh installs the mpi.jar it builds (the local Maven repository): the doctor deploys it. */
+    public static Path localMpiJars() {
+        String repo = System.getenv("MAVEN_REPO_LOCAL");
+        Path base = repo != null ? Path.of(repo) : Path.of(System.getProperty("user.home"), ".m2", "repository");
+        return base.resolve("org/open-mpi/mpi");
     }
 
     @Override

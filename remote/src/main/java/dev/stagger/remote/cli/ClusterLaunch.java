@@ -27,9 +27,19 @@ public final class ClusterLaunch {
     /** Deploys, submits and records; {@code progress} hears each step ("uploading engine bundle 40%"). */
     public static ClusterRuns.Submitted submit(ClusterContext context, String cluster, Path project, JobRequest job,
             Consumer<String> progress) throws IOException {
+        return submit(context, cluster, null, project, job, progress);
+    }
+
+    /**
+     * As {@link #submit(ClusterContext, String, Path, JobRequest, Consumer)}, on {@code site} (the
+     * profile's, with this run's partition or GPUs) when it is not null.
+     */
+    public static ClusterRuns.Submitted submit(ClusterContext context, String cluster, Site site, Path project,
+            JobRequest job, Consumer<String> progress) throws IOException {
         EngineBundle bundle = EngineBundle.current();
         progress.accept("connecting to " + cluster);
-        ClusterRuns runs = context.runs(cluster);
+        ClusterRuns connected = context.runs(cluster);
+        ClusterRuns runs = site == null ? connected : new ClusterRuns(connected.connection(), site);
         Deployer deployer = new Deployer(runs.connection());
         String bundleDir = deployer.deploy(bundle, runs.workRoot(), progress);
         deployer.ensureJava(runs.site(), runs.workRoot(), context.dirs().cache().resolve("runtimes"), progress);

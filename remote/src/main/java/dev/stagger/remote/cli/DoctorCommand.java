@@ -40,7 +40,7 @@ public final class DoctorCommand implements Callable<Integer> {
         out.flush();
         List<Check> checks;
         try {
-            checks = new Doctor(context.runs(name)).run(fix, localMpiJars(), context.dirs().cache().resolve("runtimes"),
+            checks = new Doctor(context.runs(name)).run(fix, ClusterContext.localMpiJars(), context.dirs().cache().resolve("runtimes"),
                     c -> print(out, c));
         } catch (IOException e) {
             out.println("  FAILED   login: " + e.getMessage());
@@ -65,12 +65,5 @@ public final class DoctorCommand implements Callable<Integer> {
             out.println("           fix: " + c.fix());
         }
         out.flush();
-    }
-
-    /** Where dev/setup-openmpi.sh installs the mpi.jar it builds (the local Maven repository). */
-    private static Path localMpiJars() {
-        String repo = System.getenv("MAVEN_REPO_LOCAL");
-        Path base = repo != null ? Path.of(repo) : Path.of(System.getProperty("user.home"), ".m2", "repository");
-        return base.resolve("org/open-mpi/mpi");
     }
 }

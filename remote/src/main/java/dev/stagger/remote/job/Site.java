@@ -15,6 +15,14 @@ public record Site(String cluster, String workRoot, String java, String mpirun, 
 
     public enum Launcher { DIRECT, SLURM }
 
+    /** This site with one run's partition and GPUs per node instead of the profile's (null keeps the profile's). */
+    public Site withSlurm(String partition, Integer gpusPerNode) {
+        Slurm s = slurm == null ? Slurm.NONE : slurm;
+        return new Site(cluster, workRoot, java, mpirun, launcher, srun, new Slurm(partition != null ? partition
+                : s.partition(), s.account(), s.qos(), s.time(), s.nodes(), s.tasksPerNode(),
+                gpusPerNode != null ? gpusPerNode : s.gpusPerNode(), s.extra()), setup);
+    }
+
     /** Slurm defaults of the profile; a run may override time, nodes and tasks. Nulls are left to the site's defaults. */
     public record Slurm(String partition, String account, String qos, String time, Integer nodes, Integer tasksPerNode,
             Integer gpusPerNode, List<String> extra) {

@@ -68,7 +68,7 @@ public final class ProfileReader {
     }
 
     /** The text of a profile file: UTF-8, at most {@link #MAX_CHARS} characters. */
-    static String readText(Path file) throws ProfileException {
+    public static String readText(Path file) throws ProfileException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

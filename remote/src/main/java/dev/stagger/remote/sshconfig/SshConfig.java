@@ -1,11 +1,10 @@
 package dev.stagger.remote.sshconfig;
 
+import dev.stagger.remote.sshconfig.ConfigEntry.Setting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import dev.stagger.remote.sshconfig.ConfigEntry.Setting;
 
 /**
  * An OpenSSH client configuration, read once and asked about hosts. It follows {@code ssh_config(5)}: the first
@@ -48,6 +47,30 @@ public final class SshConfig {
     public static SshConfig load(Path userFile, Path systemFile, SshEnvironment env) throws SshConfigException {
         return new SshConfig(new ConfigFiles(Objects.requireNonNull(env, "env"),
                 Objects.requireNonNull(userFile, "userFile"), Objects.requireNonNull(systemFile, "systemFile")));
+    }
+
+    /**
+     * The host aliases the user's file names in its {@code Host} lines, in order, without patterns
+     * ({@code *}, {@code ?}) or negations: what a profile editor offers to import. Files it includes
+     * are not listed.
+     */
+    public java.util.List<String> hostAliases() {
+        java.util.LinkedHashSet<String> aliases = new java.util.LinkedHashSet<>();
+        for (ConfigFile f : files.roots()) {
+            if (!f.userConfig()) {
+                continue;
+            }
+            for (ConfigEntry e : f.entries()) {
+                if (e instanceof ConfigEntry.HostLine h) {
+                    for (String p : h.patterns()) {
+                        if (!p.isEmpty() && p.chars().noneMatch(c -> c == '*' || c == '?' || c == '!')) {
+                            aliases.add(p);
+                        }
+                    }
+                }
+            }
+        }
+        return java.util.List.copyOf(aliases);
     }
 
     /**
