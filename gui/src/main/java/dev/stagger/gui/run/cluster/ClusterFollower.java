@@ -132,8 +132,9 @@ final class ClusterFollower implements Runnable {
     }
 
     private void lost(IOException e) {
-        job.report(new RunJob.Snapshot(lastState == RunState.STARTING ? RunState.STARTING : lastState, -1, -1,
-                Double.NaN, -1, "connection lost, the run goes on; reconnecting (" + Failures.why(e) + ")"));
+        // the job list says "unreachable" until the next report from the run: the run itself goes on
+        job.report(new RunJob.Snapshot(lastState, -1, -1, Double.NaN, -1, "connection lost, the run goes on;"
+                + " reconnecting (" + Failures.why(e) + ")"), "unreachable");
     }
 
     private void report(RunState state, String message) {
