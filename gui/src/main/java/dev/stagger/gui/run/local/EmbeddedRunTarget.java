@@ -7,10 +7,14 @@ import dev.stagger.engine.live.LiveClient;
 import dev.stagger.engine.live.LiveRun;
 import dev.stagger.engine.live.Preview;
 import dev.stagger.engine.live.PreviewRequest;
+import dev.stagger.engine.live.RunFolderLock;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.Status;
 import dev.stagger.engine.run.Progress;
 import dev.stagger.engine.run.RunListener;
+import dev.stagger.engine.project.RankFit;
+import dev.stagger.engine.project.RankMemory;
+import dev.stagger.engine.project.SourceMap;
 import dev.stagger.engine.run.RunPlan;
 import dev.stagger.engine.run.RunPlanner;
 import dev.stagger.engine.run.RunSummary;
@@ -56,9 +60,25 @@ public final class EmbeddedRunTarget implements RunTarget {
         RunProcesses.refuseIfRunGoingIn(request.outputDir());
         // planning checks the project; a mistake is thrown here, before any job exists
         RunPlan plan = RunPlanner.plan(request.project(), request.name(), request.overrides());
+        // the rules of the command line: the grid must fit one rank and this JVM's heap, and one live run per folder
+        List<dev.stagger.engine.project.Problem> problems = new RankFit(plan.grid(), plan.ranks()).problems(1,
+                RankMemory.ofThisJava(plan.model().arraysPerRank(plan.grid().dims()), plan.precision().bytes(), 1),
+                SourceMap.none(request.name()));
+        if (!problems.isEmpty()) {
+            throw new java.io.IOException(String.join("; ", problems.stream()
+                    .map(p -> p.keyPath() + ": " + p.message()).toList()));
+        }
+        RunFolderLock lock = RunFolderLock.acquire(request.outputDir(), "the workbench (pid "
+                + ProcessHandle.current().pid() + "), run " + request.name() + ", started " + clock.instant());
         RunJob job = new RunJob(request.name(), displayName(), request.outputDir(), clock.instant(), ui);
         job.report(new RunJob.Snapshot(RunState.STARTING, 0, plan.totalSteps(), 0, 0, "starting"));
-        background.execute(() -> run(plan, request, job));
+        background.execute(() -> {
+            try (lock) {
+                run(plan, request, job);
+            } catch (java.io.IOException e) {
+                // the run's end is reported already; a lock file that cannot be released is released by the OS at exit
+            }
+        });
         return job;
     }
 
