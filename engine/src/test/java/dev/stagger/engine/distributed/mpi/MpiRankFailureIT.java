@@ -36,7 +36,7 @@ class MpiRankFailureIT {
     }
 
     /** The rank's JVM among the job's processes (Open MPI tells each rank its number in its environment). */
-    private static ProcessHandle rankJvm(Process job, int rank) throws IOException {
+    static ProcessHandle rankJvm(Process job, int rank) throws IOException {
         for (ProcessHandle h : job.descendants().toList()) {
             if (!h.info().command().orElse("").endsWith("java")) {
                 continue;
