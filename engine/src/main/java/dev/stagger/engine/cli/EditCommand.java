@@ -22,11 +22,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "edit", mixinStandardHelpOptions = true, versionProvider = StaggerCli.Version.class, description = {"Change values of a project file in place, keeping its comments and layout.",
     "The changed project is checked first; if it has problems nothing is written."},
-        footer = {"%nExamples:", "  stagger edit diffusion-2d.yaml --set grid.cells=[256,256] --set parameters.chi=0.5",
-            "  stagger edit p.yaml --set 'fields.C.initial=exp(-x^2)' --set fields.C.boundary.x-low.type=dirichlet",
-            "%nKEY is a dotted key path (grid.cells, model.parameters.chi or parameters.chi, fields.C.initial,",
-            "run.steps, output.every, ...); VALUE is YAML on one line, as for run --set. Setting run.steps",
-            "removes run.end_time and the other way round. Missing keys are added where the format lists them."})
+        footer = {"%nKEY is a dotted key path: grid.cells, parameters.chi (model.parameters.chi),",
+            "fields.C.initial, fields.C.boundary.x-low.type, run.steps, output.every, ...",
+            "VALUE is YAML on one line, as for run --set. Setting run.steps replaces",
+            "run.end_time and the other way round. Missing keys are added where the format",
+            "lists them.",
+            "%nExamples:",
+            "  stagger edit diffusion-2d.yaml --set grid.cells=[256,256] --set parameters.chi=0.5",
+            "  stagger edit p.yaml --set 'fields.C.initial=exp(-x^2)'"})
 final class EditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
