@@ -68,8 +68,7 @@ public final class StaggerCli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = StaggerCli.class.getPackage().getImplementationVersion();
-            return new String[] {"Stagger " + (v != null ? v : "(development build)")};
+            return BuildInfo.current().lines().toArray(String[]::new);
         }
     }
 }
