@@ -49,7 +49,7 @@ public final class UserFile {
         private final Path file;
 
         public ChangedOnDiskException(Path file) {
-            super(file + " changed on disk since it was opened; reload it, or save again to overwrite those changes");
+            super(file.getFileName() + " changed on disk since it was opened: save again to overwrite it, or open it again to load that version");
             this.file = file;
         }
 
