@@ -227,6 +227,14 @@ public final class ProjectDocument {
         write(absolute);
     }
 
+    /**
+     * The user chose to overwrite the file's changes on disk: the next save writes this document's
+     * project over them instead of refusing.
+     */
+    public void overwriteOnNextSave() {
+        overwriteNext = true;
+    }
+
     /** Writes the project to its own file even if the file changed on disk since it was opened. */
     public void overwrite() throws IOException {
         if (file() == null) {
