@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stagger", mixinStandardHelpOptions = true, versionProvider = StaggerCli.Version.class,
         description = "Finite-difference simulations on staggered grids.%n"
                 + "Run with no command to open the workbench (once it is installed).",
-        subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class, AttachCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, EditCommand.class, ModelsCommand.class, AttachCommand.class,
             PreviewCommand.class, ControlCommands.Pause.class, ControlCommands.Resume.class, ControlCommands.Stop.class,
             ControlCommands.Checkpoint.class, CommandLine.HelpCommand.class})
 public final class StaggerCli {
@@ -68,8 +68,7 @@ public final class StaggerCli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = StaggerCli.class.getPackage().getImplementationVersion();
-            return new String[] {"Stagger " + (v != null ? v : "(development build)")};
+            return BuildInfo.current().lines().toArray(String[]::new);
         }
     }
 }

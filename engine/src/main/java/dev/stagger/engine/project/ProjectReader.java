@@ -103,6 +103,27 @@ public final class ProjectReader {
         return new LoadedProject(project, map);
     }
 
+    /**
+     * The project the text describes, read without validating it (an edited project in the workbench
+     * may have problems and still be saved), or null when its structure or types cannot be read.
+     */
+    static Project structure(String yamlText) {
+        if (yamlText.length() > MAX_CHARS) {
+            return null;
+        }
+        try {
+            Node root = yaml().compose(new StringReader(yamlText));
+            if (root == null) {
+                return null;
+            }
+            NodeReader reader = new NodeReader(new Origins("text", yamlText));
+            Project project = new ProjectParser(reader).parse(root);
+            return reader.problems().isEmpty() ? project : null;
+        } catch (YAMLException | StackOverflowError e) {
+            return null;
+        }
+    }
+
     private static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);

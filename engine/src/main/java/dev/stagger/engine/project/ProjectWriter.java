@@ -1,11 +1,8 @@
 package dev.stagger.engine.project;
 
+import dev.stagger.engine.yaml.UserFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +22,13 @@ public final class ProjectWriter {
 
     private ProjectWriter() {}
 
-    /** Writes {@code project} to {@code file} via a temporary file in the same directory. */
+    /**
+     * Writes {@code project} to {@code file} afresh (comments and layout are not kept: to change a
+     * file's values in place use {@link ProjectEdits}), atomically, keeping an existing file's
+     * permissions.
+     */
     public static void write(Project project, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, toYaml(project), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        UserFile.write(file, toYaml(project));
     }
 
     /** The project as the text of a project file. */
@@ -117,7 +107,7 @@ public final class ProjectWriter {
         setup.sides().forEach((key, spec) -> out.add("      " + key.label() + ": " + condition(spec)));
     }
 
-    private static String condition(BoundarySpec spec) {
+    static String condition(BoundarySpec spec) {
         return "{type: " + spec.type().label() + ", value: " + flowExpression(spec.value()) + "}";
     }
 
@@ -134,7 +124,7 @@ public final class ProjectWriter {
     }
 
     /** An expression unquoted when YAML reads it back as the same text (or as the number it is). */
-    private static String expression(String text) {
+    static String expression(String text) {
         Tag tag = RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, text, true);
         if ((tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) && text.equals(text.trim())) {
             return text;
@@ -143,7 +133,7 @@ public final class ProjectWriter {
     }
 
     /** Inside {@code {...}} a comma ends the value, so expressions with commas (max(x, 1)) are quoted. */
-    private static String flowExpression(String text) {
+    static String flowExpression(String text) {
         String plain = expression(text);
         return plain.contains(",") && !plain.startsWith("\"") ? quoted(text) : plain;
     }
@@ -155,6 +145,11 @@ public final class ProjectWriter {
                 && !text.startsWith(" ") && !text.endsWith(" ") && !text.startsWith("-") && !text.startsWith(",")
                 && !text.contains(",");
         return plain ? text : quoted(text);
+    }
+
+    /** A text value on one line: plain when unambiguous, else double-quoted (line breaks as \\n). */
+    static String quotedIfNeeded(String text) {
+        return text.contains("\n") || text.contains("\r") ? quoted(text) : text(text);
     }
 
     private static String quoted(String text) {

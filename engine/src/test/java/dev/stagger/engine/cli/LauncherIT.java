@@ -34,8 +34,10 @@ class LauncherIT {
                 .start();
     }
 
-    private Process startWithoutDisplay() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("stagger").toString()).directory(tmp.toFile())
+    private Process startWithoutDisplay(String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("stagger").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
                 .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(tmp.resolve("stderr.txt").toFile());
         pb.environment().remove("DISPLAY");
         pb.environment().remove("WAYLAND_DISPLAY");
@@ -68,6 +70,20 @@ class LauncherIT {
         assertThat(p.exitValue()).isZero();
         assertThat(stdout()).contains("Usage: stagger").contains("run").contains("validate").contains("models");
         assertThat(stderr()).contains("needs a display");
+    }
+
+    @Test
+    void aProjectFileArgumentNeedsTheWorkbenchAndSaysWhatElseToDo() throws Exception {
+        Process p = startWithoutDisplay(ROOT.resolve("sample-projects/diffusion-1d.yaml").toString());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(stderr()).contains("opening").contains("diffusion-1d.yaml needs the workbench")
+                .contains("stagger validate|run|edit").doesNotContain("Unknown").doesNotContain("Exception");
+        Process missing = startWithoutDisplay("no-such-project.yaml");
+        assertThat(missing.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(missing.exitValue()).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("stagger: no-such-project.yaml: no such project file (to open a project in the"
+                + " workbench: stagger FILE.yaml)\n");
     }
 
     @Test

@@ -10,11 +10,13 @@ import dev.stagger.engine.project.ModelSpec;
 import dev.stagger.engine.project.OutputSpec;
 import dev.stagger.engine.project.Problem;
 import dev.stagger.engine.project.Project;
+import dev.stagger.engine.project.ProjectEdits;
 import dev.stagger.engine.project.ProjectException;
 import dev.stagger.engine.project.ProjectReader;
 import dev.stagger.engine.project.ProjectValidator;
 import dev.stagger.engine.project.ProjectWriter;
 import dev.stagger.engine.project.RunSpec;
+import dev.stagger.engine.yaml.UserFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -46,6 +48,12 @@ import javafx.collections.ObservableList;
  * thread in the workbench.
  *
  * <p>An edit that changes nothing (the same value again) is not recorded.
+ *
+ * <p>Saving changes the file in place ({@link ProjectEdits}): only the values that changed are
+ * rewritten, the user's comments, key order and layout stay, and the file keeps its permissions.
+ * The document remembers what the file held when it was opened (or last saved); if someone changed
+ * the file on disk since, saving is refused once with {@link UserFile.ChangedOnDiskException} so
+ * the user can reload it, and the next save overwrites it.
  */
 public final class ProjectDocument {
     static final int HISTORY = 200;
@@ -66,6 +74,10 @@ public final class ProjectDocument {
     private final Deque<Edit> undoStack = new ArrayDeque<>();
     private final Deque<Edit> redoStack = new ArrayDeque<>();
     private Project saved;
+    /** What the file held when opened or last saved here; null for a new document (or an unreadable file). */
+    private UserFile.Snapshot onDisk;
+    /** Set when a save was refused because the file changed on disk: the next save overwrites it. */
+    private boolean overwriteNext;
 
     /**
      * A document for {@code initial} read from {@code file}, or a new one when {@code file} is null:
@@ -74,8 +86,18 @@ public final class ProjectDocument {
     public ProjectDocument(Project initial, Path file) {
         Objects.requireNonNull(initial, "initial");
         this.saved = file == null ? null : initial;
-        setFile(file);
+        setFile(file == null ? null : file.toAbsolutePath().normalize());
+        this.onDisk = file == null ? null : snapshot(file);
         replace(initial);
+    }
+
+    private static UserFile.Snapshot snapshot(Path file) {
+        try {
+            return UserFile.read(file);
+        } catch (IOException e) {
+            // saved afresh then, as a new file would be
+            return null;
+        }
     }
 
     /** Reads a project file; the problems of an unreadable file come in the exception. */
@@ -147,9 +169,22 @@ public final class ProjectDocument {
         return problemsView;
     }
 
-    /** The current project as the text of a project file. */
+    /** The current project as the text of a project file: the opened file's text with the changed values. */
     public String toYaml() {
-        return ProjectWriter.toYaml(project());
+        return onDisk == null ? ProjectWriter.toYaml(project())
+                : ProjectEdits.between(onDisk.text(), name(), project()).text();
+    }
+
+    /**
+     * True when the file on disk is no longer what this document opened or last saved (another
+     * program or person changed it); false for a new document.
+     */
+    public boolean changedOnDisk() {
+        try {
+            return onDisk != null && onDisk.changedOnDisk();
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     // ---- inward: undo, redo, save ----
@@ -176,10 +211,43 @@ public final class ProjectDocument {
         updateState();
     }
 
-    /** Writes the project to {@code target} atomically, remembers the file and marks it saved. */
+    /**
+     * Writes the project to {@code target} atomically, remembers the file and marks it saved. The
+     * text is the opened file's with only the changed values rewritten (comments and layout kept),
+     * also when saving under another name. Saving over the document's own file after it changed on
+     * disk is refused once ({@link UserFile.ChangedOnDiskException}, nothing written); the next
+     * save, or {@link #overwrite}, replaces it.
+     */
     public void saveTo(Path target) throws IOException {
-        ProjectWriter.write(project(), target);
-        setFile(target.toAbsolutePath().normalize());
+        Path absolute = target.toAbsolutePath().normalize();
+        if (!overwriteNext && absolute.equals(file()) && changedOnDisk()) {
+            overwriteNext = true;
+            throw new UserFile.ChangedOnDiskException(absolute);
+        }
+        write(absolute);
+    }
+
+    /**
+     * The user chose to overwrite the file's changes on disk: the next save writes this document's
+     * project over them instead of refusing.
+     */
+    public void overwriteOnNextSave() {
+        overwriteNext = true;
+    }
+
+    /** Writes the project to its own file even if the file changed on disk since it was opened. */
+    public void overwrite() throws IOException {
+        if (file() == null) {
+            throw new IllegalStateException("a new document has no file yet; use saveTo");
+        }
+        write(file());
+    }
+
+    private void write(Path absolute) throws IOException {
+        String text = toYaml();
+        onDisk = UserFile.write(absolute, text);
+        overwriteNext = false;
+        setFile(absolute);
         markSaved();
     }
 

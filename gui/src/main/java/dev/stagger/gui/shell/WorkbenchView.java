@@ -406,6 +406,10 @@ public final class WorkbenchView {
         if (model.document() == null) {
             return false;
         }
+        // the file changed on disk since it was opened: reload, overwrite or cancel
+        if (!dev.stagger.gui.conflict.ChangedOnDiskDialog.confirmSave(stage, model.document(), model::open)) {
+            return false;
+        }
         return model.document().file() == null ? saveAs() : model.save();
     }
 
@@ -495,15 +499,7 @@ public final class WorkbenchView {
     }
 
     private void about() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setTitle("About Stagger");
-        a.setHeaderText("Stagger " + Optional.ofNullable(getClass().getPackage().getImplementationVersion())
-                .orElse("0.1.0-SNAPSHOT"));
-        a.setContentText("Finite-difference simulations on staggered grids, after Chmy.jl.\n"
-                + "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version"));
-        a.setGraphic(Icons.application(48));
-        a.showAndWait();
+        dev.stagger.gui.about.AboutBox.show(stage, Icons.application(48));
     }
 
     // ---- rendering ----

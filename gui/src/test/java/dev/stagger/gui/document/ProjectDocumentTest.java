@@ -249,4 +249,84 @@ class ProjectDocumentTest {
         assertThat(ProjectDocument.open(file).project()).isEqualTo(doc.project());
         assertThat(Files.readString(file)).contains("ranks: [2, 2]");
     }
+
+    /** The README's commented example, as a user's file with the mode a user's files have. */
+    private static Path commentedProject(Path dir) throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
+        Path file = Files.writeString(dir.resolve("commented.yaml"), readme.substring(start, readme.indexOf("```", start)));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        return file;
+    }
+
+    @Test
+    void savingChangesOnlyTheChangedValueKeepingCommentsAndMode(@TempDir Path dir) throws Exception {
+        Path file = commentedProject(dir);
+        String before = Files.readString(file);
+        ProjectDocument commented = ProjectDocument.open(file);
+        commented.setParameter("chi", 0.5);
+        commented.setCells(0, 64);
+        commented.saveTo(file);
+        String after = Files.readString(file);
+        assertThat(after).isEqualTo(before.replace("chi: 1.0 ", "chi: 0.5 ").replace("cells: [128, 128]  ",
+                "cells: [64, 128]   "));
+        assertThat(after.lines().filter(l -> l.contains("#")).count()).isEqualTo(18);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r--r--");
+        assertThat(commented.isDirty()).isFalse();
+        // a second save after another change starts from what the first one wrote
+        commented.setSteps(7);
+        commented.saveTo(file);
+        assertThat(Files.readString(file)).isEqualTo(after.replace("steps: 100 ", "steps: 7   "));
+    }
+
+    @Test
+    void aFileChangedOnDiskIsNotOverwrittenWithoutBeingAsked(@TempDir Path dir) throws Exception {
+        Path file = commentedProject(dir);
+        ProjectDocument commented = ProjectDocument.open(file);
+        assertThat(commented.changedOnDisk()).isFalse();
+        String theirs = Files.readString(file).replace("title: Diffusion 2D", "title: Changed elsewhere");
+        Files.writeString(file, theirs);
+        assertThat(commented.changedOnDisk()).isTrue();
+        commented.setParameter("chi", 2.0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commented.saveTo(file))
+                .isInstanceOf(dev.stagger.engine.yaml.UserFile.ChangedOnDiskException.class)
+                .hasMessageContaining("changed on disk since it was opened");
+        assertThat(Files.readString(file)).isEqualTo(theirs);
+        assertThat(commented.isDirty()).isTrue();
+        // the user chose to overwrite: the next save writes this document's project, comments kept
+        commented.saveTo(file);
+        assertThat(ProjectReader.read(file).project()).isEqualTo(commented.project());
+        assertThat(Files.readString(file)).contains("title: Diffusion 2D").contains("chi: 2 ")
+                .contains("# missing parameters take the model's default");
+        assertThat(commented.changedOnDisk()).isFalse();
+        // reloading is opening again: the document then holds their version
+        Files.writeString(file, theirs);
+        assertThat(ProjectDocument.open(file).project().title()).isEqualTo("Changed elsewhere");
+    }
+
+    @Test
+    void everyEditorCommandSavesInPlaceAndReadsBackAsTheDocument(@TempDir Path dir) throws Exception {
+        Path file = commentedProject(dir);
+        List<String> comments = Files.readString(file).lines().filter(l -> l.contains("#"))
+                .map(l -> l.substring(l.indexOf('#'))).toList();
+        ProjectDocument d = ProjectDocument.open(file);
+        List<Runnable> commands = List.of(() -> d.setGridDims(3), () -> d.setOrigin(2, -1), () -> d.setExtent(1, 8),
+                () -> d.setPeriodic(1, true), () -> d.setRanks(new int[] {2, 1, 1}), () -> d.setPrecision(Precision.F32),
+                () -> d.setInitial("C", "max(x, 0) + 1"),
+                () -> d.setBoundary("C", new BoundaryKey(0, Side.LOW), BoundaryType.DIRICHLET, "sin(pi*y)"),
+                () -> d.setBoundaryAll("C", BoundaryType.NEUMANN, "0.5"), () -> d.setEndTime(0.01), () -> d.setDt(1e-6),
+                () -> d.setThreads(2), () -> d.setOutputEvery(0), () -> d.resetParameter("chi"),
+                () -> d.setSteps(10), () -> d.setGridDims(2), () -> d.setRanks(null), () -> d.setParameter("chi", 2));
+        for (Runnable command : commands) {
+            command.run();
+            d.saveTo(file);
+            assertThat(ProjectReader.parse(Files.readString(file), "saved", List.of()).project())
+                    .as(d.undoLabelProperty().get()).isEqualTo(d.project());
+        }
+        // the comment of the parameter's line went with resetParameter (its line was removed); all others stay
+        List<String> kept = comments.stream().filter(c -> !c.startsWith("# missing parameters")).toList();
+        assertThat(Files.readString(file).lines().filter(l -> l.contains("#")).map(l -> l.substring(l.indexOf('#'))))
+                .containsAll(kept);
+    }
 }

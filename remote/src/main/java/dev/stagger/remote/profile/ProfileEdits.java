@@ -1,6 +1,9 @@
 package dev.stagger.remote.profile;
 
+import dev.stagger.engine.yaml.InPlaceEditor;
+import dev.stagger.engine.yaml.YamlScalars;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,24 +57,43 @@ public final class ProfileEdits {
 
     /** The profile text with every change made, in the order given; {@code source} names it in problems. */
     public String applyTo(String text, String source) throws ProfileException {
-        String result = text;
-        for (Edit edit : edits) {
-            result = edit.isUnset() ? InPlaceEditor.unset(result, source, edit.key())
-                    : InPlaceEditor.set(result, source, edit.key(), newValue(edit));
+        InPlaceEditor editor = new InPlaceEditor(text, source, ProfileEdits::documentedOrder,
+                "change it in your editor (stagger cluster edit NAME with no options)");
+        try {
+            for (Edit edit : edits) {
+                List<String> path = Arrays.asList(edit.key().path().split("\\."));
+                if (edit.isUnset()) {
+                    editor.unset(path);
+                } else {
+                    editor.set(path, newValue(edit));
+                }
+            }
+        } catch (InPlaceEditor.EditException e) {
+            throw new ProfileException(List.of(e.problem()));
         }
-        return result;
+        return editor.text();
     }
 
-    private static InPlaceEditor.NewValue newValue(Edit edit) {
+    /** The keys of the top level (empty path) or of a section, in the order a written profile lists them. */
+    private static List<String> documentedOrder(List<String> mappingPath) {
+        if (mappingPath.isEmpty()) {
+            return ProfileKey.names(ProfileKey.in(null));
+        }
+        return ProfileKey.byPath(String.join(".", mappingPath)).map(section -> ProfileKey.names(ProfileKey.in(section)))
+                .orElse(List.of());
+    }
+
+    private static InPlaceEditor.Value newValue(Edit edit) {
         ProfileKey.Kind kind = edit.key().kind();
         if (kind.isList()) {
-            return InPlaceEditor.NewValue.list(edit.items(), kind == ProfileKey.Kind.BLOCK_LIST);
+            return InPlaceEditor.Value.list(edit.items().stream().map(YamlScalars::item).toList(),
+                    kind == ProfileKey.Kind.BLOCK_LIST);
         }
         if (kind == ProfileKey.Kind.WHOLE) {
-            return InPlaceEditor.NewValue.scalar(YamlScalars.whole(edit.value()));
+            return InPlaceEditor.Value.scalar(YamlScalars.whole(edit.value()));
         }
         // quoted, as the writer does, so that a walltime never looks like a number
-        return InPlaceEditor.NewValue.scalar(edit.key() == ProfileKey.SLURM_TIME ? YamlScalars.quoted(edit.value())
+        return InPlaceEditor.Value.scalar(edit.key() == ProfileKey.SLURM_TIME ? YamlScalars.quoted(edit.value())
                 : YamlScalars.text(edit.value()));
     }
 }

@@ -1,15 +1,12 @@
 package dev.stagger.remote.profile;
 
-import dev.stagger.engine.output.AtomicFile;
+import dev.stagger.engine.yaml.UserFile;
 import dev.stagger.remote.config.StaggerDirs;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -114,18 +111,6 @@ public final class ProfileStore {
     }
 
     private static void write(Path file, String text) throws IOException {
-        Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Set<PosixFilePermission> keep = null;
-        if (Files.exists(target) && target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            keep = Files.getPosixFilePermissions(target);
-        }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        AtomicFile.write(target, channel -> {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-        }, keep);
+        UserFile.write(file, text);
     }
 }

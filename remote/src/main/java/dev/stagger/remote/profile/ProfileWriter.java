@@ -1,5 +1,7 @@
 package dev.stagger.remote.profile;
 
+import dev.stagger.engine.yaml.YamlScalars;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -32,10 +32,11 @@ class ProfileEditsTest {
 
     @Test
     void replacesAScalarKeepingCommentsAndLayout() throws ProfileException {
+        // (a comment after a value keeps its column where there is room)
         String result = apply(COMMENTED, new ProfileEdits().set(ProfileKey.HOST, "hpc2")
                 .set(ProfileKey.SLURM_PARTITION, "long").set(ProfileKey.SLURM_TIME, "02:00:00"));
         assertThat(result).isEqualTo(COMMENTED.replace("host: hpc1   #", "host: hpc2   #")
-                .replace("partition: debug    #", "partition: long    #").replace("\"00:30:00\"", "\"02:00:00\""));
+                .replace("partition: debug    #", "partition: long     #").replace("\"00:30:00\"", "\"02:00:00\""));
     }
 
     @Test
@@ -89,7 +90,7 @@ class ProfileEditsTest {
                 """));
         String flow = "format: 1\nhost: h\nsetup: [one]  # short\n";
         assertThat(apply(flow, new ProfileEdits().set(ProfileKey.SETUP, List.of("x", "y"))))
-                .isEqualTo("format: 1\nhost: h\nsetup: [x, y]  # short\n");
+                .isEqualTo("format: 1\nhost: h\nsetup: [x, y] # short\n"); // the comment keeps its column
         assertThat(apply(COMMENTED, new ProfileEdits().set(ProfileKey.SETUP, List.of())))
                 .isEqualTo(COMMENTED.replace("""
                         setup:   # modules

@@ -1,4 +1,4 @@
-package dev.stagger.remote.profile;
+package dev.stagger.engine.yaml;
 
 import java.io.StringReader;
 import java.util.List;
@@ -16,36 +16,44 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Writes values as YAML text: plain where that reads back as the very same string
  * ({@code ~/.ssh/config}, {@code module load openmpi/4.1}), double-quoted where it would not
  * ({@code "22"} for a user, {@code "yes"}, {@code "a: b"}). Plain text is checked by reading it
- * back rather than by rules, which YAML has too many of.
+ * back rather than by rules, which YAML has too many of. Shared by every file Stagger edits in
+ * place for the user (cluster profiles, projects).
  */
-final class YamlScalars {
+public final class YamlScalars {
     private YamlScalars() {}
 
     /** A string value for a block mapping ({@code key: VALUE}). */
-    static String text(String value) {
+    public static String text(String value) {
         return readsBackAs("k: " + value, value, false) ? value : quoted(value);
     }
 
     /** A whole number plain; anything else as text, so that reading it reports what was given. */
-    static String whole(String value) {
+    public static String whole(String value) {
         return value.matches("[0-9]{1,18}") ? value : text(value);
     }
 
     /** {@code [a, "b c"]}. */
-    static String flowList(List<String> items) {
+    public static String flowList(List<String> items) {
         return "[" + String.join(", ", items.stream().map(YamlScalars::flowItem).toList()) + "]";
     }
 
     /** A list item for a block sequence ({@code - ITEM}). */
-    static String blockItem(String value) {
+    public static String blockItem(String value) {
         return readsBackAs("- " + value, value, false) ? value : quoted(value);
     }
 
-    private static String flowItem(String value) {
+    /** A list item for a flow list ({@code [ITEM, ...]}). */
+    public static String flowItem(String value) {
         return readsBackAs("[" + value + "]", value, true) ? value : quoted(value);
     }
 
-    static String quoted(String value) {
+    /** A list item that reads back as given both in a flow list and after {@code - } in a block list. */
+    public static String item(String value) {
+        String flow = flowItem(value);
+        return flow.equals(value) && blockItem(value).equals(value) ? value : quoted(value);
+    }
+
+    public static String quoted(String value) {
         DumperOptions options = new DumperOptions();
         options.setDefaultScalarStyle(DumperOptions.ScalarStyle.DOUBLE_QUOTED);
         options.setWidth(Integer.MAX_VALUE);
