@@ -64,9 +64,9 @@ final class PreviewCommand implements Callable<Integer> {
             err.println("stagger: unknown colormap '" + colormap + "'; use viridis, turbo, coolwarm or grey");
             return StaggerCli.EXIT_USAGE;
         }
-        int[] pixels = parsePair(size, "x");
-        int[] sliceSpec = parseSlice(slice);
-        Range colours = parseRange(range);
+        int[] pixels = PictureOptions.size(size);
+        int[] sliceSpec = PictureOptions.slice(slice);
+        Range colours = PictureOptions.range(range);
         if (pixels == null || sliceSpec == null || (range != null && colours == null) || resolution < 1
                 || resolution > PreviewRequest.MAX_SIDE) {
             err.println("stagger: bad option: --size WxH (e.g. 900x700), --slice AXIS=INDEX (e.g. z=32), "
@@ -89,46 +89,6 @@ final class PreviewCommand implements Callable<Integer> {
         } catch (IOException | IllegalArgumentException e) {
             err.println("stagger: " + e.getMessage());
             return StaggerCli.EXIT_FAILED;
-        }
-    }
-
-    private static int[] parsePair(String text, String separator) {
-        String[] parts = text.split(separator);
-        try {
-            return parts.length == 2 ? new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())}
-                    : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** {axis, index}: {-1, 0} when no slice is given. */
-    private static int[] parseSlice(String text) {
-        if (text == null) {
-            return new int[] {-1, 0};
-        }
-        String[] parts = text.split("=");
-        if (parts.length != 2) {
-            return null;
-        }
-        int axis = dev.stagger.engine.grid.Dimension.of(parts[0].trim());
-        try {
-            int index = Integer.parseInt(parts[1].trim());
-            return axis < 0 || index < 1 ? null : new int[] {axis, index};
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Range parseRange(String text) {
-        if (text == null) {
-            return null;
-        }
-        String[] parts = text.split(":");
-        try {
-            return parts.length == 2 ? Range.of(Double.parseDouble(parts[0]), Double.parseDouble(parts[1])) : null;
-        } catch (RuntimeException e) {
-            return null;
         }
     }
 }

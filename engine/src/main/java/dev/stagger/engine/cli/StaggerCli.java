@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Finite-difference simulations on staggered grids.%n"
                 + "Run with no command to open the workbench (once it is installed).",
         subcommands = {RunCommand.class, ValidateCommand.class, EditCommand.class, ModelsCommand.class, AttachCommand.class,
-            PreviewCommand.class, ControlCommands.Pause.class, ControlCommands.Resume.class, ControlCommands.Stop.class,
+            PreviewCommand.class, RenderCommand.class, ControlCommands.Pause.class, ControlCommands.Resume.class, ControlCommands.Stop.class,
             ControlCommands.Checkpoint.class, CommandLine.HelpCommand.class})
 public final class StaggerCli {
     public static final int EXIT_OK = 0;
