@@ -1,0 +1,303 @@
+package dev.stagger.gui.monitor.feed;
+
+import dev.stagger.engine.live.Event;
+import dev.stagger.engine.live.LiveClient;
+import dev.stagger.engine.live.Preview;
+import dev.stagger.engine.live.PreviewRequest;
+import dev.stagger.engine.live.RunState;
+import dev.stagger.engine.live.Status;
+import dev.stagger.gui.monitor.FramePipeline;
+import dev.stagger.gui.monitor.FrameSettings;
+import dev.stagger.gui.monitor.state.Notifications;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * Pulls a live run into the monitor, paced by a {@link FeedPolicy}. A loop on the background
+ * executor long-polls the run's events, reads its status and, while the monitor is visible and a
+ * preview is due, fetches one and colour-maps it into the {@link FramePipeline}. It touches no
+ * property: what it learns goes into a pending {@link FeedBatch} under a lock for the pulse, and
+ * its news to {@link Notifications}.
+ *
+ * <p>On a lost connection the feed says so and retries every second; only a run known to be over
+ * ends the loop on a lost connection.
+ */
+public final class LiveFeed {
+    private static final int EVENTS_PER_POLL = 5_000;
+    private static final long PREVIEW_TIMEOUT_MILLIS = 30_000;
+    private static final long IDLE_WAIT_MILLIS = 500;
+    private static final long RETRY_MILLIS = 1_000;
+
+    private final FeedPolicy policy;
+    private final Executor background;
+    private final FramePipeline frames;
+    private final Notifications notifications;
+    private final Runnable onOver;
+    private final LongSupplier nanoTime;
+    private final LiveClient client;
+
+    // ---- the loop's state (poll thread; the flags also from the FX thread) ----
+    private volatile boolean polling;
+    private volatile boolean visible = true;
+    private volatile boolean knownOver;
+    private volatile Thread pollThread;
+    private final Object wake = new Object();
+    private final EventDigest digest = new EventDigest();
+    private volatile long previewDueNanos = Long.MIN_VALUE;
+    private long roundDueNanos = Long.MIN_VALUE;
+    private PreviewRequest lastRequest;
+    private Status lastStatus;
+    private String lastError;
+    private final AtomicInteger previewsFetched = new AtomicInteger();
+
+    private final Object lock = new Object();
+    private FeedBatch pending = new FeedBatch();
+
+    /**
+     * @param onOver called on the poll thread once the run is read to its end (or known over and gone)
+     * @param nanoTime the clock that paces the feed ({@code System::nanoTime}; a fake one in tests)
+     */
+    public LiveFeed(LiveClient client, FeedPolicy policy, Executor background, FramePipeline frames,
+            Notifications notifications, Runnable onOver, LongSupplier nanoTime) {
+        this.client = client;
+        this.policy = policy;
+        this.background = background;
+        this.frames = frames;
+        this.notifications = notifications;
+        this.onOver = onOver;
+        this.nanoTime = nanoTime;
+    }
+
+    // ---- lifecycle (FX thread) ---------------------------------------------------------------
+
+    /** Starts the loop on the background executor; it ends by itself once the run is over. */
+    public void start() {
+        if (polling) {
+            return;
+        }
+        polling = true;
+        background.execute(this::loop);
+    }
+
+    /** Ends the loop (within one poll); the run goes on. Does not close the client. */
+    public void stop() {
+        polling = false;
+        Thread t = pollThread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    public boolean isPolling() {
+        return polling;
+    }
+
+    /** Previews are fetched only while the monitor is on screen. */
+    public void visibilityChanged(boolean shown) {
+        this.visible = shown;
+    }
+
+    /** The run's job says it is over: a lost connection now means the run has gone, not the link. */
+    public void runEnded() {
+        knownOver = true;
+    }
+
+    /** A field or slice changed: the next round fetches a preview whatever the interval says. */
+    public void previewNow() {
+        previewDueNanos = Long.MIN_VALUE;
+    }
+
+    public LiveClient client() {
+        return client;
+    }
+
+    /** What the rounds learnt since the last call; empty when nothing. Called by the pulse. */
+    public FeedBatch takePending() {
+        synchronized (lock) {
+            FeedBatch b = pending;
+            if (!b.isEmpty()) {
+                pending = new FeedBatch();
+            }
+            return b;
+        }
+    }
+
+    public int previewsFetched() {
+        return previewsFetched.get();
+    }
+
+    // ---- the loop (background) ---------------------------------------------------------------
+
+    private void loop() {
+        pollThread = Thread.currentThread();
+        boolean over = false;
+        try {
+            while (polling) {
+                long pause;
+                try {
+                    if (!pollOnce()) {
+                        over = true;
+                        break;
+                    }
+                    pause = millisUntilDue();
+                } catch (IOException e) {
+                    if (!polling) {
+                        break;
+                    }
+                    if (knownOver) {
+                        // the run ended and its server went with it: what it wrote is all there is to see
+                        over = true;
+                        break;
+                    }
+                    lost(e);
+                    pause = RETRY_MILLIS;
+                }
+                if (!pause(pause)) {
+                    break;
+                }
+            }
+        } finally {
+            pollThread = null;
+            polling = false;
+            Thread.interrupted(); // a stop() that came late must not leave a pool thread interrupted
+        }
+        if (over) {
+            onOver.run();
+        }
+    }
+
+    /** Waits {@code millis}; false when stopped meanwhile. */
+    private boolean pause(long millis) {
+        if (millis <= 0) {
+            return true;
+        }
+        try {
+            synchronized (wake) {
+                wake.wait(millis);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private void lost(IOException e) {
+        notifyOnce("lost the run: " + e.getMessage());
+    }
+
+    /**
+     * One round: new events (waiting at most until the next preview is due), the status, and a
+     * preview when one is due. On a slow link a round comes at most once per
+     * {@link FeedPolicy#statusIntervalMillis}; in between, only a due preview is fetched. Returns
+     * false once the run is over and every event has been read.
+     */
+    public boolean pollOnce() throws IOException {
+        LiveClient c = client;
+        long now = nanoTime.getAsLong();
+        boolean over = lastStatus != null && lastStatus.state().isOver();
+        if (!over && now < roundDueNanos) {
+            if (wantPreview() && now >= previewDueNanos) {
+                previewDueNanos = now + policy.previewIntervalMillis() * 1_000_000;
+                fetchPreview(c, lastStatus);
+            }
+            return true;
+        }
+        roundDueNanos = now + policy.statusIntervalMillis() * 1_000_000;
+        long waitMillis = wantPreview() ? Math.max(1, (previewDueNanos - now) / 1_000_000) : IDLE_WAIT_MILLIS;
+        if (over) {
+            waitMillis = 0;
+        }
+        List<Event> events = c.events(digest.lastSequence(), EVENTS_PER_POLL,
+                Math.min(waitMillis, policy.previewIntervalMillis()));
+        FeedBatch batch = new FeedBatch();
+        digest.digest(events, batch);
+        Status status = c.status();
+        batch.status = status;
+        digest.statusPoint(status, batch);
+        lastStatus = status;
+        chooseDefaults(status);
+        publish(batch);
+        if (visible && !status.state().isOver() && nanoTime.getAsLong() >= previewDueNanos) {
+            previewDueNanos = nanoTime.getAsLong() + policy.previewIntervalMillis() * 1_000_000;
+            fetchPreview(c, status);
+        }
+        return !(status.state().isOver() && events.isEmpty());
+    }
+
+    /** How long the loop may sleep before the next round or preview is due; 0 where the long poll paces it. */
+    long millisUntilDue() {
+        if (policy.statusIntervalMillis() == 0 || lastStatus == null || lastStatus.state().isOver()) {
+            return 0;
+        }
+        long next = roundDueNanos;
+        if (wantPreview()) {
+            next = Math.min(next, previewDueNanos);
+        }
+        long wait = next - nanoTime.getAsLong();
+        return wait <= 0 ? 0 : (wait + 999_999) / 1_000_000;
+    }
+
+    private boolean wantPreview() {
+        return visible && lastStatus != null && !lastStatus.state().isOver();
+    }
+
+    private void chooseDefaults(Status status) {
+        FrameSettings s = frames.settings();
+        if (s.field() == null && !status.fields().isEmpty()) {
+            frames.compareAndSet(s, s.withField(status.fields().get(0)));
+        }
+        s = frames.settings();
+        if (status.dims() == 3 && s.sliceIndex() == 0) {
+            int axis = s.sliceAxis();
+            frames.compareAndSet(s, s.withSlice(axis, status.cells()[axis] / 2 + 1));
+        }
+    }
+
+    private void fetchPreview(LiveClient c, Status status) {
+        FrameSettings s = frames.settings();
+        if (s.field() == null) {
+            return;
+        }
+        int side = policy.previewResolution();
+        PreviewRequest request = status.dims() == 3
+                ? new PreviewRequest(s.field(), side, side, s.sliceAxis(), Math.max(1, s.sliceIndex()))
+                : PreviewRequest.of(s.field(), side, side);
+        Preview last = frames.latest();
+        if (request.equals(lastRequest) && last != null && last.step() == status.step()) {
+            return; // paused or between steps: nothing new to see
+        }
+        long started = nanoTime.getAsLong();
+        Preview p;
+        try {
+            p = c.preview(request, PREVIEW_TIMEOUT_MILLIS);
+        } catch (IOException e) {
+            if (polling) {
+                notifyOnce("preview of " + s.field() + ": " + e.getMessage());
+            }
+            return;
+        }
+        if (policy.adaptToPreviewTime()) {
+            long ended = nanoTime.getAsLong();
+            previewDueNanos = Math.max(previewDueNanos, ended + (ended - started));
+        }
+        lastRequest = request;
+        previewsFetched.incrementAndGet();
+        frames.show(p);
+    }
+
+    private void publish(FeedBatch batch) {
+        synchronized (lock) {
+            pending.merge(batch);
+        }
+    }
+
+    private void notifyOnce(String text) {
+        if (!text.equals(lastError)) {
+            lastError = text;
+            notifications.post(text);
+        }
+    }
+}
