@@ -1,6 +1,7 @@
 package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.live.LiveClient;
+import dev.stagger.gui.monitor.feed.FeedPolicy;
 import dev.stagger.gui.monitor.state.ChartPoint;
 import dev.stagger.gui.monitor.state.LogLine;
 import java.io.File;
@@ -85,7 +86,13 @@ public final class MonitorView extends BorderPane {
      * run is over; {@code runName} names it until the run does.
      */
     public static MonitorView of(LiveClient client, Path outputDir, String runName) {
-        return new MonitorView(new MonitorViewModel(client, outputDir, runName, MonitorViewModel.newBackgroundExecutor()));
+        return of(client, outputDir, runName, FeedPolicy.LOCAL);
+    }
+
+    /** As {@link #of(LiveClient, Path, String)}, pulling on the run as {@code policy} says. */
+    public static MonitorView of(LiveClient client, Path outputDir, String runName, FeedPolicy policy) {
+        return new MonitorView(new MonitorViewModel(client, outputDir, runName, policy,
+                MonitorViewModel.newBackgroundExecutor()));
     }
 
     public MonitorViewModel model() {

@@ -320,6 +320,15 @@ public final class MonitorViewModel {
         return charts.metric(key);
     }
 
+    /** The client followed now (null: none); the policy pacing it. For tests of the wiring. */
+    LiveClient client() {
+        return feed == null ? null : feed.client();
+    }
+
+    FeedPolicy policy() {
+        return feed == null ? null : feed.policy();
+    }
+
     FrameMailbox mailbox() {
         return frames.mailbox();
     }

@@ -114,6 +114,10 @@ public final class LiveFeed {
         return client;
     }
 
+    public FeedPolicy policy() {
+        return policy;
+    }
+
     /** What the rounds learnt since the last call; empty when nothing. Called by the pulse. */
     public FeedBatch takePending() {
         synchronized (lock) {
@@ -201,7 +205,7 @@ public final class LiveFeed {
         if (!over && now < roundDueNanos) {
             if (wantPreview() && now >= previewDueNanos) {
                 previewDueNanos = now + policy.previewIntervalMillis() * 1_000_000;
-                fetchPreview(c, lastStatus);
+                fetchPreview(c, lastStatus, false);
             }
             return true;
         }
@@ -222,13 +226,17 @@ public final class LiveFeed {
         publish(batch);
         if (visible && !status.state().isOver() && nanoTime.getAsLong() >= previewDueNanos) {
             previewDueNanos = nanoTime.getAsLong() + policy.previewIntervalMillis() * 1_000_000;
-            fetchPreview(c, status);
+            fetchPreview(c, status, true);
         }
         return !(status.state().isOver() && events.isEmpty());
     }
 
-    /** How long the loop may sleep before the next round or preview is due; 0 where the long poll paces it. */
-    long millisUntilDue() {
+    /**
+     * How long the loop sleeps before the next round or preview is due: on a slow link the rest of
+     * the second between rounds; 0 where the events long poll paces the loop (a local run) or the
+     * rest of the stream is to be read at once (the run is over).
+     */
+    public long millisUntilDue() {
         if (policy.statusIntervalMillis() == 0 || lastStatus == null || lastStatus.state().isOver()) {
             return 0;
         }
@@ -256,7 +264,12 @@ public final class LiveFeed {
         }
     }
 
-    private void fetchPreview(LiveClient c, Status status) {
+    /**
+     * Fetches a preview unless it would show nothing new. {@code statusFresh}: {@code status} was
+     * read this round; between the rounds of a slow link it is up to a second old, and only its
+     * "paused" still says the run has not moved (a running run answers at its next step).
+     */
+    private void fetchPreview(LiveClient c, Status status, boolean statusFresh) {
         FrameSettings s = frames.settings();
         if (s.field() == null) {
             return;
@@ -266,7 +279,8 @@ public final class LiveFeed {
                 ? new PreviewRequest(s.field(), side, side, s.sliceAxis(), Math.max(1, s.sliceIndex()))
                 : PreviewRequest.of(s.field(), side, side);
         Preview last = frames.latest();
-        if (request.equals(lastRequest) && last != null && last.step() == status.step()) {
+        if (request.equals(lastRequest) && last != null && last.step() == status.step()
+                && (statusFresh || status.state() == RunState.PAUSED)) {
             return; // paused or between steps: nothing new to see
         }
         long started = nanoTime.getAsLong();
