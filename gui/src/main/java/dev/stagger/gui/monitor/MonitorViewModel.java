@@ -138,6 +138,16 @@ public final class MonitorViewModel {
     }
 
     /**
+     * The run's job reconnected and serves a new client: follow it from the next round. Ignored by
+     * a monitor that never had a client (it shows the output of a run that is over).
+     */
+    public void switchClient(LiveClient client) {
+        if (feed != null) {
+            feed.switchTo(client);
+        }
+    }
+
+    /**
      * The run is known to be over (its job says so): once its stream is read, or at once when the
      * client has gone with the run, show the output. {@code finalState} labels a run never seen live.
      */

@@ -15,7 +15,8 @@ import javafx.scene.layout.StackPane;
  * soon as the job serves a live client (the client arrives a moment after the run starts), or, for
  * a run that is over without one (too short to attach to, failed early), from its output folder.
  * Once the job is over the monitor shows the output whatever it followed before. A cluster job's
- * monitor is paced for its SSH tunnel ({@link FeedPolicy#SLOW_LINK}).
+ * monitor is paced for its SSH tunnel ({@link FeedPolicy#SLOW_LINK}), and follows the new client
+ * the job serves after reconnecting a dropped tunnel.
  */
 public final class Monitors implements MonitorProvider {
 
@@ -29,8 +30,13 @@ public final class Monitors implements MonitorProvider {
         private final RunJob job;
         private MonitorView monitor;
         private final ChangeListener<LiveClient> clientListener = (obs, old, client) -> {
-            if (client != null && monitor == null) {
+            if (client == null) {
+                return;
+            }
+            if (monitor == null) {
                 show(client);
+            } else {
+                monitor.model().switchClient(client); // reconnected: the same run, a new connection
             }
         };
         private final ChangeListener<RunState> stateListener = (obs, old, state) -> stateChanged(state);

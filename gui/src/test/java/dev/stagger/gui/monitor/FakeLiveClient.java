@@ -22,6 +22,8 @@ class FakeLiveClient implements LiveClient {
     long step = 10;
     final AtomicInteger statusCalls = new AtomicInteger();
     final AtomicInteger eventCalls = new AtomicInteger();
+    /** When set, every read fails with it: a dropped tunnel. */
+    volatile IOException failure;
 
     FakeLiveClient(RunState state, int dims, int... cells) {
         status = new Status("fake", "Fake run", "diffusion", state, step, 100, 0.1, 1, 2, 3.5e6, 2,
@@ -43,17 +45,20 @@ class FakeLiveClient implements LiveClient {
     @Override
     public Status status() throws IOException {
         statusCalls.incrementAndGet();
+        failIfDropped();
         return status;
     }
 
     @Override
     public List<Event> events(long after, int max, long waitMillis) throws IOException {
         eventCalls.incrementAndGet();
+        failIfDropped();
         return events.stream().filter(e -> e.sequence() > after).limit(max).toList();
     }
 
     @Override
     public Preview preview(PreviewRequest request, long timeoutMillis) throws IOException {
+        failIfDropped();
         previewRequests.add(request);
         if (status.dims() == 1) {
             return Previews.ramp(request.field(), step, 8, 1);
@@ -69,4 +74,11 @@ class FakeLiveClient implements LiveClient {
 
     @Override
     public void close() {}
+
+    private void failIfDropped() throws IOException {
+        IOException e = failure;
+        if (e != null) {
+            throw e;
+        }
+    }
 }

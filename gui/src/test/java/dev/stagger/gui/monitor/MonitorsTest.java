@@ -113,8 +113,9 @@ class MonitorsTest {
     }
 
     @Test
-    void aClusterJobsMonitorIsPacedForTheTunnel(FxRobot robot) {
+    void aClusterJobsMonitorIsPacedForTheTunnelAndFollowsTheReconnectedClient(FxRobot robot) {
         FakeLiveClient first = new FakeLiveClient(RunState.RUNNING, 2, 4, 3);
+        FakeLiveClient second = new FakeLiveClient(RunState.RUNNING, 2, 4, 3);
         FakeLiveClient local = new FakeLiveClient(RunState.RUNNING, 2, 4, 3);
         AtomicReference<RunJob> cluster = new AtomicReference<>();
         robot.interact(() -> {
@@ -127,6 +128,11 @@ class MonitorsTest {
         MonitorViewModel model = robot.lookup(".monitor-view").queryAs(MonitorView.class).model();
         assertThat(model.policy()).isEqualTo(FeedPolicy.SLOW_LINK);
         assertThat(model.client()).isSameAs(first);
+
+        robot.interact(() -> cluster.get().attach(second)); // the tunnel dropped and the job reconnected
+        assertThat(robot.lookup(".monitor-view").queryAs(MonitorView.class).model()).as("the same monitor")
+                .isSameAs(model);
+        assertThat(model.client()).isSameAs(second);
 
         robot.interact(() -> {
             RunJob job = new RunJob("here", "this computer", dir, Instant.now(), Runnable::run);

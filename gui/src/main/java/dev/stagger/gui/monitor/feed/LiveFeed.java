@@ -22,10 +22,15 @@ import java.util.function.LongSupplier;
  * property: what it learns goes into a pending {@link FeedBatch} under a lock for the pulse, and
  * its news to {@link Notifications}.
  *
- * <p>On a lost connection the feed says so and retries every second; only a run known to be over
- * ends the loop on a lost connection.
+ * <p>The connection may drop (a cluster run's SSH tunnel) while the run goes on: the feed says so,
+ * retries every second, and follows the client it is given by {@link #switchTo} when its job
+ * reconnects. Only a run known to be over ends the loop on a lost connection.
  */
 public final class LiveFeed {
+    /** Shown while the client fails: the run is elsewhere and not affected, its job reconnects. */
+    public static final String CONNECTION_LOST = "connection lost, the run goes on; reconnecting";
+    /** Shown once a round succeeds again after {@link #CONNECTION_LOST}. */
+    public static final String CONNECTION_BACK = "connection back";
     private static final int EVENTS_PER_POLL = 5_000;
     private static final long PREVIEW_TIMEOUT_MILLIS = 30_000;
     private static final long IDLE_WAIT_MILLIS = 500;
@@ -37,7 +42,7 @@ public final class LiveFeed {
     private final Notifications notifications;
     private final Runnable onOver;
     private final LongSupplier nanoTime;
-    private final LiveClient client;
+    private volatile LiveClient client;
 
     // ---- the loop's state (poll thread; the flags also from the FX thread) ----
     private volatile boolean polling;
@@ -51,6 +56,7 @@ public final class LiveFeed {
     private PreviewRequest lastRequest;
     private Status lastStatus;
     private String lastError;
+    private boolean connectionLost;
     private final AtomicInteger previewsFetched = new AtomicInteger();
 
     private final Object lock = new Object();
@@ -108,6 +114,20 @@ public final class LiveFeed {
     /** A field or slice changed: the next round fetches a preview whatever the interval says. */
     public void previewNow() {
         previewDueNanos = Long.MIN_VALUE;
+    }
+
+    /**
+     * Follows {@code next} from the next round on (the job reconnected its tunnel). The events
+     * already read are not read again: it is the same run, whichever connection reaches it.
+     */
+    public void switchTo(LiveClient next) {
+        if (next == null || next == client) {
+            return;
+        }
+        client = next;
+        synchronized (wake) {
+            wake.notifyAll(); // no need to sit out the retry pause on the dead client
+        }
     }
 
     public LiveClient client() {
@@ -173,7 +193,7 @@ public final class LiveFeed {
         }
     }
 
-    /** Waits {@code millis}; false when stopped meanwhile. */
+    /** Waits {@code millis} or until a new client comes; false when stopped meanwhile. */
     private boolean pause(long millis) {
         if (millis <= 0) {
             return true;
@@ -189,7 +209,8 @@ public final class LiveFeed {
     }
 
     private void lost(IOException e) {
-        notifyOnce("lost the run: " + e.getMessage());
+        connectionLost = true;
+        notifyOnce(CONNECTION_LOST + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
     }
 
     /**
@@ -222,6 +243,11 @@ public final class LiveFeed {
         batch.status = status;
         digest.statusPoint(status, batch);
         lastStatus = status;
+        if (connectionLost) {
+            connectionLost = false;
+            lastError = null; // a later drop is news again
+            notifications.post(CONNECTION_BACK);
+        }
         chooseDefaults(status);
         publish(batch);
         if (visible && !status.state().isOver() && nanoTime.getAsLong() >= previewDueNanos) {
