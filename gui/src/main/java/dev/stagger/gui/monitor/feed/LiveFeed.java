@@ -2,9 +2,6 @@ package dev.stagger.gui.monitor.feed;
 
 import dev.stagger.engine.live.Event;
 import dev.stagger.engine.live.LiveClient;
-import dev.stagger.engine.live.Preview;
-import dev.stagger.engine.live.PreviewRequest;
-import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.Status;
 import dev.stagger.gui.monitor.FramePipeline;
 import dev.stagger.gui.monitor.FrameSettings;
@@ -12,7 +9,6 @@ import dev.stagger.gui.monitor.state.Notifications;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,7 +28,6 @@ public final class LiveFeed {
     /** Shown once a round succeeds again after {@link #CONNECTION_LOST}. */
     public static final String CONNECTION_BACK = "connection back";
     private static final int EVENTS_PER_POLL = 5_000;
-    private static final long PREVIEW_TIMEOUT_MILLIS = 30_000;
     private static final long IDLE_WAIT_MILLIS = 500;
     private static final long RETRY_MILLIS = 1_000;
 
@@ -51,13 +46,11 @@ public final class LiveFeed {
     private volatile Thread pollThread;
     private final Object wake = new Object();
     private final EventDigest digest = new EventDigest();
-    private volatile long previewDueNanos = Long.MIN_VALUE;
+    private final PreviewFetcher previews;
     private long roundDueNanos = Long.MIN_VALUE;
-    private PreviewRequest lastRequest;
     private Status lastStatus;
     private String lastError;
     private boolean connectionLost;
-    private final AtomicInteger previewsFetched = new AtomicInteger();
 
     private final Object lock = new Object();
     private FeedBatch pending = new FeedBatch();
@@ -75,6 +68,7 @@ public final class LiveFeed {
         this.notifications = notifications;
         this.onOver = onOver;
         this.nanoTime = nanoTime;
+        this.previews = new PreviewFetcher(policy, frames, nanoTime);
     }
 
     // ---- lifecycle (FX thread) ---------------------------------------------------------------
@@ -113,7 +107,7 @@ public final class LiveFeed {
 
     /** A field or slice changed: the next round fetches a preview whatever the interval says. */
     public void previewNow() {
-        previewDueNanos = Long.MIN_VALUE;
+        previews.now();
     }
 
     /**
@@ -150,7 +144,7 @@ public final class LiveFeed {
     }
 
     public int previewsFetched() {
-        return previewsFetched.get();
+        return previews.fetched();
     }
 
     // ---- the loop (background) ---------------------------------------------------------------
@@ -224,14 +218,13 @@ public final class LiveFeed {
         long now = nanoTime.getAsLong();
         boolean over = lastStatus != null && lastStatus.state().isOver();
         if (!over && now < roundDueNanos) {
-            if (wantPreview() && now >= previewDueNanos) {
-                previewDueNanos = now + policy.previewIntervalMillis() * 1_000_000;
+            if (wantPreview()) {
                 fetchPreview(c, lastStatus, false);
             }
             return true;
         }
         roundDueNanos = now + policy.statusIntervalMillis() * 1_000_000;
-        long waitMillis = wantPreview() ? Math.max(1, (previewDueNanos - now) / 1_000_000) : IDLE_WAIT_MILLIS;
+        long waitMillis = wantPreview() ? Math.max(1, (previews.dueNanos() - now) / 1_000_000) : IDLE_WAIT_MILLIS;
         if (over) {
             waitMillis = 0;
         }
@@ -250,8 +243,7 @@ public final class LiveFeed {
         }
         chooseDefaults(status);
         publish(batch);
-        if (visible && !status.state().isOver() && nanoTime.getAsLong() >= previewDueNanos) {
-            previewDueNanos = nanoTime.getAsLong() + policy.previewIntervalMillis() * 1_000_000;
+        if (visible && !status.state().isOver()) {
             fetchPreview(c, status, true);
         }
         return !(status.state().isOver() && events.isEmpty());
@@ -268,7 +260,7 @@ public final class LiveFeed {
         }
         long next = roundDueNanos;
         if (wantPreview()) {
-            next = Math.min(next, previewDueNanos);
+            next = Math.min(next, previews.dueNanos());
         }
         long wait = next - nanoTime.getAsLong();
         return wait <= 0 ? 0 : (wait + 999_999) / 1_000_000;
@@ -290,42 +282,15 @@ public final class LiveFeed {
         }
     }
 
-    /**
-     * Fetches a preview unless it would show nothing new. {@code statusFresh}: {@code status} was
-     * read this round; between the rounds of a slow link it is up to a second old, and only its
-     * "paused" still says the run has not moved (a running run answers at its next step).
-     */
+    /** A preview if due; a failure is news, not the end of the round (the run may be between two answers). */
     private void fetchPreview(LiveClient c, Status status, boolean statusFresh) {
-        FrameSettings s = frames.settings();
-        if (s.field() == null) {
-            return;
-        }
-        int side = policy.previewResolution();
-        PreviewRequest request = status.dims() == 3
-                ? new PreviewRequest(s.field(), side, side, s.sliceAxis(), Math.max(1, s.sliceIndex()))
-                : PreviewRequest.of(s.field(), side, side);
-        Preview last = frames.latest();
-        if (request.equals(lastRequest) && last != null && last.step() == status.step()
-                && (statusFresh || status.state() == RunState.PAUSED)) {
-            return; // paused or between steps: nothing new to see
-        }
-        long started = nanoTime.getAsLong();
-        Preview p;
         try {
-            p = c.preview(request, PREVIEW_TIMEOUT_MILLIS);
+            previews.fetchIfDue(c, status, statusFresh);
         } catch (IOException e) {
             if (polling) {
-                notifyOnce("preview of " + s.field() + ": " + e.getMessage());
+                notifyOnce("preview of " + frames.settings().field() + ": " + e.getMessage());
             }
-            return;
         }
-        if (policy.adaptToPreviewTime()) {
-            long ended = nanoTime.getAsLong();
-            previewDueNanos = Math.max(previewDueNanos, ended + (ended - started));
-        }
-        lastRequest = request;
-        previewsFetched.incrementAndGet();
-        frames.show(p);
     }
 
     private void publish(FeedBatch batch) {
