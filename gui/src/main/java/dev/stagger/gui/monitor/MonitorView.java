@@ -1,6 +1,9 @@
 package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.live.LiveClient;
+import dev.stagger.gui.monitor.feed.FeedPolicy;
+import dev.stagger.gui.monitor.state.ChartPoint;
+import dev.stagger.gui.monitor.state.LogLine;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,7 +86,13 @@ public final class MonitorView extends BorderPane {
      * run is over; {@code runName} names it until the run does.
      */
     public static MonitorView of(LiveClient client, Path outputDir, String runName) {
-        return new MonitorView(new MonitorViewModel(client, outputDir, runName, MonitorViewModel.newBackgroundExecutor()));
+        return of(client, outputDir, runName, FeedPolicy.LOCAL);
+    }
+
+    /** As {@link #of(LiveClient, Path, String)}, pulling on the run as {@code policy} says. */
+    public static MonitorView of(LiveClient client, Path outputDir, String runName, FeedPolicy policy) {
+        return new MonitorView(new MonitorViewModel(client, outputDir, runName, policy,
+                MonitorViewModel.newBackgroundExecutor()));
     }
 
     public MonitorViewModel model() {
@@ -167,9 +176,9 @@ public final class MonitorView extends BorderPane {
         filter.setId("logFilter");
         filter.setPromptText("filter the log");
         filter.textProperty().addListener((obs, old, t) -> model.setLogFilter(t));
-        ListView<MonitorViewModel.LogLine> log = new ListView<>(model.filteredLog());
+        ListView<LogLine> log = new ListView<>(model.filteredLog());
         log.setId("log");
-        model.filteredLog().addListener((ListChangeListener<MonitorViewModel.LogLine>) c -> {
+        model.filteredLog().addListener((ListChangeListener<LogLine>) c -> {
             if (!model.filteredLog().isEmpty()) {
                 log.scrollTo(model.filteredLog().size() - 1);
             }
@@ -279,7 +288,7 @@ public final class MonitorView extends BorderPane {
      * Keeps {@code series} a copy of {@code points}: appends and removals from the front as they
      * happen, one chart update per pulse since the model changes its lists only in pulse().
      */
-    private void mirror(ObservableList<MonitorViewModel.ChartPoint> points, XYChart.Series<Number, Number> series) {
+    private void mirror(ObservableList<ChartPoint> points, XYChart.Series<Number, Number> series) {
         Mirror old = mirrors.get(series);
         if (old != null) {
             old.source.removeListener(old);
@@ -290,14 +299,14 @@ public final class MonitorView extends BorderPane {
         series.getData().setAll(points.stream().map(Mirror::data).toList());
     }
 
-    private record Mirror(ObservableList<MonitorViewModel.ChartPoint> source, XYChart.Series<Number, Number> series)
-            implements ListChangeListener<MonitorViewModel.ChartPoint> {
-        static XYChart.Data<Number, Number> data(MonitorViewModel.ChartPoint p) {
+    private record Mirror(ObservableList<ChartPoint> source, XYChart.Series<Number, Number> series)
+            implements ListChangeListener<ChartPoint> {
+        static XYChart.Data<Number, Number> data(ChartPoint p) {
             return new XYChart.Data<>(p.x(), p.y());
         }
 
         @Override
-        public void onChanged(Change<? extends MonitorViewModel.ChartPoint> c) {
+        public void onChanged(Change<? extends ChartPoint> c) {
             ObservableList<XYChart.Data<Number, Number>> data = series.getData();
             while (c.next()) {
                 if (c.wasRemoved()) {

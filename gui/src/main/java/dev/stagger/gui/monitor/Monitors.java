@@ -2,6 +2,7 @@ package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.live.LiveClient;
 import dev.stagger.engine.live.RunState;
+import dev.stagger.gui.monitor.feed.FeedPolicy;
 import dev.stagger.gui.plugin.MonitorProvider;
 import dev.stagger.gui.run.RunJob;
 import javafx.beans.value.ChangeListener;
@@ -13,7 +14,9 @@ import javafx.scene.layout.StackPane;
  * Plugs the live monitor into the workbench's job list: a monitor for the selected job, built as
  * soon as the job serves a live client (the client arrives a moment after the run starts), or, for
  * a run that is over without one (too short to attach to, failed early), from its output folder.
- * Once the job is over the monitor shows the output whatever it followed before.
+ * Once the job is over the monitor shows the output whatever it followed before. A cluster job's
+ * monitor is paced for its SSH tunnel ({@link FeedPolicy#SLOW_LINK}), and follows the new client
+ * the job serves after reconnecting a dropped tunnel.
  */
 public final class Monitors implements MonitorProvider {
 
@@ -27,8 +30,13 @@ public final class Monitors implements MonitorProvider {
         private final RunJob job;
         private MonitorView monitor;
         private final ChangeListener<LiveClient> clientListener = (obs, old, client) -> {
-            if (client != null && monitor == null) {
+            if (client == null) {
+                return;
+            }
+            if (monitor == null) {
                 show(client);
+            } else {
+                monitor.model().switchClient(client); // reconnected: the same run, a new connection
             }
         };
         private final ChangeListener<RunState> stateListener = (obs, old, state) -> stateChanged(state);
@@ -57,7 +65,9 @@ public final class Monitors implements MonitorProvider {
         }
 
         private void show(LiveClient client) {
-            monitor = MonitorView.of(client, job.outputDir(), job.name());
+            // a remote id marks a run reached through an SSH tunnel: pull less, and smaller
+            FeedPolicy policy = FeedPolicy.forRun(job.remoteId() != null);
+            monitor = MonitorView.of(client, job.outputDir(), job.name(), policy);
             if (job.state().isOver()) {
                 monitor.model().runEnded(job.state());
             }

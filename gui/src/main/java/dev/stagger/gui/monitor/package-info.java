@@ -2,14 +2,23 @@
  * The live monitor: one run's chosen field as a heatmap (or a line plot in 1D), charts of progress and
  * min/max/mean, the ranks, the log, and the run's controls; once the run is over, what it wrote.
  *
- * <p>{@link dev.stagger.gui.monitor.MonitorViewModel} holds the state and talks to the run through a
- * {@link dev.stagger.engine.live.LiveClient} on a background executor; it has no scene-graph classes.
- * {@link dev.stagger.gui.monitor.MonitorView} builds the UI in code and binds to it. Frames are
- * colour-mapped off the FX thread ({@link dev.stagger.gui.monitor.FrameRenderer}) into a latest-value
+ * <p>{@link dev.stagger.gui.monitor.MonitorViewModel} is the facade the view binds to; it has no
+ * scene-graph classes and wires the parts, by feature:
+ * <ul>
+ *   <li>{@code monitor.feed}: the {@code LiveFeed} pulls status, events and previews through a
+ *       {@link dev.stagger.engine.live.LiveClient} on a background executor, paced by a
+ *       {@code FeedPolicy} (a slow-link policy for runs reached through an SSH tunnel), and follows
+ *       a new client when the job reconnects;
+ *   <li>{@code monitor.state}: the status line and ranks, the charts, the log, the notifications;
+ *   <li>{@code monitor.output}: a run refuses previews once it has ended, so a finished run (or one
+ *       never reached live) is shown from its output folder: {@code OutputLoader} reads the .pvd and
+ *       one step's field (.vti, or a multi-rank .pvti's pieces joined) and bins it like a live
+ *       preview ({@code OutputPreviews}); {@code OutputBrowser} picks the step;
+ *   <li>{@code monitor.export}: the shown frame as a PNG figure.
+ * </ul>
+ * {@link dev.stagger.gui.monitor.MonitorView} builds the UI in code and binds to the facade. Frames
+ * are colour-mapped off the FX thread ({@link dev.stagger.gui.monitor.FrameRenderer}, through the
+ * {@link dev.stagger.gui.monitor.FramePipeline}) into a latest-value
  * {@link dev.stagger.gui.monitor.FrameMailbox}; the view's pulse takes the newest and drops the rest.
- * A run refuses previews once it has ended, so a finished run (or one never reached live) is shown
- * from its output folder: {@code OutputLoader} reads the .pvd and one step's field (.vti, or a
- * multi-rank .pvti's pieces joined) on the same background executor and bins it like a live preview
- * ({@code OutputPreviews}); its frames go through the same mailbox.
  */
 package dev.stagger.gui.monitor;

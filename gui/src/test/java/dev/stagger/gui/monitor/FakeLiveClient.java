@@ -7,21 +7,35 @@ import dev.stagger.engine.live.Preview;
 import dev.stagger.engine.live.PreviewRequest;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.Status;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A run that answers from canned status, events and previews: for view-model unit tests only. */
-final class FakeLiveClient implements LiveClient {
-    Status status;
+class FakeLiveClient implements LiveClient {
+    volatile Status status;
     final List<Event> events = new ArrayList<>();
     final List<PreviewRequest> previewRequests = new ArrayList<>();
     final List<Command> commands = new ArrayList<>();
     long step = 10;
+    final AtomicInteger statusCalls = new AtomicInteger();
+    final AtomicInteger eventCalls = new AtomicInteger();
+    /** When set, every read fails with it: a dropped tunnel. */
+    volatile IOException failure;
 
     FakeLiveClient(RunState state, int dims, int... cells) {
         status = new Status("fake", "Fake run", "diffusion", state, step, 100, 0.1, 1, 2, 3.5e6, 2,
                 List.of("rank 0 on here", "rank 1 on here"), List.of("C", "T"), dims, cells);
+    }
+
+    /** The run makes a step: its status and its next preview say so. */
+    void advance() {
+        step++;
+        Status s = status;
+        status = new Status(s.runName(), s.title(), s.model(), s.state(), step, s.totalSteps(), s.time(), s.endTime(),
+                s.wallSeconds(), s.cellUpdatesPerSecond(), s.rankCount(), s.ranks(), s.fields(), s.dims(), s.cells());
     }
 
     void add(Event.Kind kind, Map<String, Double> values, String text) {
@@ -29,17 +43,22 @@ final class FakeLiveClient implements LiveClient {
     }
 
     @Override
-    public Status status() {
+    public Status status() throws IOException {
+        statusCalls.incrementAndGet();
+        failIfDropped();
         return status;
     }
 
     @Override
-    public List<Event> events(long after, int max, long waitMillis) {
+    public List<Event> events(long after, int max, long waitMillis) throws IOException {
+        eventCalls.incrementAndGet();
+        failIfDropped();
         return events.stream().filter(e -> e.sequence() > after).limit(max).toList();
     }
 
     @Override
-    public Preview preview(PreviewRequest request, long timeoutMillis) {
+    public Preview preview(PreviewRequest request, long timeoutMillis) throws IOException {
+        failIfDropped();
         previewRequests.add(request);
         if (status.dims() == 1) {
             return Previews.ramp(request.field(), step, 8, 1);
@@ -55,4 +74,11 @@ final class FakeLiveClient implements LiveClient {
 
     @Override
     public void close() {}
+
+    private void failIfDropped() throws IOException {
+        IOException e = failure;
+        if (e != null) {
+            throw e;
+        }
+    }
 }

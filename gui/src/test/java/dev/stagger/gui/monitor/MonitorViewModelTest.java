@@ -7,6 +7,9 @@ import dev.stagger.engine.live.Command;
 import dev.stagger.engine.live.Event;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.gui.monitor.state.ChartPoint;
+import dev.stagger.gui.monitor.state.ChartThinning;
+import dev.stagger.gui.monitor.state.LogLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,11 +46,11 @@ class MonitorViewModelTest {
         assertThat(vm.selectedFieldProperty().get()).isEqualTo("C");
         assertThat(vm.ranks()).hasSize(2);
         // the progress event, then the status's own point (2 s, step 10)
-        assertThat(vm.progressPoints()).containsExactly(new MonitorViewModel.ChartPoint(0.5, 5),
-                new MonitorViewModel.ChartPoint(2, 10));
+        assertThat(vm.progressPoints()).containsExactly(new ChartPoint(0.5, 5),
+                new ChartPoint(2, 10));
         assertThat(vm.metricKeys()).containsExactlyInAnyOrder("C.min", "C.max", "C.mean", "residual.r");
-        assertThat(vm.metric("C.mean")).containsExactly(new MonitorViewModel.ChartPoint(5, 0.3));
-        assertThat(vm.logLines()).extracting(MonitorViewModel.LogLine::text)
+        assertThat(vm.metric("C.mean")).containsExactly(new ChartPoint(5, 0.3));
+        assertThat(vm.logLines()).extracting(LogLine::text)
                 .containsExactly("rank 0 on here", "running at step 5");
         Frame f = vm.frameProperty().get();
         assertThat(f).isNotNull();
@@ -72,10 +75,10 @@ class MonitorViewModelTest {
             vm.visibilityChanged(false); // the chart needs no previews
             vm.pollOnce();
             vm.pulse();
-            List<MonitorViewModel.ChartPoint> points = List.copyOf(vm.progressPoints());
+            List<ChartPoint> points = List.copyOf(vm.progressPoints());
             assertThat(points).as("a line needs two points").hasSizeGreaterThanOrEqualTo(2);
-            assertThat(points.get(0)).as("the run's start").isEqualTo(new MonitorViewModel.ChartPoint(0, 0));
-            MonitorViewModel.ChartPoint last = points.get(points.size() - 1);
+            assertThat(points.get(0)).as("the run's start").isEqualTo(new ChartPoint(0, 0));
+            ChartPoint last = points.get(points.size() - 1);
             assertThat(last.x()).isPositive();
             // the first progress event (step 1) or the status (step 3 or more): either gives the line
             assertThat(last.y()).isGreaterThanOrEqualTo(1);
@@ -107,23 +110,23 @@ class MonitorViewModelTest {
             vm.pollOnce();
         }
         vm.pulse();
-        assertThat(vm.progressPoints()).extracting(MonitorViewModel.ChartPoint::y)
+        assertThat(vm.progressPoints()).extracting(ChartPoint::y)
                 .containsExactly(0.0, 10.0, 60.0, 110.0, 160.0, 200.0);
     }
 
     @Test
     void aLongRunsChartIsThinnedNotCut() {
-        javafx.collections.ObservableList<MonitorViewModel.ChartPoint> chart =
+        javafx.collections.ObservableList<ChartPoint> chart =
                 javafx.collections.FXCollections.observableArrayList();
         int changes[] = {0};
-        chart.addListener((javafx.collections.ListChangeListener<MonitorViewModel.ChartPoint>) c -> changes[0]++);
+        chart.addListener((javafx.collections.ListChangeListener<ChartPoint>) c -> changes[0]++);
         for (int k = 0; k < 10_000; k++) {
-            ChartThinning.append(chart, List.of(new MonitorViewModel.ChartPoint(k, 2 * k)), 100);
+            ChartThinning.append(chart, List.of(new ChartPoint(k, 2 * k)), 100);
             assertThat(chart).hasSizeLessThanOrEqualTo(100);
         }
-        assertThat(chart.get(0)).as("the run's start stays").isEqualTo(new MonitorViewModel.ChartPoint(0, 0));
+        assertThat(chart.get(0)).as("the run's start stays").isEqualTo(new ChartPoint(0, 0));
         assertThat(chart.get(chart.size() - 1)).as("and its newest point")
-                .isEqualTo(new MonitorViewModel.ChartPoint(9_999, 19_998));
+                .isEqualTo(new ChartPoint(9_999, 19_998));
         assertIncreasingInWallTime(chart);
         assertThat(changes[0]).as("one change per append").isEqualTo(10_000);
     }
@@ -136,7 +139,7 @@ class MonitorViewModelTest {
         assertThat(run.live.status().step()).as("the run reached step " + step).isGreaterThanOrEqualTo(step);
     }
 
-    private static void assertIncreasingInWallTime(List<MonitorViewModel.ChartPoint> points) {
+    private static void assertIncreasingInWallTime(List<ChartPoint> points) {
         for (int n = 1; n < points.size(); n++) {
             assertThat(points.get(n).x()).as("wall time of point " + n).isGreaterThan(points.get(n - 1).x());
         }
@@ -214,7 +217,7 @@ class MonitorViewModelTest {
         vm.pulse();
         assertThat(run.previewRequests).isEmpty();
         vm.setLogFilter("CHECKPOINT");
-        assertThat(vm.filteredLog()).extracting(MonitorViewModel.LogLine::text).containsExactly("checkpoint at step 40");
+        assertThat(vm.filteredLog()).extracting(LogLine::text).containsExactly("checkpoint at step 40");
         vm.setLogFilter("");
         assertThat(vm.filteredLog()).hasSize(2);
     }
@@ -266,7 +269,7 @@ class MonitorViewModelTest {
             assertThat(vm.valueAt(0, 0)).isCloseTo(frame.max(), within(1e-6));
             assertThat(vm.valueAt(-1.99, -1.99)).isCloseTo(frame.min(), within(1e-6));
             assertThat(frame.max() - frame.min()).isGreaterThan(0.5);
-            assertThat(vm.logLines()).extracting(MonitorViewModel.LogLine::text)
+            assertThat(vm.logLines()).extracting(LogLine::text)
                     .anyMatch(t -> t.startsWith("rank 0 on")).anyMatch(t -> t.startsWith("paused at step"));
 
             vm.stopRun();
@@ -277,7 +280,7 @@ class MonitorViewModelTest {
             vm.pulse();
             assertThat(vm.stateProperty().get()).isEqualTo(RunState.STOPPED);
             assertThat(vm.metricKeys()).contains("C.min", "C.max", "C.mean");
-            assertThat(vm.logLines()).extracting(MonitorViewModel.LogLine::text)
+            assertThat(vm.logLines()).extracting(LogLine::text)
                     .anyMatch(t -> t.startsWith("stopped at step"));
         }
     }
@@ -292,9 +295,9 @@ class MonitorViewModelTest {
             vm.pulse();
             assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
             assertThat(vm.stepTextProperty().get()).isEqualTo("step 30 / 30");
-            assertThat(vm.logLines()).extracting(MonitorViewModel.LogLine::text)
+            assertThat(vm.logLines()).extracting(LogLine::text)
                     .anyMatch(t -> t.startsWith("Done: 30 steps"));
-            assertThat(vm.progressPoints()).isNotEmpty().last().extracting(MonitorViewModel.ChartPoint::y).isEqualTo(30.0);
+            assertThat(vm.progressPoints()).isNotEmpty().last().extracting(ChartPoint::y).isEqualTo(30.0);
             assertThat(vm.metric("C.max")).isNotEmpty();
         }
     }

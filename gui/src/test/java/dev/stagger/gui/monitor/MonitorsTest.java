@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.project.ProjectReader;
 import dev.stagger.engine.run.RunPlanner;
+import dev.stagger.gui.monitor.feed.FeedPolicy;
 import dev.stagger.gui.run.RunJob;
 import dev.stagger.gui.run.RunRequest;
 import dev.stagger.gui.run.local.EmbeddedRunTarget;
@@ -109,6 +110,37 @@ class MonitorsTest {
                 .isEqualTo("no results to show: the output folder " + nowhere + " does not exist");
         assertThat(robot.lookup("#problem").queryAs(Label.class).isVisible()).isTrue();
         assertThat(text(robot, "#state")).isEqualTo("failed");
+    }
+
+    @Test
+    void aClusterJobsMonitorIsPacedForTheTunnelAndFollowsTheReconnectedClient(FxRobot robot) {
+        FakeLiveClient first = new FakeLiveClient(RunState.RUNNING, 2, 4, 3);
+        FakeLiveClient second = new FakeLiveClient(RunState.RUNNING, 2, 4, 3);
+        FakeLiveClient local = new FakeLiveClient(RunState.RUNNING, 2, 4, 3);
+        AtomicReference<RunJob> cluster = new AtomicReference<>();
+        robot.interact(() -> {
+            RunJob job = new RunJob("remote", "a cluster", dir, Instant.now(), Runnable::run);
+            job.remote("loopback/remote");
+            job.attach(first);
+            cluster.set(job);
+            show(new Monitors().createMonitor(job));
+        });
+        MonitorViewModel model = robot.lookup(".monitor-view").queryAs(MonitorView.class).model();
+        assertThat(model.policy()).isEqualTo(FeedPolicy.SLOW_LINK);
+        assertThat(model.client()).isSameAs(first);
+
+        robot.interact(() -> cluster.get().attach(second)); // the tunnel dropped and the job reconnected
+        assertThat(robot.lookup(".monitor-view").queryAs(MonitorView.class).model()).as("the same monitor")
+                .isSameAs(model);
+        assertThat(model.client()).isSameAs(second);
+
+        robot.interact(() -> {
+            RunJob job = new RunJob("here", "this computer", dir, Instant.now(), Runnable::run);
+            job.attach(local);
+            show(new Monitors().createMonitor(job));
+        });
+        assertThat(robot.lookup(".monitor-view").queryAs(MonitorView.class).model().policy())
+                .isEqualTo(FeedPolicy.LOCAL);
     }
 
     /** Shows {@code node} as the stage's content, closing the monitor it replaces (FX thread). */

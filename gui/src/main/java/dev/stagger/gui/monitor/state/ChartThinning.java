@@ -1,6 +1,5 @@
-package dev.stagger.gui.monitor;
+package dev.stagger.gui.monitor.state;
 
-import dev.stagger.gui.monitor.MonitorViewModel.ChartPoint;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ObservableList;
@@ -12,11 +11,11 @@ import javafx.collections.ObservableList;
  * {@value #CAPACITY} points. One instance thins one series' arrivals on the background thread; the
  * static {@link #append} caps a series on the FX thread.
  */
-final class ChartThinning {
+public final class ChartThinning {
     /** Points a chart keeps: more than a monitor's chart is pixels wide; past it the older half is thinned. */
-    static final int CAPACITY = 1_000;
+    public static final int CAPACITY = 1_000;
     /** Seconds of the run's wall time between two points of the progress chart. */
-    static final double INTERVAL_SECONDS = 0.5;
+    public static final double INTERVAL_SECONDS = 0.5;
 
     private double lastWall = Double.NEGATIVE_INFINITY;
     private int accepted;
@@ -26,7 +25,7 @@ final class ChartThinning {
      * run's status repeats itself); the first two at once, so there is a line from the first status
      * on; then at most one per {@value #INTERVAL_SECONDS} s; and always the run's {@code last}.
      */
-    boolean accept(double wall, double step, boolean last) {
+    public boolean accept(double wall, double step, boolean last) {
         if (!Double.isFinite(wall) || !Double.isFinite(step) || !(wall > lastWall)) {
             return false;
         }
@@ -43,7 +42,7 @@ final class ChartThinning {
      * often as needed, in one change: the whole run stays in view at a resolution a chart can show,
      * and a chart update costs the FX thread as much after an hour as after a minute.
      */
-    static void append(ObservableList<ChartPoint> list, List<ChartPoint> more, int capacity) {
+    public static void append(ObservableList<ChartPoint> list, List<ChartPoint> more, int capacity) {
         if (more.isEmpty()) {
             return;
         }

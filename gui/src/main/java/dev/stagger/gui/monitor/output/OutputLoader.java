@@ -1,4 +1,4 @@
-package dev.stagger.gui.monitor;
+package dev.stagger.gui.monitor.output;
 
 import dev.stagger.engine.live.RunStateFile;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * step slider across fifty steps reads the step it stops at, not fifty files, and at most one load
  * runs at a time. Results go to {@code sink} on the loading thread.
  */
-final class OutputLoader {
+public final class OutputLoader {
     /** What to show: output {@code index} in the series (-1: the last), field and 3D slice. */
     record Request(int index, String field, int sliceAxis, int sliceIndex) {}
 
@@ -24,7 +24,7 @@ final class OutputLoader {
      * field (null on failure), the run's recorded end (null when the folder has no state file), and
      * the problem in words (null when all went well).
      */
-    record Result(OutputSeries series, int index, OutputPreviews.Loaded loaded, RunStateFile runState,
+    public record Result(OutputSeries series, int index, OutputPreviews.Loaded loaded, RunStateFile runState,
             String problem) {}
 
     private final Path folder;

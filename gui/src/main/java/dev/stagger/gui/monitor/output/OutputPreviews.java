@@ -1,4 +1,4 @@
-package dev.stagger.gui.monitor;
+package dev.stagger.gui.monitor.output;
 
 import dev.stagger.engine.distributed.Decomposition;
 import dev.stagger.engine.distributed.SelfCommunicator;
@@ -25,11 +25,11 @@ import java.util.function.Predicate;
  * running field ({@link PreviewBinning} on a single rank), so a finished run's output and a live
  * run's frames look and read alike. Only the chosen field's bytes are read. Background threads only.
  */
-final class OutputPreviews {
+public final class OutputPreviews {
     private OutputPreviews() {}
 
     /** A file's chosen field as a preview, with every field the file holds and its grid's shape. */
-    record Loaded(Preview preview, List<String> fields, int dims, int[] cells) {}
+    public record Loaded(Preview preview, List<String> fields, int dims, int[] cells) {}
 
     /**
      * Reads {@code field} of {@code file} (.vti or .pvti; the file's first field when it lacks that

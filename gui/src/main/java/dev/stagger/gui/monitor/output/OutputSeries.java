@@ -1,4 +1,4 @@
-package dev.stagger.gui.monitor;
+package dev.stagger.gui.monitor.output;
 
 import dev.stagger.engine.output.PvdWriter;
 import java.io.IOException;
@@ -18,18 +18,18 @@ import java.util.stream.Stream;
  * a {@code .vti} (one rank) or {@code .pvti} (several) resolved against the .pvd's folder. Read on
  * the monitor's background threads, never on the FX thread.
  */
-record OutputSeries(Path pvd, List<Step> steps) {
+public record OutputSeries(Path pvd, List<Step> steps) {
     /** The engine's step number in output names: {@code name_000120.vti}, {@code name_000120.pvti}. */
     private static final Pattern STEP = Pattern.compile("_(\\d+)\\.p?vti$");
 
     /** One listed output: its simulated time, step (-1 when the name does not say) and file. */
-    record Step(double time, long step, Path file) {
-        String label() {
+    public record Step(double time, long step, Path file) {
+        public String label() {
             return (step >= 0 ? "step " + step + ", " : "") + String.format(Locale.ROOT, "t = %.6g", time);
         }
     }
 
-    OutputSeries {
+    public OutputSeries {
         steps = List.copyOf(steps);
     }
 
@@ -85,7 +85,7 @@ record OutputSeries(Path pvd, List<Step> steps) {
     }
 
     /** The project's name as the series' file says it: {@code diffusion-2d} for {@code diffusion-2d.pvd}. */
-    String name() {
+    public String name() {
         String file = pvd.getFileName().toString();
         return file.substring(0, file.length() - ".pvd".length());
     }
