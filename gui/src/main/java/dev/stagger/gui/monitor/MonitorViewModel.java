@@ -4,6 +4,7 @@ import dev.stagger.engine.live.Command;
 import dev.stagger.engine.live.LiveClient;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.Status;
+import dev.stagger.engine.output.OutputSeries;
 import dev.stagger.engine.render.Colormap;
 import dev.stagger.gui.monitor.export.FrameExport;
 import dev.stagger.gui.monitor.feed.FeedBatch;
@@ -11,7 +12,6 @@ import dev.stagger.gui.monitor.feed.FeedPolicy;
 import dev.stagger.gui.monitor.feed.LiveFeed;
 import dev.stagger.gui.monitor.output.OutputBrowser;
 import dev.stagger.gui.monitor.output.OutputLoader;
-import dev.stagger.gui.monitor.output.OutputSeries;
 import dev.stagger.gui.monitor.state.ChartPoint;
 import dev.stagger.gui.monitor.state.ChartsModel;
 import dev.stagger.gui.monitor.state.LogLine;
@@ -51,6 +51,7 @@ import javafx.collections.ObservableList;
  * once in production: {@link #newBackgroundExecutor()} does.
  */
 public final class MonitorViewModel {
+    private volatile java.util.function.Function<Command, java.util.concurrent.CompletionStage<String>> runControls;
     /** At most one preview per this many milliseconds from a run on this computer. */
     public static final long PREVIEW_INTERVAL_MILLIS = FeedPolicy.LOCAL.previewIntervalMillis();
     /** Values per side asked for in a preview from a run on this computer, and read from output files. */
@@ -291,8 +292,23 @@ public final class MonitorViewModel {
         control(Command.CHECKPOINT);
     }
 
+    /**
+     * Sends pause, resume, stop and checkpoint through {@code controls} (the job's controller, so the
+     * job list and the monitor agree, and a cluster job can fall back to cancelling it when its
+     * tunnel is down) instead of straight to the live client.
+     */
+    public void useControls(java.util.function.Function<Command, java.util.concurrent.CompletionStage<String>> c) {
+        this.runControls = c;
+    }
+
     private void control(Command command) {
         String name = command.name().toLowerCase(Locale.ROOT);
+        var through = runControls;
+        if (through != null) {
+            through.apply(command).whenComplete((answer, error) -> notifications.post(error == null
+                    ? name + ": " + answer : name + " failed: " + dev.stagger.gui.common.Failures.why(error)));
+            return;
+        }
         if (feed == null) {
             notifications.show(name + ": the run is over");
             return;

@@ -2,6 +2,7 @@ package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.live.LiveClient;
 import dev.stagger.engine.live.RunState;
+import dev.stagger.engine.live.Command;
 import dev.stagger.gui.monitor.feed.FeedPolicy;
 import dev.stagger.gui.plugin.MonitorProvider;
 import dev.stagger.gui.run.RunJob;
@@ -68,6 +69,14 @@ public final class Monitors implements MonitorProvider {
             // a remote id marks a run reached through an SSH tunnel: pull less, and smaller
             FeedPolicy policy = FeedPolicy.forRun(job.remoteId() != null);
             monitor = MonitorView.of(client, job.outputDir(), job.name(), policy);
+            // the toolbar's pause, resume, stop and checkpoint go through the job, as the job list's do
+            monitor.model().useControls(command -> {
+                if (command == Command.STOP) {
+                    job.stop();
+                    return java.util.concurrent.CompletableFuture.completedFuture("stopping after the current step");
+                }
+                return job.controlNow(command);
+            });
             if (job.state().isOver()) {
                 monitor.model().runEnded(job.state());
             }

@@ -143,6 +143,33 @@ class MonitorsTest {
                 .isEqualTo(FeedPolicy.LOCAL);
     }
 
+    @Test
+    void theMonitorsRunControlsGoThroughTheJobSoTheJobListAgrees(FxRobot robot) throws Exception {
+        FakeLiveClient client = new FakeLiveClient(RunState.RUNNING, 2, 4, 3);
+        java.util.List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            RunJob job = new RunJob("remote", "a cluster", dir, Instant.now(), Runnable::run);
+            job.report(new RunJob.Snapshot(RunState.RUNNING, 1, 10, 0.1, 1, "running"));
+            job.controlWith(command -> {
+                sent.add(command.name());
+                return java.util.concurrent.CompletableFuture.completedFuture(command.name().toLowerCase() + " done");
+            });
+            job.stopWith(() -> sent.add("stopper"));
+            job.attach(client);
+            show(new Monitors().createMonitor(job));
+        });
+        MonitorViewModel model = robot.lookup(".monitor-view").queryAs(MonitorView.class).model();
+        model.pause();
+        model.checkpoint();
+        model.stopRun();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (sent.size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(sent).containsExactly("PAUSE", "CHECKPOINT", "stopper");
+        assertThat(client.commands).as("nothing went around the job to the client").isEmpty();
+    }
+
     /** Shows {@code node} as the stage's content, closing the monitor it replaces (FX thread). */
     private void show(Node node) {
         if (monitor instanceof AutoCloseable c) {

@@ -1,6 +1,7 @@
 package dev.stagger.gui.monitor.output;
 
 import dev.stagger.engine.live.Preview;
+import dev.stagger.engine.output.OutputSeries;
 import dev.stagger.gui.monitor.FramePipeline;
 import dev.stagger.gui.monitor.FrameSettings;
 import java.nio.file.Path;

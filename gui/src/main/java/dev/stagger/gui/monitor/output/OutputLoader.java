@@ -1,6 +1,8 @@
 package dev.stagger.gui.monitor.output;
 
 import dev.stagger.engine.live.RunStateFile;
+import dev.stagger.engine.output.OutputPreviews;
+import dev.stagger.engine.output.OutputSeries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

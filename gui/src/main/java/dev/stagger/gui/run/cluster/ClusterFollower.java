@@ -39,6 +39,8 @@ final class ClusterFollower implements Runnable {
     private final Executor background;
     private final Runnable onEnd;
     private RunState lastState = RunState.STARTING;
+    /** The monitor's client through the current tunnel; the one it replaces after a reconnect is closed. */
+    private LiveClient monitorClient;
 
     ClusterFollower(Connection connection, RunId id, RunJob job, Executor background, Runnable onEnd) {
         this.connection = connection;
@@ -104,7 +106,12 @@ final class ClusterFollower implements Runnable {
             return false; // not serving yet (or any more): the scheduler's view says which at the next read
         }
         try (status) {
-            job.attach(runs.live(id, "workbench-monitor"));
+            LiveClient previous = monitorClient;
+            monitorClient = runs.live(id, "workbench-monitor");
+            job.attach(monitorClient);
+            if (previous != null) {
+                previous.close(); // its tunnel is gone; the monitor follows the new client
+            }
             job.controlWith(command -> CompletableFuture.supplyAsync(() -> {
                 try {
                     return status.control(command, CONTROL_TIMEOUT_MILLIS);
