@@ -97,6 +97,23 @@ public final class ProfileForm {
         return key.path();
     }
 
+    /** What an empty field means, shown greyed in it: the default that applies. */
+    public static String placeholder(ProfileKey key) {
+        return switch (key) {
+            case USER, PORT, IDENTITY_FILE, PROXY_JUMP -> "from the SSH config";
+            case SSH_CONFIG -> ClusterProfile.DEFAULT_SSH_CONFIG;
+            case WORKDIR -> ClusterProfile.DEFAULT_WORKDIR;
+            case JAVA -> ClusterProfile.DEFAULT_JAVA + " (or a runtime Stagger deploys)";
+            case MPIRUN -> ClusterProfile.DEFAULT_MPIRUN;
+            case SLURM_PARTITION -> "the cluster's default partition";
+            case SLURM_ACCOUNT -> "your default account";
+            case SLURM_TIME -> "the partition's default walltime, e.g. 01:00:00";
+            case SLURM_NODES -> "as Slurm places the ranks";
+            case SLURM_GPUS_PER_NODE -> "none";
+            default -> "";
+        };
+    }
+
     /** Every problem, one line each; empty when the profile can be saved. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();

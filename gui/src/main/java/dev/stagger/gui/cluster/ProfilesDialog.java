@@ -199,6 +199,7 @@ final class ProfilesDialog {
                 continue;
             }
             TextField f = new TextField(form.value(k));
+            f.setPromptText(ProfileForm.placeholder(k));
             f.setId("profile-" + k.path().replace('.', '-').replace('_', '-'));
             f.setPrefColumnCount(28);
             f.textProperty().addListener((o, was, now) -> {
