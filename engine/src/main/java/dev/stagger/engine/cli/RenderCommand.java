@@ -1,19 +1,15 @@
 package dev.stagger.engine.cli;
 
-import dev.stagger.engine.live.Preview;
 import dev.stagger.engine.live.PreviewRequest;
-import dev.stagger.engine.output.OutputPreviews;
 import dev.stagger.engine.output.OutputSeries;
-import dev.stagger.engine.render.AnimatedGif;
 import dev.stagger.engine.render.Colormap;
-import dev.stagger.engine.render.PngFile;
 import dev.stagger.engine.render.PreviewImage;
 import dev.stagger.engine.render.Range;
+import dev.stagger.engine.render.SeriesExport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -102,96 +98,56 @@ final class RenderCommand implements Callable<Integer> {
             err.println("stagger: --size must be at least " + PreviewImage.MIN_WIDTH + "x" + PreviewImage.MIN_HEIGHT);
             return StaggerCli.EXIT_USAGE;
         }
+        Path pngs = pngDir;
+        Path videoFrames = null;
         try {
             OutputSeries series = Files.isDirectory(output) ? OutputSeries.find(output, null) : OutputSeries.read(output);
-            List<OutputSeries.Step> steps = new ArrayList<>();
-            for (int i = 0; i < series.steps().size(); i += every) {
-                steps.add(series.steps().get(i));
+            if (mp4 != null && pngs == null) {
+                videoFrames = Files.createTempDirectory("stagger-render"); // ffmpeg reads the frames from here
+                pngs = videoFrames;
             }
-            // read every frame first: the global range needs them all, and a bad file stops before anything is written
-            List<Preview> frames = new ArrayList<>();
-            String shown = field;
-            for (OutputSeries.Step step : steps) {
-                OutputPreviews.Loaded loaded = OutputPreviews.read(step.file(), shown, sliceSpec[0], sliceSpec[1],
-                        resolution, step);
-                if (shown == null) {
-                    shown = loaded.preview().field();
-                } else if (!loaded.preview().field().equals(shown)) {
-                    err.println("stagger: " + step.file() + " has no field '" + shown + "'; it has " + loaded.fields());
-                    return StaggerCli.EXIT_USAGE;
-                }
-                frames.add(loaded.preview());
+            SeriesExport.Result r = SeriesExport.export(series, new SeriesExport.Options(field, every, sliceSpec[0],
+                    sliceSpec[1], resolution, map, pixels[0], pixels[1], global ? SeriesExport.RangeMode.GLOBAL
+                            : fixed != null ? SeriesExport.RangeMode.FIXED : SeriesExport.RangeMode.PER_FRAME,
+                    fixed, pngs, gif, fps), f -> { });
+            int n = r.frames().size();
+            if (pngDir != null) {
+                out.printf(Locale.ROOT, "%s: %d PNG pictures of %s (%s)%n", pngDir, n, r.field(), r.rangeText());
             }
-            Range colours = global ? globalRange(frames) : fixed != null ? fixed : Range.auto();
-            write(series, frames, map, pixels, colours, ffmpeg, out);
+            if (gif != null) {
+                out.printf(Locale.ROOT, "%s: animated GIF, %d frames at %.3g per second (%s)%n", gif, n, fps,
+                        r.rangeText());
+            }
+            if (mp4 != null) {
+                encode(ffmpeg, r.pngs());
+                out.printf(Locale.ROOT, "%s: MP4, %d frames at %.3g per second (%s)%n", mp4, n, fps, r.rangeText());
+            }
+            out.flush();
             return StaggerCli.EXIT_OK;
+        } catch (SeriesExport.NoSuchField e) {
+            err.println("stagger: " + e.getMessage());
+            return StaggerCli.EXIT_USAGE;
         } catch (IOException | IllegalArgumentException e) {
             err.println("stagger: " + e.getMessage());
             return StaggerCli.EXIT_FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return StaggerCli.EXIT_FAILED;
+        } finally {
+            if (videoFrames != null) {
+                deleteQuietly(videoFrames);
+            }
         }
     }
 
-    private void write(OutputSeries series, List<Preview> frames, Colormap map, int[] pixels, Range colours,
-            Path ffmpeg, PrintWriter out) throws IOException, InterruptedException {
-        Path pngs = pngDir;
-        Path videoFrames = null;
-        if (mp4 != null && pngs == null) {
-            videoFrames = Files.createTempDirectory("stagger-render");
-            pngs = videoFrames;
-        }
-        if (pngs != null) {
-            Files.createDirectories(pngs);
-        }
-        try (AnimatedGif animation = gif == null ? null : new AnimatedGif(gif, fps)) {
-            for (Preview p : frames) {
-                var image = PreviewImage.render(p, map, pixels[0], pixels[1], colours);
-                if (pngs != null) {
-                    PngFile.write(image, pngs.resolve(frameName(series, p)));
-                }
-                if (animation != null) {
-                    animation.add(image);
-                }
-            }
-        }
-        Range r = colours;
-        String span = r.isAuto() ? "each frame its own range" : String.format(Locale.ROOT, "range %.6g to %.6g",
-                r.min(), r.max());
-        if (pngDir != null) {
-            out.printf(Locale.ROOT, "%s: %d PNG pictures of %s (%s)%n", pngDir, frames.size(), frames.get(0).field(), span);
-        }
-        if (gif != null) {
-            out.printf(Locale.ROOT, "%s: animated GIF, %d frames at %.3g per second (%s)%n", gif, frames.size(), fps, span);
-        }
-        if (mp4 != null) {
-            try {
-                encode(ffmpeg, pngs, series, frames);
-                out.printf(Locale.ROOT, "%s: MP4, %d frames at %.3g per second (%s)%n", mp4, frames.size(), fps, span);
-            } finally {
-                if (videoFrames != null) {
-                    try (var files = Files.list(videoFrames)) {
-                        for (Path f : files.toList()) {
-                            Files.deleteIfExists(f);
-                        }
-                    }
-                    Files.deleteIfExists(videoFrames);
-                }
-            }
-        }
-        out.flush();
-    }
-
-    /** ffmpeg reads the PNGs in order through a list file (names carry steps, not a running number). */
-    private void encode(Path ffmpeg, Path pngs, OutputSeries series, List<Preview> frames)
-            throws IOException, InterruptedException {
+    /** ffmpeg reads the PNGs in order through a list file (their names carry steps, not a running number). */
+    private void encode(Path ffmpeg, List<Path> frames) throws IOException, InterruptedException {
         Path list = Files.createTempFile("stagger-frames", ".txt");
         try {
             StringBuilder s = new StringBuilder();
-            for (Preview p : frames) {
-                s.append("file '").append(pngs.resolve(frameName(series, p)).toAbsolutePath().toString()
-                        .replace("'", "'\\''")).append("'\nduration ").append(1 / fps).append('\n');
+            for (Path png : frames) {
+                s.append("file '").append(png.toAbsolutePath().toString().replace("'", "'\\''"))
+                        .append("'\nduration ").append(1 / fps).append('\n');
             }
             Files.writeString(list, s);
             Path partial = mp4.toAbsolutePath().resolveSibling("." + mp4.getFileName() + ".part.mp4");
@@ -209,26 +165,15 @@ final class RenderCommand implements Callable<Integer> {
         }
     }
 
-    private static String frameName(OutputSeries series, Preview p) {
-        return String.format(Locale.ROOT, "%s_%s_%06d.png", series.name(), p.field(), Math.max(0, p.step()));
-    }
-
-    /** The finite min and max over every frame (a constant series gets a unit-wide range around its value). */
-    static Range globalRange(List<Preview> frames) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Preview p : frames) {
-            for (float v : p.values()) {
-                if (Float.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
             }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a temporary folder left behind is all it costs
         }
-        if (!(lo <= hi)) {
-            return Range.auto();
-        }
-        return Range.of(lo, hi);
     }
 
     private static Path onPath(String program) {

@@ -36,7 +36,7 @@ final class MonitorToolbar extends FlowPane {
     private final MonitorViewModel model;
     private boolean updating;
 
-    MonitorToolbar(MonitorViewModel model, Runnable export) {
+    MonitorToolbar(MonitorViewModel model, Runnable export, Runnable exportSeries) {
         super(12, 4);
         this.model = model;
         getStyleClass().addAll("tool-bar", "monitor-toolbar");
@@ -53,8 +53,14 @@ final class MonitorToolbar extends FlowPane {
         title.setTooltip(name);
         Button exportButton = iconButton("export", Icons.PICTURE.node(ICON), "Export the picture as PNG", export);
         exportButton.disableProperty().bind(model.frameProperty().isNull());
+        Button seriesButton = new Button("Series…");
+        seriesButton.setId("export-series");
+        seriesButton.setTooltip(new Tooltip("Export every output step as an animated GIF or PNG pictures,"
+                + " in the field, colour map and slice shown, over the whole series' range"));
+        seriesButton.setOnAction(e -> exportSeries.run());
+        seriesButton.setDisable(!model.canExportSeries());
         getChildren().addAll(title, controls(), group(fieldChooser(), colormapChooser()), range(), slice(),
-                exportButton);
+                group(exportButton, seriesButton));
     }
 
     private Node controls() {

@@ -66,7 +66,7 @@ public final class MonitorView extends BorderPane {
         this.model = model;
         this.heatmap = new HeatmapCanvas(model::valueAt);
         getStyleClass().add("monitor-view");
-        setTop(new MonitorToolbar(model, this::export));
+        setTop(new MonitorToolbar(model, this::export, this::exportSeries));
         setCenter(centre());
         setBottom(statusLine());
         model.frameProperty().addListener((obs, old, f) -> heatmap.show(f));
@@ -131,6 +131,21 @@ public final class MonitorView extends BorderPane {
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
             model.exportPng(file.toPath());
+        }
+    }
+
+    private void exportSeries() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the output series");
+        FileChooser.ExtensionFilter gif = new FileChooser.ExtensionFilter("Animated GIF", "*.gif");
+        FileChooser.ExtensionFilter pngs = new FileChooser.ExtensionFilter("PNG pictures (a folder of one per step)",
+                "*");
+        chooser.getExtensionFilters().addAll(gif, pngs);
+        String field = model.frameProperty().get() == null ? "series" : model.frameProperty().get().preview().field();
+        chooser.setInitialFileName(field + ".gif");
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            model.exportSeries(file.toPath());
         }
     }
 

@@ -64,6 +64,8 @@ public final class MonitorViewModel {
     private final LiveFeed feed;
     private final OutputBrowser output;
     private final FrameExport export;
+    private final Path outputDir;
+    private final String runName;
     private final RunStatusModel status;
     private final FrameControls controls = new FrameControls(frames);
     private final ChartsModel charts = new ChartsModel();
@@ -92,6 +94,8 @@ public final class MonitorViewModel {
         this.feed = client == null ? null
                 : new LiveFeed(client, policy, background, frames, notifications, this::showOutput, System::nanoTime);
         this.output = new OutputBrowser(outputDir, runName, PREVIEW_RESOLUTION, background, frames);
+        this.outputDir = outputDir;
+        this.runName = runName;
         this.export = new FrameExport(background, notifications);
         this.status = new RunStatusModel(runName);
     }
@@ -329,6 +333,21 @@ public final class MonitorViewModel {
      */
     public void exportPng(Path file) {
         export.exportPng(frame.get(), controls.colormapProperty().get(), controls.range(), file);
+    }
+
+    /** True when the run has an output folder whose series can be exported. */
+    public boolean canExportSeries() {
+        return outputDir != null;
+    }
+
+    /**
+     * Writes the run's output series as an animated GIF ({@code target} ending in .gif) or one PNG
+     * per step (into the folder {@code target}), with the field, colour map and 3D slice shown now.
+     */
+    public void exportSeries(Path target) {
+        export.exportSeries(outputDir, runName, controls.selectedFieldProperty().get(),
+                controls.colormapProperty().get(), controls.sliceAxisProperty().get(),
+                controls.sliceIndexProperty().get(), target);
     }
 
     // ---- queries ------------------------------------------------------------------------------

@@ -130,6 +130,36 @@ class MonitorOutputTest {
     }
 
     @Test
+    void theSeriesExportsAsAnAnimatedGifAndAsPngPicturesInTheFieldShown() throws Exception {
+        Path four = dir.resolve("four");
+        onRanks(4, four, "run.steps=12", "output.every=6", "grid.cells=[40,30]");
+        MonitorViewModel vm = new MonitorViewModel(null, four, "ranked", SAME_THREAD);
+        vm.start();
+        vm.pulse();
+        assertThat(vm.canExportSeries()).isTrue();
+        Path gif = dir.resolve("ranked.gif");
+        vm.exportSeries(gif);
+        vm.pulse();
+        assertThat(vm.notificationProperty().get()).startsWith("saved " + gif + " (3 frames, range ");
+        javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+        try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            assertThat(reader.getNumImages(true)).isEqualTo(3);
+        } finally {
+            reader.dispose();
+        }
+        Path pngs = dir.resolve("pictures");
+        vm.exportSeries(pngs);
+        vm.pulse();
+        assertThat(vm.notificationProperty().get()).startsWith("saved " + pngs + " (3 pictures");
+        try (var files = Files.list(pngs)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
+                    "ranked_C_000000.png", "ranked_C_000006.png", "ranked_C_000012.png");
+        }
+        assertThat(new MonitorViewModel(null, null, "none", SAME_THREAD).canExportSeries()).isFalse();
+    }
+
+    @Test
     void aCorruptOrMissingOutputIsAMessageNamingTheFile() throws Exception {
         try (EmbeddedRun run = new EmbeddedRun(dir, "diffusion-2d.yaml", "run.steps=20", "output.every=10")) {
             run.start().awaitEnd();

@@ -6,6 +6,8 @@ import dev.stagger.engine.render.PreviewImage;
 import dev.stagger.engine.render.Range;
 import dev.stagger.gui.monitor.Frame;
 import dev.stagger.gui.monitor.state.Notifications;
+import dev.stagger.engine.output.OutputSeries;
+import dev.stagger.engine.render.SeriesExport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
@@ -34,6 +36,40 @@ public final class FrameExport {
                 PngFile.write(PreviewImage.render(frame.preview(), map, PreviewImage.DEFAULT_WIDTH,
                         PreviewImage.DEFAULT_HEIGHT, range), file);
                 notifications.post("saved " + file);
+            } catch (IOException | RuntimeException e) {
+                notifications.post("export failed: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Writes the output series in {@code folder} (its {@code runName}.pvd, else its only one) as an
+     * animated GIF ({@code target} ending in .gif) or one PNG per step (into the folder
+     * {@code target}), in the series' global range, off the FX thread; progress and the answer come
+     * as notifications.
+     */
+    public void exportSeries(Path folder, String runName, String field, Colormap map, int sliceAxis, int sliceIndex,
+            Path target) {
+        if (folder == null) {
+            notifications.show("this run has no output folder to export");
+            return;
+        }
+        boolean gif = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gif");
+        background.execute(() -> {
+            try {
+                OutputSeries series = OutputSeries.find(folder, runName);
+                int[] lastPercent = {-1};
+                SeriesExport.Result r = SeriesExport.export(series, new SeriesExport.Options(field, 1, sliceAxis,
+                        sliceIndex, 512, map, PreviewImage.DEFAULT_WIDTH, PreviewImage.DEFAULT_HEIGHT,
+                        SeriesExport.RangeMode.GLOBAL, null, gif ? null : target, gif ? target : null, 10), f -> {
+                            int percent = (int) (f * 100);
+                            if (percent / 10 != lastPercent[0] / 10) {
+                                lastPercent[0] = percent;
+                                notifications.post("exporting " + series.name() + ": " + percent + "%");
+                            }
+                        });
+                notifications.post("saved " + target + " (" + r.frames().size() + (gif ? " frames" : " pictures")
+                        + ", " + r.rangeText() + ")");
             } catch (IOException | RuntimeException e) {
                 notifications.post("export failed: " + e.getMessage());
             }
