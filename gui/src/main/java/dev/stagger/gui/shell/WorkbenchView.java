@@ -133,6 +133,21 @@ public final class WorkbenchView {
 
         WindowLayout layout = WindowLayout.load(prefs);
         scene = new Scene(root, layout.width(), layout.height());
+        // a project file dropped on the window opens (asking first about unsaved changes)
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && dev.stagger.gui.start.DroppedFiles.project(e.getDragboard().getFiles())
+                    .isPresent()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            var project = dev.stagger.gui.start.DroppedFiles.project(e.getDragboard().getFiles());
+            e.setDropCompleted(project.isPresent());
+            e.consume();
+            // after the drop has completed: the unsaved-changes question must not hold the drag source
+            project.ifPresent(p -> javafx.application.Platform.runLater(() -> openFile(p)));
+        });
         applyTheme(model.themeProperty().get());
         model.themeProperty().addListener((o, was, now) -> applyTheme(now));
         stage.setScene(scene);
