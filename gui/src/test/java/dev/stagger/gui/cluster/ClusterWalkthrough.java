@@ -180,6 +180,24 @@ public final class ClusterWalkthrough {
         robot.sleep(4, TimeUnit.SECONDS);
         shoot("cluster-9-reattached.png");
 
+        // the network drops (every connection to the login node is cut): the run goes on, the job
+        // says so and reconnects by itself, asking for a fresh MFA code
+        long lastCode = Instant.now().getEpochSecond() / 30;
+        cutConnections(Path.of(System.getProperty("walk.mfaPidFile")));
+        await("the job says the connection is lost", 60, () -> job.stateTextProperty().get().equals("unreachable"));
+        check(job.messageProperty().get().contains("connection lost, the run goes on"), job.messageProperty().get());
+        robot.sleep(1, TimeUnit.SECONDS);
+        shoot("cluster-9b-connection-lost.png");
+        while (Instant.now().getEpochSecond() / 30 <= lastCode) {
+            Thread.sleep(500);
+        }
+        answerMfa("cluster-9c-mfa-after-cut.png");
+        var before = job.client();
+        await("the job is reattached after the cut", 120, () -> job.stateTextProperty().get().equals("running")
+                && job.client() != null && job.client() != before);
+        robot.sleep(4, TimeUnit.SECONDS);
+        shoot("cluster-9d-reconnected.png");
+
         // stop it (graceful: its final output is written), fetch the results, see them
         robot.clickOn("#stop-job");
         await("the job stops", 180, () -> job.state().isOver());
@@ -195,6 +213,16 @@ public final class ClusterWalkthrough {
         robot.sleep(3, TimeUnit.SECONDS);
         shoot("cluster-10-fetched.png");
         System.out.println("fetched into " + job.outputDir());
+    }
+
+    /** Kills the sshd processes serving the open connections of the login node (its listener stays). */
+    private static void cutConnections(Path pidFile) throws Exception {
+        long listener = Long.parseLong(Files.readString(pidFile).strip());
+        var sessions = ProcessHandle.of(listener).orElseThrow().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/sshd")).orElse(false)).toList();
+        check(!sessions.isEmpty(), "open connections to cut");
+        sessions.forEach(ProcessHandle::destroyForcibly);
+        System.out.println("cut " + sessions.size() + " sshd processes");
     }
 
     private void answerMfa(String screenshot) throws Exception {

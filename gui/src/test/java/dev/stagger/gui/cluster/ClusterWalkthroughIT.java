@@ -63,7 +63,8 @@ class ClusterWalkthroughIT {
                 StaggerWorkbench.PREFS_PROPERTY, PREFS_NODE, "stagger.root", ROOT.toString(),
                 "testfx.robot", "glass", "testfx.headless", "false", "user.home", home.toString(),
                 "walk.totp", cluster.totpSecret(), "walk.sshConfig", sshConfig.toString(),
-                "walk.fingerprint", cluster.mfaHostKeyFingerprint()));
+                "walk.fingerprint", cluster.mfaHostKeyFingerprint(),
+                "walk.mfaPidFile", cluster.stateDir().resolve("mfa/sshd.pid").toString()));
         try {
             props.put("stagger.open", project.toString());
             props.put("walk.phase", "first");
@@ -87,7 +88,7 @@ class ClusterWalkthroughIT {
         }
         for (String shot : List.of("cluster-1-project", "cluster-2-new-profile", "cluster-3-host-key", "cluster-4-mfa",
                 "cluster-5-doctor", "cluster-6-run-dialog", "cluster-7-live", "cluster-8-mfa-again",
-                "cluster-9-reattached", "cluster-10-fetched")) {
+                "cluster-9-reattached", "cluster-9b-connection-lost", "cluster-9d-reconnected", "cluster-10-fetched")) {
             assertThat(XvfbJvm.SCREENSHOTS.resolve(shot + ".png")).as(shot).isRegularFile();
         }
     }
