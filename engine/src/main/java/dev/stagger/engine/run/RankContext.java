@@ -78,6 +78,18 @@ public final class RankContext implements SolverContext {
     }
 
     private InitialValues override;
+    private dev.stagger.engine.distributed.Communicator communicator = new dev.stagger.engine.distributed.SelfCommunicator();
+
+    /** The ranks of the run (a single rank unless set). */
+    public RankContext communicator(dev.stagger.engine.distributed.Communicator comm) {
+        this.communicator = comm;
+        return this;
+    }
+
+    @Override
+    public dev.stagger.engine.distributed.Communicator communicator() {
+        return communicator;
+    }
 
     /** Takes the initial values from {@code source} (a checkpoint) instead of the project's expressions. */
     public RankContext initialValuesFrom(InitialValues source) {

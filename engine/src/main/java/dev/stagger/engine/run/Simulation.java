@@ -79,6 +79,7 @@ public final class Simulation implements AutoCloseable {
         RankContext context = new RankContext(decomposition.block(comm.rank()), plan.precision(), plan.parameters(),
                 new Launcher(executor, overlap && worthOverlapping(comm, executor)), exchange, plan.initial(),
                 plan.boundaries());
+        context.communicator(comm);
         if (restart != null) {
             int[] offset = decomposition.offset(comm.rank());
             context.initialValuesFrom((field, name) -> restart.readInto(field, name, offset));
