@@ -22,8 +22,10 @@ public final class Models {
         return ALL;
     }
 
+    /** A built-in model, or a model file a project named (registered when the project was read). */
     public static Optional<Model> find(String name) {
-        return ALL.stream().filter(m -> m.description().name().equals(name)).findFirst();
+        Optional<Model> builtIn = ALL.stream().filter(m -> m.description().name().equals(name)).findFirst();
+        return builtIn.isPresent() ? builtIn : dev.stagger.engine.model.lang.catalogue.UserModels.find(name).map(m -> m);
     }
 
     public static List<String> names() {

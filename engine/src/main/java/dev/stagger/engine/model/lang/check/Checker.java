@@ -257,6 +257,7 @@ public final class Checker {
         Set<Integer> written = new HashSet<>();
         String writtenLocation = null;
         String label = "kernel '" + k.name() + "'";
+        int problemsBefore = problems.size();
         for (ModelFile.Text text : k.statements()) {
             Ast.Statement st;
             try {
@@ -365,11 +366,12 @@ public final class Checker {
                 continue;
             }
             for (int t : targets) {
-                if (!written.contains(t)) {
+                // a statement with a problem writes nothing: saying so again would be noise
+                if (!written.contains(t) && problems.size() == problemsBefore) {
                     problems.add(new Problem(file.source(), k.pos().line(), k.pos().column(), k.path() + ".then",
                             "'then' names " + fields.get(t).name() + ", which kernel '" + k.name() + "' does not write;"
                             + " halos and boundary conditions follow the kernel that writes a field"));
-                } else if (!then.contains(t)) {
+                } else if (written.contains(t) && !then.contains(t)) {
                     then.add(t);
                 }
             }
