@@ -34,6 +34,10 @@ public final class Equations {
         for (ModelFile.Reduction r : file.reductions()) {
             out.add("reduction " + r.name() + " = " + r.op() + " of " + r.of().text() + " over " + r.range());
         }
+        if (!file.init().isEmpty()) {
+            out.add("init (once, before the first step):");
+            steps(file.init(), "  ", out);
+        }
         out.add("step:");
         steps(file.step(), "  ", out);
         out.add("halo width: " + model.halo());

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record CheckedModel(ModelFile file, int dims, List<String> scalarNames, List<Field> fields,
         List<Assignment> constants, Node stableDt, List<Kernel> kernels, List<Reduction> reductions,
-        List<Assignment> scalars, List<Op> program, int halo) {
+        List<Assignment> scalars, List<Op> init, List<Op> program, int halo) {
 
     /** Slot of dt; then come step, iter, dx, dy, dz, inv_dx, inv_dy, inv_dz (as many as dims). */
     public static final int DT = 0;

@@ -168,6 +168,7 @@ public final class Checker {
             Kernel checked = kernel(k);
             kernels.add(checked);
         }
+        List<Op> init = program(file.init(), kernels, reductions, scalars);
         List<Op> program = program(file.step(), kernels, reductions, scalars);
         if (file.step().isEmpty()) {
             problems.add(new Problem(file.source(), 1, 1, "step", "the step program is empty; list the kernels a time"
@@ -175,7 +176,7 @@ public final class Checker {
         }
         int halo = halo(kernels, reductions);
         return new CheckedModel(file, dims, List.copyOf(scalarNames), List.copyOf(fields), constants, stableDt,
-                kernels, reductions, scalars, program, halo);
+                kernels, reductions, scalars, init, program, halo);
     }
 
     private boolean defineScalar(String name, String path, ModelFile.Pos pos) {

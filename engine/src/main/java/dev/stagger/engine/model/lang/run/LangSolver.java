@@ -150,7 +150,17 @@ public final class LangSolver implements Solver {
         scalars[CheckedModel.DT] = dt;
         scalars[CheckedModel.STEP] = steps;
         evaluateConstants();
+        if (steps == 1) {
+            // the model's start (a leapfrog's half step): once, with the first step's dt
+            run(model.init());
+        }
         run(model.program());
+        for (CheckedModel.Reduction r : model.reductions()) {
+            residuals.put(r.name(), scalars[r.slot()]);
+        }
+        for (CheckedModel.Assignment s : model.scalars()) {
+            residuals.put(s.name(), scalars[s.slot()]);
+        }
     }
 
     private void evaluateConstants() {
@@ -212,10 +222,27 @@ public final class LangSolver implements Solver {
 
     private void reduce(int index) {
         CheckedModel.Reduction r = model.reductions().get(index);
-        Box box = range(r.range(), r.location());
+        Box box = reductionRange(r.range(), r.location());
         double local = box.isEmpty() ? Reductions.initial(r.op()) : execution.reduce(index, box);
         double all = comm.size() == 1 ? local : comm.allReduce(local, Reductions.acrossRanks(r.op()));
         scalars[r.slot()] = all;
+    }
+
+    /**
+     * The points a reduction covers on this rank: as {@link #range}, without a vertex this rank
+     * shares with its high neighbour (that rank counts it), so sums do not depend on the layout.
+     */
+    private Box reductionRange(String range, String location) {
+        Box box = range(range, location);
+        if (range.equals("all")) {
+            return box;
+        }
+        for (int d = 0; d < grid.dims(); d++) {
+            if (location.charAt(d) == 'V' && !exchange.isDomainBoundary(d, 1)) {
+                box = box.withRange(d, box.lo(d), box.hi(d) - 1);
+            }
+        }
+        return box;
     }
 
     /** The points a kernel or reduction covers: 0..n+1 ("all"), or the interior of a location. */

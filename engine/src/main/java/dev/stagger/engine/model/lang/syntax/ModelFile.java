@@ -10,7 +10,7 @@ import java.util.Map;
 public record ModelFile(String source, String name, String title, String summary, int dims,
         List<Parameter> parameters, List<Definition> constants, Text stableDt, List<FieldDecl> fields,
         List<Definition> derived, List<Kernel> kernels, List<Reduction> reductions, List<Definition> scalars,
-        List<Step> step) {
+        List<Step> init, List<Step> step) {
 
     /** Where something is written; 1-based, line 0 when unknown. */
     public record Pos(String source, int line, int column) {

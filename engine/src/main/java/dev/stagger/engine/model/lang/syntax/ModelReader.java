@@ -47,7 +47,7 @@ public final class ModelReader {
     public static final int FORMAT = 1;
     private static final int MAX_CHARS = 1 << 20;
     private static final List<String> TOP = List.of("format", "name", "title", "summary", "dims", "parameters",
-            "constants", "stable_dt", "fields", "derived", "kernels", "reductions", "scalars", "step");
+            "constants", "stable_dt", "fields", "derived", "kernels", "reductions", "scalars", "init", "step");
     private static final Pattern RANGE = Pattern.compile(
             "\\s*([\\[(])\\s*(-?inf|[-+0-9.eE]+)\\s*,\\s*(-?inf|[-+0-9.eE]+)\\s*([\\])])\\s*");
     private static final Pattern BC = Pattern.compile("(dirichlet|neumann)(?:\\(\\s*([-+0-9.eE]+)\\s*\\))?");
@@ -188,9 +188,10 @@ public final class ModelReader {
             }
         }
         List<Definition> scalars = definitions(top, "scalars");
+        List<Step> init = top.containsKey("init") ? steps(top.get("init"), "init") : List.of();
         List<Step> step = top.containsKey("step") ? steps(top.get("step"), "step") : List.of();
         return new ModelFile(source, name, title, summary, dims, parameters, constants, stableDt, fields, derived,
-                kernels, reductions, scalars, step);
+                kernels, reductions, scalars, init, step);
     }
 
     private List<Definition> definitions(Map<String, Node> top, String key) {
