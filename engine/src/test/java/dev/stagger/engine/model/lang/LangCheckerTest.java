@@ -127,7 +127,7 @@ class LangCheckerTest {
                         "broken.yaml:3:7: dims: expected 1, 2 or 3 dimensions, got 4",
                         "broken.yaml:4:1: colour: unknown key 'colour'; known keys here: format, name, title, summary,"
                                 + " dims, parameters, constants, stable_dt, fields, derived, kernels, reductions, scalars,"
-                                + " step",
+                                + " init, step",
                         "broken.yaml:6:18: parameters.chi.default: the default -1.0 lies outside the range of chi",
                         "broken.yaml:6:41: parameters.chi.units: unknown key 'units'; known keys here: unit, default,"
                                 + " range, help",
