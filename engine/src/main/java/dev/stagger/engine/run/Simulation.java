@@ -157,7 +157,16 @@ public final class Simulation implements AutoCloseable {
             }
             long t0 = System.nanoTime();
             double dt = plan.stepLength(step, time);
-            solver.step(dt);
+            try {
+                solver.step(dt);
+            } catch (RunFailedException e) {
+                // the model found it cannot go on (a pseudo-transient loop gave non-finite residuals)
+                reporter.failed(step, time, e.getMessage());
+                throw e;
+            }
+            if (!Double.isNaN(solver.lastStepLength())) {
+                dt = solver.lastStepLength();
+            }
             stepping += System.nanoTime() - t0;
             step++;
             time = step == total && plan.endTime() > 0 ? plan.endTime() : time + dt;

@@ -42,10 +42,7 @@ final class KernelHarness {
         }
         scalars = new double[model.scalarNames().size()];
         scalars[CheckedModel.DT] = dt;
-        for (int d = 0; d < grid.dims(); d++) {
-            scalars[model.slot("d" + "xyz".charAt(d))] = grid.spacing(d);
-            scalars[model.slot("inv_d" + "xyz".charAt(d))] = 1.0 / grid.spacing(d);
-        }
+        dev.stagger.engine.model.lang.run.GridScalars.fill(model, grid, scalars);
         for (ModelFile.Parameter p : model.file().parameters()) {
             scalars[model.slot(p.name())] = p.defaultValue();
         }

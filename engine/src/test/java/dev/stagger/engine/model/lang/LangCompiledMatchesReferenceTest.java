@@ -39,6 +39,7 @@ class LangCompiledMatchesReferenceTest {
               E: {at: [vertex, center]}
             derived:
               Vmag: sqrt(lerp(V.x, @CC)^2 + lerp(V.y, @CC)^2)
+              bump: xc*xc + yv*yv < 0.2
             kernels:
               stress:
                 range: all
@@ -55,8 +56,8 @@ class LangCompiledMatchesReferenceTest {
                 range: all
                 do:
                   - qT.x = -eta*∂x(T) + max(V.x, 0)*left_x(T) + min(V.x, 0)*right_x(T)
-                  - qT.y = -eta*∂y(T) + max(V.y, 0.0)*left_y(T) + min(V.y, 0)*right_y(T)
-                  - E = lerp(tau.xy, @VC) * 2 / G
+                  - qT.y = -eta*∂y(T) + max(V.y, 0.0)*left_y(T) + min(V.y, 0)*right_y(T) - bump
+                  - E = lerp(tau.xy, @VC) * 2 / G + (xv*xv + yc < 0.3) - ifelse(E >= yc, xv, ceil(E*3) + floor(yc))
               velocity:
                 range: interior
                 do:

@@ -56,11 +56,20 @@ public final class Equations {
                 out.add(indent + "reduce " + r.reduction());
             } else if (s instanceof ModelFile.Compute c) {
                 out.add(indent + "compute " + c.scalar());
+            } else if (s instanceof ModelFile.If f) {
+                out.add(indent + "if " + f.condition().text() + ":");
+                steps(f.body(), indent + "  ", out);
+            } else if (s instanceof ModelFile.Boundary b) {
+                out.add(indent + "halos and boundary conditions of " + String.join(", ", b.fields()));
             } else if (s instanceof ModelFile.Loop l) {
                 out.add(indent + "loop at most " + l.max().text() + " times, checking every "
                         + (l.checkEvery() == null ? "1" : l.checkEvery().text()) + " until "
                         + String.join(" and ", l.until().stream().map(ModelFile.Text::text).toList()) + ":");
                 steps(l.body(), indent + "  ", out);
+                if (!l.check().isEmpty()) {
+                    out.add(indent + "  at each check:");
+                    steps(l.check(), indent + "    ", out);
+                }
             }
         }
     }

@@ -26,7 +26,7 @@ public record CheckedModel(ModelFile file, int dims, List<String> scalarNames, L
 
     /** One component of a declared field (a scalar field is its own one component). */
     public record Field(String name, String parent, String kind, String location, boolean prognostic,
-            ModelFile.Boundary boundary, boolean output, String unit, String help) {}
+            ModelFile.BoundarySpec boundary, boolean output, String unit, String help) {}
 
     /** {@code slot = value}: a constant, a per-step scalar. */
     public record Assignment(int slot, String name, Node value) {}
@@ -58,6 +58,16 @@ public record CheckedModel(ModelFile file, int dims, List<String> scalarNames, L
 
     public record Compute(Assignment scalar) implements Op {}
 
-    public record Loop(Node max, Node checkEvery, List<Node> until, List<String> untilText, List<Op> body)
-            implements Op {}
+    /**
+     * A pseudo-transient loop: {@code body} at most {@code max} times; every {@code checkEvery}
+     * iterations {@code check} runs (boundary conditions of residuals, reductions), then the loop
+     * ends when every condition of {@code until} holds, and the run fails when a reduction the
+     * conditions read is not finite.
+     */
+    public record Loop(Node max, Node checkEvery, List<Node> until, List<String> untilText, List<Op> body,
+            List<Op> check) implements Op {}
+
+    public record If(Node condition, String text, List<Op> body) implements Op {}
+
+    public record Boundary(List<Integer> fields) implements Op {}
 }

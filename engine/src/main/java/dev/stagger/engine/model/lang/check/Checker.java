@@ -30,7 +30,7 @@ import java.util.Set;
  * naming the kernel, the line and both locations.
  */
 public final class Checker {
-    private static final Set<String> ONE_ARG = Set.of("abs", "sqrt", "exp");
+    private static final Set<String> ONE_ARG = Set.of("abs", "sqrt", "exp", "ceil", "floor");
     private static final Set<String> FOLD = Set.of("min", "max");
 
     private final ModelFile file;
@@ -86,6 +86,14 @@ public final class Checker {
         for (int d = 0; d < dims; d++) {
             scalarNames.add("inv_d" + axes[d]);
         }
+        for (int d = 0; d < dims; d++) {
+            scalarNames.add("n" + axes[d]);
+        }
+        for (int d = 0; d < dims; d++) {
+            // where coordinates come from: the domain's first vertex and this block's index offset
+            scalarNames.add("__origin_" + axes[d]);
+            scalarNames.add("__offset_" + axes[d]);
+        }
         for (ModelFile.Parameter p : file.parameters()) {
             if (defineScalar(p.name(), p.path(), p.pos())) {
                 parameters.put(p.name(), scalarNames.size() - 1);
@@ -125,9 +133,9 @@ public final class Checker {
             }
             Typed t = expression(def.expression(), Context.FIELD, null, "derived field '" + def.name() + "'");
             if (t != null) {
-                if (t.loc() == null) {
+                if (t.loc() == null && !t.hasField()) {
                     problem(def.expression().pos(), def.expression().path(), "derived field '" + def.name()
-                            + "' reads no field; make it a constant");
+                            + "' reads no field or coordinate; make it a constant");
                 } else {
                     derived.put(def.name(), t);
                 }
@@ -136,6 +144,11 @@ public final class Checker {
         // per-step scalars and reductions are named before the kernels and the program use them
         List<Integer> scalarSlots = new ArrayList<>();
         for (ModelFile.Definition def : file.scalars()) {
+            if (def.name().equals("dt")) {
+                // the model sets its own time step (a CFL rule, an adaptive step): the run follows it
+                scalarSlots.add(CheckedModel.DT);
+                continue;
+            }
             scalarSlots.add(defineScalar(def.name(), def.expression().path(), def.expression().pos())
                     ? scalarNames.size() - 1 : -1);
         }
@@ -193,7 +206,8 @@ public final class Checker {
 
     private static boolean isReserved(String name) {
         return Set.of("pi", "π", "d_x", "d_y", "d_z", "divg", "lerp", "left_x", "left_y", "left_z", "right_x",
-                "right_y", "right_z", "abs", "sqrt", "exp", "min", "max").contains(name);
+                "right_y", "right_z", "abs", "sqrt", "exp", "ceil", "floor", "min", "max", "ifelse", "xc", "xv", "yc", "yv", "zc", "zv")
+                .contains(name);
     }
 
     private void declareField(ModelFile.FieldDecl f) {
@@ -242,9 +256,9 @@ public final class Checker {
 
     private void addField(String name, String parent, String kind, String loc, ModelFile.FieldDecl f) {
         fieldSlots.put(name, fields.size());
-        ModelFile.Boundary b = f.boundary();
+        ModelFile.BoundarySpec b = f.boundary();
         if (b != null && b.projectField() != null && !b.projectField().equals(f.name()) && !kind.equals("scalar")) {
-            b = new ModelFile.Boundary(b.projectField(), b.fixed(), b.pos());
+            b = new ModelFile.BoundarySpec(b.projectField(), b.fixed(), b.pos());
         }
         fields.add(new Field(name, parent, kind, loc, f.prognostic(), b, f.output(), f.unit(), f.help()));
     }
@@ -456,10 +470,28 @@ public final class Checker {
                         }
                     }
                     List<Op> body = program(l.body(), kernels, reductions, scalars);
+                    List<Op> check = program(l.check(), kernels, reductions, scalars);
                     if (max != null) {
                         ops.add(new CheckedModel.Loop(max.node(), every == null ? new Node.Const(1) : every.node(),
-                                until, untilText, body));
+                                until, untilText, body, check));
                     }
+            } else if (step instanceof ModelFile.If f) {
+                    Typed c = expression(f.condition(), Context.CONDITION, null, "if condition");
+                    List<Op> body = program(f.body(), kernels, reductions, scalars);
+                    if (c != null) {
+                        ops.add(new CheckedModel.If(c.node(), f.condition().text(), body));
+                    }
+            } else if (step instanceof ModelFile.Boundary b) {
+                    List<Integer> targets = new ArrayList<>();
+                    for (String name : b.fields()) {
+                        Integer f = fieldSlots.get(name);
+                        if (f == null) {
+                            problem(step.pos(), step.path(), "boundary: " + name + " is not a field of this model");
+                        } else {
+                            targets.add(f);
+                        }
+                    }
+                    ops.add(new CheckedModel.Boundary(targets));
             }
         }
         return ops;
@@ -587,6 +619,19 @@ public final class Checker {
         if (name.equals("pi") || name.equals("π")) {
             return new Typed(new Node.Const(Math.PI), null, false, false);
         }
+        if (name.length() == 2 && "xyz".indexOf(name.charAt(0)) >= 0 && (name.charAt(1) == 'c' || name.charAt(1) == 'v')) {
+            int d = "xyz".indexOf(name.charAt(0));
+            if (d >= dims) {
+                throw new CheckError(where + ": '" + name + "' is a coordinate along " + name.charAt(0) + ", and this"
+                        + " model has " + dims + " dimension" + (dims == 1 ? "" : "s"), n.column());
+            }
+            if (context != Context.FIELD) {
+                throw new CheckError(where + ": the coordinate '" + name + "' differs from point to point; it belongs"
+                        + " in kernels, derived fields and reductions", n.column());
+            }
+            // a coordinate combines with values at any location: it is where the point is
+            return new Typed(new Node.Coord(d, name.charAt(1) == 'v'), null, false, true);
+        }
         if (locals != null && locals.containsKey(name)) {
             return locals.get(name);
         }
@@ -641,10 +686,6 @@ public final class Checker {
             return new Typed(node, l.loc(), l.hasLocal(), l.hasField());
         }
         Typed r = typed(b.right(), context, locals, where);
-        boolean comparison = List.of("<", "<=", ">", ">=").contains(b.op());
-        if (comparison && context != Context.CONDITION) {
-            throw new CheckError(where + ": comparisons belong in loop conditions (until)", b.column());
-        }
         String loc = l.loc();
         if (l.loc() != null && r.loc() != null && !l.loc().equals(r.loc())) {
             String verb = switch (b.op()) {
@@ -721,6 +762,22 @@ public final class Checker {
             }
             return sum;
         }
+        if (f.equals("ifelse")) {
+            arity(c, 3, where);
+            Typed cond = typed(args.get(0), context, locals, where);
+            Typed a = typed(args.get(1), context, locals, where);
+            Typed b = typed(args.get(2), context, locals, where);
+            String loc = null;
+            for (Typed t : List.of(cond, a, b)) {
+                if (t.loc() != null && loc != null && !loc.equals(t.loc())) {
+                    throw new CheckError(where + ": ifelse of values at " + Locations.describe(loc) + " and "
+                            + Locations.describe(t.loc()), c.column());
+                }
+                loc = loc == null ? t.loc() : loc;
+            }
+            return new Typed(new Node.If(cond.node(), a.node(), b.node()), loc,
+                    cond.hasLocal() || a.hasLocal() || b.hasLocal(), cond.hasField() || a.hasField() || b.hasField());
+        }
         if (f.equals("lerp")) {
             arity(c, 2, where);
             Typed a = located(args.get(0), context, locals, where, f);
@@ -748,7 +805,7 @@ public final class Checker {
             return new Typed(node, loc, false, true);
         }
         throw new CheckError(where + ": unknown function '" + f + "'; functions: d_x d_y d_z (or ∂x ∂y ∂z), divg,"
-                + " lerp, left_x right_x (y, z), abs, sqrt, exp, min, max", c.column());
+                + " lerp, left_x right_x (y, z), abs, sqrt, exp, min, max, ifelse", c.column());
     }
 
     private int axis(String f) {

@@ -18,6 +18,12 @@ public sealed interface Node {
     /** A field component at the current point (plus the shifts around it). */
     record Read(int field, String name) implements Node {}
 
+    /** The coordinate along {@code dim} of the current point as a center or a vertex there. */
+    record Coord(int dim, boolean vertex) implements Node {}
+
+    /** {@code condition != 0 ? then : otherwise}. */
+    record If(Node condition, Node then, Node otherwise) implements Node {}
+
     /** A kernel-local temporary at the current point. */
     record Local(int slot, String name) implements Node {}
 

@@ -26,6 +26,9 @@ public final class Nodes {
         if (n instanceof Node.PowReal p) {
             return List.of(p.base(), p.exponent());
         }
+        if (n instanceof Node.If f) {
+            return List.of(f.condition(), f.then(), f.otherwise());
+        }
         return List.of();
     }
 

@@ -15,11 +15,14 @@ public final class ReferenceEvaluator {
     private final Field[] fields;
     private final double[] scalars;
     private final boolean f32;
+    /** The number of dimensions, for the slots of coordinates (scalar expressions have none). */
+    private final int dims;
 
     public ReferenceEvaluator(Field[] fields, double[] scalars, boolean f32) {
         this.fields = fields;
         this.scalars = scalars;
         this.f32 = f32;
+        this.dims = fields.length > 0 ? fields[0].dims() : 3;
     }
 
     /** A scalar expression (constants, per-step scalars, loop conditions), always in double. */
@@ -60,6 +63,15 @@ public final class ReferenceEvaluator {
         return acc;
     }
 
+    /** Slots of the coordinate origin and offset of dimension d: after dt, step, iter, spacings, inverses, counts. */
+    private int originSlot(int d) {
+        return originSlot(dims, d);
+    }
+
+    public static int originSlot(int dims, int d) {
+        return CheckedModel.ITER + 1 + 3 * dims + 2 * d;
+    }
+
     private double round(double v) {
         return f32 ? (float) v : v;
     }
@@ -74,6 +86,17 @@ public final class ReferenceEvaluator {
         if (n instanceof Node.Read r) {
             Field f = fields[r.field()];
             return f.get(f.index(i, j, k));
+        }
+        if (n instanceof Node.Coord c) {
+            int index = c.dim() == 0 ? i : c.dim() == 1 ? j : k;
+            double origin = scalars[originSlot(c.dim())];
+            int offset = (int) scalars[originSlot(c.dim()) + 1];
+            double spacing = scalars[CheckedModel.ITER + 1 + c.dim()];
+            return round(c.vertex() ? origin + (offset + index - 1) * spacing : origin + (offset + index - 0.5) * spacing);
+        }
+        if (n instanceof Node.If f) {
+            return at(f.condition(), locals, i, j, k) != 0 ? at(f.then(), locals, i, j, k)
+                    : at(f.otherwise(), locals, i, j, k);
         }
         if (n instanceof Node.Local l) {
             return locals[l.slot()];
@@ -106,6 +129,8 @@ public final class ReferenceEvaluator {
                 case "abs" -> Math.abs(a);
                 case "sqrt" -> round(Math.sqrt(a));
                 case "exp" -> round(Math.exp(a));
+                case "ceil" -> Math.ceil(a);
+                case "floor" -> Math.floor(a);
                 case "min" -> Math.min(a, at(f.args().get(1), locals, i, j, k));
                 case "max" -> Math.max(a, at(f.args().get(1), locals, i, j, k));
                 default -> throw new IllegalStateException(f.name());

@@ -186,6 +186,21 @@ public final class JavaEmitter {
             }
             return "f" + r.field() + "[" + idx + "]";
         }
+        if (n instanceof Node.Coord c) {
+            int origin = dev.stagger.engine.model.lang.eval.ReferenceEvaluator.originSlot(model.dims(), c.dim());
+            String index = c.dim() == 0 ? "i" : c.dim() == 1 ? "j" : "k";
+            int shift = off[c.dim()];
+            String at = "((int) s[" + (origin + 1) + "] + " + index + (shift == 0 ? "" : " + (" + shift + ")") + ")";
+            String spacing = "s[" + (CheckedModel.ITER + 1 + c.dim()) + "]";
+            // the same double arithmetic as Axis.vertex and Axis.center
+            String value = c.vertex() ? "(s[" + origin + "] + (" + at + " - 1) * " + spacing + ")"
+                    : "(s[" + origin + "] + (" + at + " - 0.5) * " + spacing + ")";
+            return cast(value);
+        }
+        if (n instanceof Node.If f) {
+            return "((" + expr(f.condition(), off) + " != " + literal(0) + ") ? " + expr(f.then(), off) + " : "
+                    + expr(f.otherwise(), off) + ")";
+        }
         if (n instanceof Node.Local l) {
             return "l" + l.slot() + "_" + localVersions.getOrDefault(l.slot(), 0);
         }
@@ -201,10 +216,10 @@ public final class JavaEmitter {
         if (n instanceof Node.Bin b) {
             String l = expr(b.left(), off);
             String r = expr(b.right(), off);
-            if (b.op().length() == 1) {
+            if ("+-*/".contains(b.op())) {
                 return "(" + l + " " + b.op() + " " + r + ")";
             }
-            return "((" + l + " " + b.op() + " " + r + ") ? 1 : 0)";
+            return "((" + l + " " + b.op() + " " + r + ") ? " + literal(1) + " : " + literal(0) + ")";
         }
         if (n instanceof Node.Fn f) {
             String a = expr(f.args().get(0), off);
@@ -212,6 +227,8 @@ public final class JavaEmitter {
                 case "abs" -> "Math.abs(" + a + ")";
                 case "sqrt" -> cast("Math.sqrt(" + a + ")");
                 case "exp" -> cast("Math.exp(" + a + ")");
+                case "ceil" -> cast("Math.ceil(" + a + ")");
+                case "floor" -> cast("Math.floor(" + a + ")");
                 default -> "Math." + f.name() + "(" + a + ", " + expr(f.args().get(1), off) + ")";
             };
         }

@@ -84,10 +84,7 @@ public final class LangModel implements Model {
             return Double.POSITIVE_INFINITY;
         }
         double[] scalars = new double[model.scalarNames().size()];
-        for (int d = 0; d < grid.dims(); d++) {
-            scalars[model.slot("d" + "xyz".charAt(d))] = grid.spacing(d);
-            scalars[model.slot("inv_d" + "xyz".charAt(d))] = 1.0 / grid.spacing(d);
-        }
+        GridScalars.fill(model, grid, scalars);
         for (ModelFile.Parameter p : model.file().parameters()) {
             scalars[model.slot(p.name())] = parameters.getOrDefault(p.name(), p.defaultValue());
         }

@@ -49,6 +49,8 @@ public final class LangSolver implements Solver {
     private final int[] outerWidth;
     private final Map<String, Double> residuals = new LinkedHashMap<>();
     private long steps;
+    /** Whether the model computes its own dt (a per-step scalar named dt). */
+    private final boolean setsOwnStep;
 
     public LangSolver(SolverContext context, CheckedModel model, Execution.Mode mode,
             dev.stagger.engine.model.lang.jvm.CompiledModel compiled) {
@@ -65,11 +67,7 @@ public final class LangSolver implements Solver {
             fields[f] = Field.create(d.name(), grid, Locations.toLocations(d.location()), model.halo(), context.precision());
         }
         scalars = new double[model.scalarNames().size()];
-        for (int d = 0; d < dims; d++) {
-            double h = grid.spacing(d);
-            scalars[model.slot("d" + "xyz".charAt(d))] = h;
-            scalars[model.slot("inv_d" + "xyz".charAt(d))] = 1.0 / h;
-        }
+        GridScalars.fill(model, grid, scalars);
         for (ModelFile.Parameter p : model.file().parameters()) {
             scalars[model.slot(p.name())] = context.parameter(p.name());
         }
@@ -87,6 +85,7 @@ public final class LangSolver implements Solver {
             }
         }
         this.execution = Execution.create(mode, model, compiled, fields, scalars);
+        this.setsOwnStep = model.scalars().stream().anyMatch(s -> s.slot() == CheckedModel.DT);
         this.full = Launcher.fullRange(grid.cells());
         this.outerWidth = new int[dims];
         Arrays.fill(outerWidth, OUTER_WIDTH);
@@ -95,7 +94,7 @@ public final class LangSolver implements Solver {
     }
 
     private FieldBoundaries boundariesOf(SolverContext context, CheckedModel.Field declared, Field field) {
-        ModelFile.Boundary b = declared.boundary();
+        ModelFile.BoundarySpec b = declared.boundary();
         if (b == null) {
             return new FieldBoundaries(field);
         }
@@ -183,6 +182,21 @@ public final class LangSolver implements Solver {
                 scalars[c.scalar().slot()] = ReferenceEvaluator.scalar(c.scalar().value(), scalars);
             } else if (op instanceof CheckedModel.Loop l) {
                 loop(l);
+            } else if (op instanceof CheckedModel.If f) {
+                if (ReferenceEvaluator.scalar(f.condition(), scalars) != 0) {
+                    run(f.body());
+                }
+            } else if (op instanceof CheckedModel.Boundary b) {
+                Field[] targets = new Field[b.fields().size()];
+                for (int t = 0; t < targets.length; t++) {
+                    targets[t] = fields[b.fields().get(t)];
+                }
+                for (int d = grid.dims() - 1; d >= 0; d--) {
+                    exchange.exchange(d, targets);
+                    for (int f : b.fields()) {
+                        boundaries[f].apply(d);
+                    }
+                }
             }
         }
     }
@@ -197,6 +211,8 @@ public final class LangSolver implements Solver {
             scalars[CheckedModel.ITER] = iter;
             run(loop.body());
             if (iter % every == 0) {
+                run(loop.check());
+                requireFinite(loop, iter);
                 converged = true;
                 for (int c = 0; c < loop.until().size(); c++) {
                     double v = ReferenceEvaluator.scalar(loop.until().get(c), scalars);
@@ -210,6 +226,7 @@ public final class LangSolver implements Solver {
             }
         }
         residuals.put("iterations", (double) iter);
+        residuals.put("check_every", (double) every);
         for (CheckedModel.Reduction r : model.reductions()) {
             residuals.put(r.name(), scalars[r.slot()]);
         }
@@ -218,6 +235,35 @@ public final class LangSolver implements Solver {
         } else {
             residuals.put("converged", 1.0);
         }
+    }
+
+    /** Chmy's rule: a residual that is not a finite number ends the run (every rank sees the same values). */
+    private void requireFinite(CheckedModel.Loop loop, long iter) {
+        for (CheckedModel.Reduction r : model.reductions()) {
+            double v = scalars[r.slot()];
+            if (!Double.isFinite(v) && mentions(loop.until(), r.slot())) {
+                throw new dev.stagger.engine.run.RunFailedException("model " + model.file().name() + ": " + r.name()
+                        + " is " + v + " at iteration " + iter + " of step " + steps + "; the iterations diverged (try a"
+                        + " smaller time step or more cells)", steps - 1, Double.NaN);
+            }
+        }
+    }
+
+    private static boolean mentions(List<dev.stagger.engine.model.lang.check.Node> nodes, int slot) {
+        for (var n : nodes) {
+            if (n instanceof dev.stagger.engine.model.lang.check.Node.Scalar s && s.slot() == slot) {
+                return true;
+            }
+            if (mentions(dev.stagger.engine.model.lang.check.Nodes.children(n), slot)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public double lastStepLength() {
+        return setsOwnStep ? scalars[CheckedModel.DT] : Double.NaN;
     }
 
     private void reduce(int index) {

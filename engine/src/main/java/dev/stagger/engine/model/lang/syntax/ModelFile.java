@@ -42,9 +42,9 @@ public record ModelFile(String source, String name, String title, String summary
      * Boundary conditions of a field: from the project ({@code projectField} names whose project
      * conditions apply, usually the field itself), or fixed per dimension (index 0..2), or none.
      */
-    public record Boundary(String projectField, Map<Integer, FixedBoundary> fixed, Pos pos) {}
+    public record BoundarySpec(String projectField, Map<Integer, FixedBoundary> fixed, Pos pos) {}
 
-    public record FieldDecl(String name, String kind, List<String> at, boolean prognostic, Boundary boundary,
+    public record FieldDecl(String name, String kind, List<String> at, boolean prognostic, BoundarySpec boundary,
             boolean output, String unit, String help, String path, Pos pos) {}
 
     public record Kernel(String name, String range, List<Text> statements, List<String> then, String path, Pos pos) {}
@@ -71,6 +71,12 @@ public record ModelFile(String source, String name, String title, String summary
      * A pseudo-transient loop: the body runs at most {@code max} times; every {@code checkEvery}
      * iterations the criteria {@code until} (all true) are evaluated after the reductions they need.
      */
-    public record Loop(Text max, Text checkEvery, List<Text> until, List<Step> body, String path, Pos pos)
-            implements Step {}
+    public record Loop(Text max, Text checkEvery, List<Text> until, List<Step> body, List<Step> check, String path,
+            Pos pos) implements Step {}
+
+    /** Steps that run only when {@code condition} (a scalar comparison) holds. */
+    public record If(Text condition, List<Step> body, String path, Pos pos) implements Step {}
+
+    /** Halo exchange and boundary conditions of fields, without a kernel (z, y, x). */
+    public record Boundary(List<String> fields, String path, Pos pos) implements Step {}
 }

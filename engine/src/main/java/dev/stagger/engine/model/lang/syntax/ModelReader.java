@@ -1,6 +1,6 @@
 package dev.stagger.engine.model.lang.syntax;
 
-import dev.stagger.engine.model.lang.syntax.ModelFile.Boundary;
+import dev.stagger.engine.model.lang.syntax.ModelFile.BoundarySpec;
 import dev.stagger.engine.model.lang.syntax.ModelFile.Definition;
 import dev.stagger.engine.model.lang.syntax.ModelFile.FieldDecl;
 import dev.stagger.engine.model.lang.syntax.ModelFile.FixedBoundary;
@@ -292,17 +292,17 @@ public final class ModelReader {
         boolean prognostic = m.containsKey("prognostic") && Boolean.TRUE.equals(bool(m.get("prognostic"),
                 path + ".prognostic"));
         boolean output = !m.containsKey("output") || Boolean.TRUE.equals(bool(m.get("output"), path + ".output"));
-        Boundary boundary = m.containsKey("boundary") ? boundary(m.get("boundary"), path + ".boundary")
-                : prognostic ? new Boundary(name, Map.of(), pos(node)) : null;
+        BoundarySpec boundary = m.containsKey("boundary") ? boundary(m.get("boundary"), path + ".boundary")
+                : prognostic ? new BoundarySpec(name, Map.of(), pos(node)) : null;
         String unit = m.containsKey("unit") ? text(m.get("unit"), path + ".unit") : "";
         String help = m.containsKey("help") ? text(m.get("help"), path + ".help") : "";
         return new FieldDecl(name, kind, at, prognostic, boundary, output, unit == null ? "" : unit,
                 help == null ? "" : help, path, pos(node));
     }
 
-    private Boundary boundary(Node node, String path) {
+    private BoundarySpec boundary(Node node, String path) {
         if (node instanceof ScalarNode s && s.getValue().equals("project")) {
-            return new Boundary(lastKey(path), Map.of(), pos(node));
+            return new BoundarySpec(lastKey(path), Map.of(), pos(node));
         }
         Map<String, Node> m = mapping(node, path, List.of("like", "all", "x", "y", "z"), List.of());
         if (m == null) {
@@ -314,7 +314,7 @@ public final class ModelReader {
                 problem(node, path, "'like' takes the project's conditions of another field; it cannot be mixed with"
                         + " fixed conditions");
             }
-            return new Boundary(like, Map.of(), pos(node));
+            return new BoundarySpec(like, Map.of(), pos(node));
         }
         Map<Integer, FixedBoundary> fixed = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : m.entrySet()) {
@@ -337,7 +337,7 @@ public final class ModelReader {
                 fixed.put("xyz".indexOf(e.getKey().charAt(0)), b);
             }
         }
-        return new Boundary(null, fixed, pos(node));
+        return new BoundarySpec(null, fixed, pos(node));
     }
 
     private static String lastKey(String path) {
@@ -399,13 +399,13 @@ public final class ModelReader {
                 }
                 continue;
             }
-            Map<String, Node> m = mapping(item, p, List.of("kernel", "swap", "copy", "reduce", "compute", "loop"),
-                    List.of());
+            Map<String, Node> m = mapping(item, p, List.of("kernel", "swap", "copy", "reduce", "compute", "loop", "if",
+                    "boundary"), List.of());
             if (m == null) {
                 continue;
             }
             if (m.size() != 1) {
-                problem(item, p, "one step per list item: kernel, swap, copy, reduce, compute or loop");
+                problem(item, p, "one step per list item: kernel, swap, copy, reduce, compute, boundary, if or loop");
                 continue;
             }
             Map.Entry<String, Node> e = m.entrySet().iterator().next();
@@ -435,6 +435,17 @@ public final class ModelReader {
                         result.add(new ModelFile.Reduce(r, q, at));
                     }
                 }
+                case "boundary" -> result.add(new ModelFile.Boundary(words(e.getValue(), q), q, at));
+                case "if" -> {
+                    Map<String, Node> c = mapping(e.getValue(), q, List.of("cond", "do"), List.of("cond", "do"));
+                    if (c != null && c.containsKey("cond") && c.containsKey("do")) {
+                        Text cond = expressionText(c.get("cond"), q + ".cond");
+                        List<Step> body = steps(c.get("do"), q + ".do");
+                        if (cond != null) {
+                            result.add(new ModelFile.If(cond, body, q, at));
+                        }
+                    }
+                }
                 case "compute" -> {
                     String s = word(e.getValue(), q);
                     if (s != null) {
@@ -453,7 +464,7 @@ public final class ModelReader {
     }
 
     private ModelFile.Loop loop(Node node, String path) {
-        Map<String, Node> m = mapping(node, path, List.of("max", "check_every", "until", "do"),
+        Map<String, Node> m = mapping(node, path, List.of("max", "check_every", "check", "until", "do"),
                 List.of("max", "until", "do"));
         if (m == null) {
             return null;
@@ -478,7 +489,8 @@ public final class ModelReader {
             }
         }
         List<Step> body = m.containsKey("do") ? steps(m.get("do"), path + ".do") : List.of();
-        return max == null ? null : new ModelFile.Loop(max, every, until, body, path, pos(node));
+        List<Step> check = m.containsKey("check") ? steps(m.get("check"), path + ".check") : List.of();
+        return max == null ? null : new ModelFile.Loop(max, every, until, body, check, path, pos(node));
     }
 
     // ---- typed access, recording problems -----------------------------------------------------
