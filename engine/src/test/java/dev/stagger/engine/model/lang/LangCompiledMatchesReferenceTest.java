@@ -7,6 +7,7 @@ import dev.stagger.engine.grid.Grid;
 import dev.stagger.engine.model.lang.catalogue.Catalogue;
 import dev.stagger.engine.model.lang.check.CheckedModel;
 import dev.stagger.engine.model.lang.jvm.CompiledModel;
+import dev.stagger.engine.model.lang.jvm.JavaEmitter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,22 +107,24 @@ class LangCompiledMatchesReferenceTest {
 
     static List<Arguments> models() throws Exception {
         List<Arguments> cases = new ArrayList<>();
-        for (Precision precision : Precision.values()) {
-            cases.add(Arguments.of("every operator 2D", EVERY_OPERATOR_2D, new int[] {7, 5}, precision));
-            cases.add(Arguments.of("every operator 3D", EVERY_OPERATOR_3D, new int[] {5, 4, 3}, precision));
-            for (String file : Catalogue.FILES) {
-                int dims = Catalogue.checked(file).dims();
-                int[] cells = dims == 1 ? new int[] {9} : dims == 2 ? new int[] {6, 5} : new int[] {4, 5, 3};
-                cases.add(Arguments.of(file, Catalogue.text(file), cells, precision));
+        for (boolean simd : CompiledModel.SIMD ? new boolean[] {false, true} : new boolean[] {false}) {
+            for (Precision precision : Precision.values()) {
+                cases.add(Arguments.of("every operator 2D", EVERY_OPERATOR_2D, new int[] {37, 5}, precision, simd));
+                cases.add(Arguments.of("every operator 3D", EVERY_OPERATOR_3D, new int[] {21, 4, 3}, precision, simd));
+                for (String file : Catalogue.FILES) {
+                    int dims = Catalogue.checked(file).dims();
+                    int[] cells = dims == 1 ? new int[] {41} : dims == 2 ? new int[] {35, 5} : new int[] {23, 5, 3};
+                    cases.add(Arguments.of(file, Catalogue.text(file), cells, precision, simd));
+                }
             }
         }
         return cases;
     }
 
-    @ParameterizedTest(name = "{0}, {3}")
+    @ParameterizedTest(name = "{0}, {3}, simd {4}")
     @MethodSource("models")
-    void everyKernelAndReductionMatchesTheReference(String label, String yaml, int[] cells, Precision precision)
-            throws Exception {
+    void everyKernelAndReductionMatchesTheReference(String label, String yaml, int[] cells, Precision precision,
+            boolean simd) throws Exception {
         double[] origin = new double[cells.length];
         double[] extent = new double[cells.length];
         for (int d = 0; d < cells.length; d++) {
@@ -130,7 +133,12 @@ class LangCompiledMatchesReferenceTest {
         }
         Grid grid = Grid.of(origin, extent, cells);
         KernelHarness h = new KernelHarness(yaml, grid, precision, 0.01);
-        CompiledModel code = CompiledModel.compile(h.model, precision == Precision.F32);
+        CompiledModel code = CompiledModel.compile(h.model, precision == Precision.F32, simd);
+        if (simd) {
+            // the SIMD path is really taken where a kernel allows it
+            boolean any = h.model.kernels().stream().anyMatch(JavaEmitter::vectorizable);
+            assertThat(code.source().contains(".intoArray(")).isEqualTo(any);
+        }
         for (int seed = 1; seed <= 3; seed++) {
             for (CheckedModel.Kernel k : h.model.kernels()) {
                 h.randomize(seed);

@@ -26,12 +26,21 @@ public final class CompiledModel {
         this.source = source;
     }
 
+    /** Whether this JVM has the vector module (the launcher and the tests add it) and SIMD is not turned off. */
+    public static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("stagger.scalar");
+
     public static CompiledModel compile(CheckedModel model, boolean f32) {
+        return compile(model, f32, SIMD);
+    }
+
+    /** {@code simd}: vector kernels where a kernel allows them (needs the vector module in this JVM). */
+    public static CompiledModel compile(CheckedModel model, boolean f32, boolean simd) {
         String name = "StaggerModel_" + model.file().name().replaceAll("[^A-Za-z0-9_]", "_") + (f32 ? "_f32_" : "_f64_")
-                + SERIAL.incrementAndGet();
-        String source = JavaEmitter.source(model, f32, name);
+                + (simd ? "simd_" : "") + SERIAL.incrementAndGet();
+        String source = JavaEmitter.source(model, f32, simd, name);
         dump(name, source);
-        Class<?> type = InMemoryCompiler.compile(name, source);
+        Class<?> type = InMemoryCompiler.compile(name, source, simd);
         try {
             MethodHandle handle = MethodHandles.publicLookup().findStatic(type, "run", RUN);
             return new CompiledModel(handle, source);

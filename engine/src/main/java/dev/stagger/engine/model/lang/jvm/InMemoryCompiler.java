@@ -37,6 +37,11 @@ public final class InMemoryCompiler {
     }
 
     public static Class<?> compile(String className, String source) {
+        return compile(className, source, false);
+    }
+
+    /** {@code vectorModule}: the source uses {@code jdk.incubator.vector}. */
+    public static Class<?> compile(String className, String source, boolean vectorModule) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new NoCompilerException();
@@ -66,8 +71,10 @@ public final class InMemoryCompiler {
             }
         };
         StringWriter messages = new StringWriter();
-        boolean ok = compiler.getTask(messages, manager, diagnostics, List.of("-g:none", "-nowarn", "-proc:none"),
-                null, List.of(unit)).call();
+        List<String> options = vectorModule
+                ? List.of("-g:none", "-nowarn", "-proc:none", "-XDsuppressNotes", "--add-modules", "jdk.incubator.vector")
+                : List.of("-g:none", "-nowarn", "-proc:none");
+        boolean ok = compiler.getTask(messages, manager, diagnostics, options, null, List.of(unit)).call();
         try {
             manager.close();
         } catch (IOException ignored) {
