@@ -3,7 +3,9 @@ package dev.stagger.engine.model.lang.jvm;
 import dev.stagger.engine.model.lang.check.CheckedModel;
 import dev.stagger.engine.model.lang.check.Node;
 import dev.stagger.engine.model.lang.eval.Arithmetic;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -148,7 +150,7 @@ public final class JavaEmitter {
             s.append("                for (int i = i0; i <= i1; i++) {\n");
         }
         for (CheckedModel.Statement st : kernel.statements()) {
-            String value = expr(st.value(), new int[3]);
+            String value = shared(st.value(), s, "                    ");
             if (st.field() >= 0) {
                 s.append("                    f").append(st.field()).append("[r").append(st.field()).append(" + i] = ")
                         .append(value).append(";\n");
@@ -243,7 +245,7 @@ public final class JavaEmitter {
                     .append(" + k * z").append(f).append(";\n");
         }
         s.append("                for (int i = i0; i <= i1; i++) {\n");
-        String v = "(double) (" + expr(r.of(), new int[3]) + ")";
+        String v = "(double) (" + shared(r.of(), s, "                    ") + ")";
         String combine = switch (r.op()) {
             case "max" -> "acc = Math.max(acc, " + v + ");";
             case "min" -> "acc = Math.min(acc, " + v + ");";
@@ -279,7 +281,85 @@ public final class JavaEmitter {
         }
     }
 
+    /** A subexpression at an offset: derived fields read at several points repeat whole subtrees. */
+    private record At(Node node, int dx, int dy, int dz) {}
+
+    private Map<At, String> temps = Map.of();
+    private int tempCount;
+
+    /**
+     * The expression with every non-trivial subexpression that occurs more than once (at the same
+     * offset) computed once into a local before it: the same operations on the same values, so
+     * the same numbers, in code small enough for the JIT (which refuses huge methods).
+     */
+    private String shared(Node value, StringBuilder s, String indent) {
+        Map<At, Integer> counts = new HashMap<>();
+        count(value, new int[3], counts);
+        StringBuilder prelude = new StringBuilder();
+        temps = new HashMap<>();
+        define(value, new int[3], counts, prelude, indent);
+        String result = expr(value, new int[3]);
+        temps = Map.of();
+        s.append(prelude);
+        return result;
+    }
+
+    private static boolean trivial(Node n) {
+        return n instanceof Node.Const || n instanceof Node.Scalar || n instanceof Node.Read || n instanceof Node.Local
+                || n instanceof Node.Coord;
+    }
+
+    private static void count(Node n, int[] off, Map<At, Integer> counts) {
+        if (n instanceof Node.Shift sh) {
+            off[sh.dim()] += sh.delta();
+            count(sh.child(), off, counts);
+            off[sh.dim()] -= sh.delta();
+            return;
+        }
+        if (!trivial(n)) {
+            At key = new At(n, off[0], off[1], off[2]);
+            if (counts.merge(key, 1, Integer::sum) > 1) {
+                return; // its children were counted the first time; repeats add nothing new
+            }
+        }
+        for (Node c : dev.stagger.engine.model.lang.check.Nodes.children(n)) {
+            count(c, off, counts);
+        }
+    }
+
+    /** Emits, children first, a local for each repeated subexpression. */
+    private void define(Node n, int[] off, Map<At, Integer> counts, StringBuilder prelude, String indent) {
+        if (n instanceof Node.Shift sh) {
+            off[sh.dim()] += sh.delta();
+            define(sh.child(), off, counts, prelude, indent);
+            off[sh.dim()] -= sh.delta();
+            return;
+        }
+        if (trivial(n)) {
+            return;
+        }
+        At key = new At(n, off[0], off[1], off[2]);
+        if (temps.containsKey(key)) {
+            return;
+        }
+        for (Node c : dev.stagger.engine.model.lang.check.Nodes.children(n)) {
+            define(c, off, counts, prelude, indent);
+        }
+        if (counts.getOrDefault(key, 0) > 1) {
+            String name = "t" + tempCount++;
+            prelude.append(indent).append("final ").append(type).append(' ').append(name).append(" = ")
+                    .append(expr(n, off.clone())).append(";\n");
+            temps.put(key, name);
+        }
+    }
+
     private String expr(Node n, int[] off) {
+        if (!temps.isEmpty() && !(n instanceof Node.Shift) && !trivial(n)) {
+            String t = temps.get(new At(n, off[0], off[1], off[2]));
+            if (t != null) {
+                return t;
+            }
+        }
         if (n instanceof Node.Const c) {
             return literal(c.value());
         }

@@ -33,8 +33,6 @@ import java.util.Set;
  * exchanged and their boundary conditions applied (z, y, x), as the hand-written diffusion does.
  */
 public final class LangSolver implements Solver {
-    /** Outer width of the launch split: the halo (1) plus the layer next to it. */
-    static final int OUTER_WIDTH = 2;
 
     private final CheckedModel model;
     private final Grid grid;
@@ -88,7 +86,10 @@ public final class LangSolver implements Solver {
         this.setsOwnStep = model.scalars().stream().anyMatch(s -> s.slot() == CheckedModel.DT);
         this.full = Launcher.fullRange(grid.cells());
         this.outerWidth = new int[dims];
-        Arrays.fill(outerWidth, OUTER_WIDTH);
+        // the outer width of the launch split: every layer a halo exchange sends (the halo's width of
+        // them) and the ghost layer must lie in the boundary slabs, which are done before the
+        // exchange of their dimension; the inner region is still being computed then
+        Arrays.fill(outerWidth, model.halo() + 1);
         // constants that do not depend on dt are known now (dt = 0 until the first step)
         evaluateConstants();
     }
