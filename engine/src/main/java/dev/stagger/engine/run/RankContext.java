@@ -97,6 +97,19 @@ public final class RankContext implements SolverContext {
         return this;
     }
 
+    private long restartStep = -1;
+
+    /** The run continues from a checkpoint written at {@code step}. */
+    public RankContext restartingAt(long step) {
+        this.restartStep = step;
+        return this;
+    }
+
+    @Override
+    public long restartStep() {
+        return restartStep;
+    }
+
     @Override
     public void initialize(Field field, String modelFieldName) {
         if (override != null) {

@@ -82,7 +82,8 @@ public final class Simulation implements AutoCloseable {
         context.communicator(comm);
         if (restart != null) {
             int[] offset = decomposition.offset(comm.rank());
-            context.initialValuesFrom((field, name) -> restart.readInto(field, name, offset));
+            context.initialValuesFrom((field, name) -> restart.readInto(field, name, offset))
+                    .restartingAt(restart.step());
             this.step = restart.step();
             this.time = restart.time();
         }

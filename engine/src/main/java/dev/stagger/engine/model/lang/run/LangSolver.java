@@ -47,6 +47,8 @@ public final class LangSolver implements Solver {
     private final int[] outerWidth;
     private final Map<String, Double> residuals = new LinkedHashMap<>();
     private long steps;
+    /** Whether the fields came from a checkpoint (the init program then never runs). */
+    private final boolean restarted;
     /** Whether the model computes its own dt (a per-step scalar named dt). */
     private final boolean setsOwnStep;
 
@@ -73,8 +75,21 @@ public final class LangSolver implements Solver {
         for (int f = 0; f < fields.length; f++) {
             boundaries[f] = boundariesOf(context, declared.get(f), fields[f]);
         }
+        this.restarted = context.restartStep() >= 0;
+        if (restarted) {
+            // a checkpoint holds every output field: the model's whole state, not only what the
+            // project initialises; internal fields are recomputed before they are read
+            steps = context.restartStep();
+            String carried = carriedScalar(model);
+            if (carried != null) {
+                throw new IllegalStateException("model " + model.file().name() + " carries the scalar " + carried
+                        + " from step to step, and checkpoints hold fields only: it cannot restart from a checkpoint"
+                        + " (run it from the start)");
+            }
+        }
         for (int f = 0; f < fields.length; f++) {
-            if (declared.get(f).prognostic()) {
+            boolean restored = restarted ? declared.get(f).output() : declared.get(f).prognostic();
+            if (restored) {
                 context.initialize(fields[f], declared.get(f).name());
                 for (int d = dims - 1; d >= 0; d--) {
                     exchange.exchange(d, fields[f]);
@@ -92,6 +107,34 @@ public final class LangSolver implements Solver {
         Arrays.fill(outerWidth, model.halo() + 1);
         // constants that do not depend on dt are known now (dt = 0 until the first step)
         evaluateConstants();
+    }
+
+    /** A per-step scalar whose value depends on its own or a later one's from the step before, or null. */
+    static String carriedScalar(CheckedModel model) {
+        List<CheckedModel.Assignment> scalars = model.scalars();
+        for (int k = 0; k < scalars.size(); k++) {
+            Set<Integer> later = new HashSet<>();
+            for (int m = k; m < scalars.size(); m++) {
+                later.add(scalars.get(m).slot());
+            }
+            later.remove(CheckedModel.DT);
+            if (readsScalar(scalars.get(k).value(), later)) {
+                return scalars.get(k).name();
+            }
+        }
+        return null;
+    }
+
+    private static boolean readsScalar(dev.stagger.engine.model.lang.check.Node n, Set<Integer> slots) {
+        if (n instanceof dev.stagger.engine.model.lang.check.Node.Scalar sc && slots.contains(sc.slot())) {
+            return true;
+        }
+        for (var c : dev.stagger.engine.model.lang.check.Nodes.children(n)) {
+            if (readsScalar(c, slots)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private FieldBoundaries boundariesOf(SolverContext context, CheckedModel.Field declared, Field field) {
@@ -150,7 +193,7 @@ public final class LangSolver implements Solver {
         scalars[CheckedModel.DT] = dt;
         scalars[CheckedModel.STEP] = steps;
         evaluateConstants();
-        if (steps == 1) {
+        if (steps == 1 && !restarted) {
             // the model's start (a leapfrog's half step): once, with the first step's dt
             run(model.init());
         }
