@@ -112,4 +112,40 @@ class LangWavesTest {
             assertThat(gathered.get(0)[f]).isEqualTo(one[f]);
         }
     }
+
+    @Test
+    void inThreeDimensionsTheEnergyIsConservedAndSeveralRanksGiveTheBitsOfOne() throws Exception {
+        RunPlan sample = RunPlanner.plan(ProjectReader.read(Path.of("..", "sample-projects", "waves-3d.yaml")).project(),
+                "waves3", RunPlanner.RunOverrides.NONE);
+        RunPlan plan = new RunPlan(sample.name(), sample.title(),
+                dev.stagger.engine.grid.Grid.of(new double[] {-1, -1, -1}, new double[] {2, 2, 2}, new int[] {21, 19, 17}),
+                new int[] {2, 2, 1}, sample.model(), sample.parameters(), sample.initial(), sample.boundaries(),
+                sample.precision(), 1, 14, 0, 0.03, 0, List.of("P", "Vx", "Vy", "Vz"));
+        double[] one;
+        try (Simulation s = new Simulation(plan, new SelfCommunicator(), new SerialExecutor())) {
+            LangSolver solver = (LangSolver) s.solver();
+            double first = Double.NaN;
+            for (int step = 1; step <= plan.steps(); step++) {
+                solver.step(plan.dt());
+                double e = solver.scalar("energy");
+                first = step == 1 ? e : first;
+                assertThat(e).as("energy after step %d", step).isCloseTo(first, within(1e-13 * first));
+            }
+            one = solver.field("Vz").interiorValues();
+            assertThat(java.util.Arrays.stream(one).map(Math::abs).max().getAsDouble()).isGreaterThan(1e-3);
+        }
+        RunPlan shorter = new RunPlan(plan.name(), plan.title(), plan.grid(), plan.ranks(), plan.model(),
+                plan.parameters(), plan.initial(), plan.boundaries(), plan.precision(), 1, plan.steps(), 0, plan.dt(), 0,
+                plan.outputFields());
+        List<double[]> gathered = DistributedTestSupport.onRanks(4, comm -> {
+            try (Simulation s = new Simulation(shorter, comm, new SerialExecutor())) {
+                s.run(OutputSink.NONE, RunListener.NONE, () -> false);
+                GatheredField g = Gather.toRoot(comm, s.decomposition(), s.solver().field("Vz"), 0);
+                return g == null ? null : g.values();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(gathered.get(0)).isEqualTo(one);
+    }
 }

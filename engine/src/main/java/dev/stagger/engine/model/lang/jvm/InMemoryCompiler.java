@@ -28,7 +28,7 @@ public final class InMemoryCompiler {
     private InMemoryCompiler() {}
 
     /** The system has no Java compiler: a runtime without the java.compiler module, or a bare JRE. */
-    public static final class NoCompilerException extends IllegalStateException {
+    public static final class NoCompilerException extends dev.stagger.engine.model.ModelCannotRunException {
         public NoCompilerException() {
             super("this Java runtime has no Java compiler (module java.compiler), which model files need: they are"
                     + " compiled to JVM code when they load. Run Stagger on a full JDK 17 or later, or a runtime image"

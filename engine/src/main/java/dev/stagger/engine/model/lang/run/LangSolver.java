@@ -82,7 +82,8 @@ public final class LangSolver implements Solver {
             steps = context.restartStep();
             String carried = carriedScalar(model);
             if (carried != null) {
-                throw new IllegalStateException("model " + model.file().name() + " carries the scalar " + carried
+                throw new dev.stagger.engine.model.ModelCannotRunException("model " + model.file().name()
+                        + " carries the scalar " + carried
                         + " from step to step, and checkpoints hold fields only: it cannot restart from a checkpoint"
                         + " (run it from the start)");
             }
