@@ -104,4 +104,38 @@ class LangOperatorsTest {
             }
         }
     }
+
+    private static final String VMAG_3D = """
+            format: 1
+            name: vmag-3d
+            dims: 3
+            fields:
+              V: {kind: vector}
+              M: {at: center}
+            derived:
+              vmag: sqrt(lerp(V.x, @CCC)^2 + lerp(V.y, @CCC)^2 + lerp(V.z, @CCC)^2)
+            kernels:
+              magnitude: {range: interior, do: ["M = vmag"]}
+            step: [magnitude]
+            """;
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void vectorMagnitudeAtCentersIn3D(boolean compiled) throws Exception {
+        KernelHarness h = new KernelHarness(VMAG_3D, Grid.of(new double[] {0, 0, 0}, new double[] {1, 1, 1},
+                new int[] {3, 4, 2}), Precision.F64, 0);
+        for (String c : new String[] {"V.x", "V.y", "V.z"}) {
+            h.field(c).fill(2.0);
+        }
+        run(h, compiled, "magnitude");
+        // DESIGN section 4, reference value 8: 3.4641 to 5 significant digits
+        Field m = h.field("M");
+        for (int k = 1; k <= 2; k++) {
+            for (int j = 1; j <= 4; j++) {
+                for (int i = 1; i <= 3; i++) {
+                    assertThat(m.at(i, j, k)).isCloseTo(3.4641, org.assertj.core.api.Assertions.within(5e-5));
+                }
+            }
+        }
+    }
 }
