@@ -19,7 +19,7 @@ import java.util.List;
 public final class Catalogue {
     /** The files, in the order {@code stagger models} lists them. */
     public static final List<String> FILES = List.of("diffusion-1d.yaml", "diffusion-2d.yaml", "diffusion-3d.yaml",
-            "waves-2d.yaml", "waves-3d.yaml", "stokes-2d.yaml", "sia-2d.yaml");
+            "waves-2d.yaml", "waves-3d.yaml", "stokes-2d.yaml", "stokes-3d.yaml", "sia-2d.yaml");
 
     private static final List<LangModel> MODELS = load();
 
