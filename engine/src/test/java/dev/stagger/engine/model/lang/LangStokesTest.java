@@ -147,4 +147,28 @@ class LangStokesTest {
             assertThat(gathered.get(0)[f]).as(names[f]).isEqualTo(one[f]);
         }
     }
+
+    @Test
+    void threadedRanksWithOverlapGiveTheBitsOfOne() throws Exception {
+        RunPlan plan = plan(40, 2);
+        RunPlan threaded = new RunPlan(plan.name(), plan.title(), plan.grid(), new int[] {2, 1}, plan.model(),
+                plan.parameters(), plan.initial(), plan.boundaries(), plan.precision(), 3, plan.steps(), plan.endTime(),
+                plan.dt(), plan.outputEvery(), plan.outputFields());
+        double[] one;
+        try (Simulation s = new Simulation(plan, new SelfCommunicator(), new SerialExecutor())) {
+            s.run(OutputSink.NONE, RunListener.NONE, () -> false);
+            one = s.solver().field("Vy").interiorValues();
+        }
+        List<double[]> gathered = DistributedTestSupport.onRanks(2, comm -> {
+            // overlap is on: the inner region runs on the workers while the caller exchanges halos
+            try (Simulation s = new Simulation(threaded, comm, new dev.stagger.engine.launch.WorkerPool(3, "t"), true)) {
+                s.run(OutputSink.NONE, RunListener.NONE, () -> false);
+                GatheredField g = Gather.toRoot(comm, s.decomposition(), s.solver().field("Vy"), 0);
+                return g == null ? null : g.values();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(gathered.get(0)).isEqualTo(one);
+    }
 }
