@@ -135,7 +135,7 @@ public final class JavaEmitter {
             s.append("                int i = i0;\n");
             s.append("                for (; i + lanes - 1 <= i1; i += lanes) {\n");
             for (CheckedModel.Statement st : kernel.statements()) {
-                String value = vexpr(st.value(), new int[3]);
+                String value = vshared(st.value(), s, "                    ");
                 if (st.field() >= 0) {
                     s.append("                    ").append(value).append(".intoArray(f").append(st.field())
                             .append(", r").append(st.field()).append(" + i);\n");
@@ -176,8 +176,79 @@ public final class JavaEmitter {
         return vectorVersions.merge(st.local(), 1, Integer::sum);
     }
 
+    private Map<At, String> vtemps = Map.of();
+
+    /**
+     * As {@link #shared} for whole vectors: every value used more than once in a statement (the
+     * centre point of a stencil, a repeated subexpression) is loaded or computed once.
+     */
+    private String vshared(Node value, StringBuilder s, String indent) {
+        Map<At, Integer> counts = new HashMap<>();
+        vcount(value, new int[3], counts);
+        StringBuilder prelude = new StringBuilder();
+        vtemps = new HashMap<>();
+        vdefine(value, new int[3], counts, prelude, indent);
+        String result = vexpr(value, new int[3]);
+        vtemps = Map.of();
+        s.append(prelude);
+        return result;
+    }
+
+    private static boolean vtrivial(Node n) {
+        return n instanceof Node.Const || n instanceof Node.Scalar || n instanceof Node.Local;
+    }
+
+    private static void vcount(Node n, int[] off, Map<At, Integer> counts) {
+        if (n instanceof Node.Shift sh) {
+            off[sh.dim()] += sh.delta();
+            vcount(sh.child(), off, counts);
+            off[sh.dim()] -= sh.delta();
+            return;
+        }
+        if (!vtrivial(n)) {
+            At key = new At(n, off[0], off[1], off[2]);
+            if (counts.merge(key, 1, Integer::sum) > 1) {
+                return;
+            }
+        }
+        for (Node c : dev.stagger.engine.model.lang.check.Nodes.children(n)) {
+            vcount(c, off, counts);
+        }
+    }
+
+    private void vdefine(Node n, int[] off, Map<At, Integer> counts, StringBuilder prelude, String indent) {
+        if (n instanceof Node.Shift sh) {
+            off[sh.dim()] += sh.delta();
+            vdefine(sh.child(), off, counts, prelude, indent);
+            off[sh.dim()] -= sh.delta();
+            return;
+        }
+        if (vtrivial(n)) {
+            return;
+        }
+        At key = new At(n, off[0], off[1], off[2]);
+        if (vtemps.containsKey(key)) {
+            return;
+        }
+        for (Node c : dev.stagger.engine.model.lang.check.Nodes.children(n)) {
+            vdefine(c, off, counts, prelude, indent);
+        }
+        if (counts.getOrDefault(key, 0) > 1) {
+            String name = "u" + tempCount++;
+            prelude.append(indent).append("final ").append(vector).append(' ').append(name).append(" = ")
+                    .append(vexpr(n, off.clone())).append(";\n");
+            vtemps.put(key, name);
+        }
+    }
+
     /** The lane-wise form of an expression: the same operations in the same order, on whole vectors. */
     private String vexpr(Node n, int[] off) {
+        if (!vtemps.isEmpty() && !(n instanceof Node.Shift) && !vtrivial(n)) {
+            String t = vtemps.get(new At(n, off[0], off[1], off[2]));
+            if (t != null) {
+                return t;
+            }
+        }
         if (n instanceof Node.Const c) {
             return vector + ".broadcast(S, " + literal(c.value()) + ")";
         }
