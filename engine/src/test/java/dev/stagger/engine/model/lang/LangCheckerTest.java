@@ -144,4 +144,14 @@ class LangCheckerTest {
                 "wrong.yaml:16:24: step[2].swap: swap: P is at (Center, Center) and q at (Vertex, Center); they must share"
                         + " a location"));
     }
+
+    @Test
+    void namesStaggerDefinesCannotBeRedefined() {
+        String yaml = model("P = 2*P").replace("  eta: {default: 1.0}", "  eta: {default: 1.0}\n  dx: {default: 2.0}")
+                .replace("kernels:", "derived:\n  P: 2*eta*V.x\nkernels:");
+        assertThat(problems(yaml)).isEqualTo(String.join(System.lineSeparator(),
+                "wrong.yaml:6:7: parameters.dx: 'dx' is already defined by Stagger (dt, step, iter, dx, inv_dx, nx, pi, the"
+                        + " coordinates xc xv ... and the operators are reserved)",
+                "wrong.yaml:13:6: derived.P: 'P' is already defined"));
+    }
 }

@@ -42,6 +42,8 @@ public final class Checker {
     private final Map<String, Integer> fieldSlots = new HashMap<>();
     private final Map<String, String> vectorKinds = new HashMap<>();
     private final Map<String, Typed> derived = new LinkedHashMap<>();
+    /** How many scalar slots Stagger itself defines (dt, step, iter, spacings, counts, coordinates). */
+    private int gridSlots;
     /** Scalars whose value depends on dt (directly or through other constants). */
     private final Set<Integer> dependsOnDt = new HashSet<>();
 
@@ -94,6 +96,7 @@ public final class Checker {
             scalarNames.add("__origin_" + axes[d]);
             scalarNames.add("__offset_" + axes[d]);
         }
+        gridSlots = scalarNames.size();
         for (ModelFile.Parameter p : file.parameters()) {
             if (defineScalar(p.name(), p.path(), p.pos())) {
                 parameters.put(p.name(), scalarNames.size() - 1);
@@ -195,9 +198,9 @@ public final class Checker {
     private boolean defineScalar(String name, String path, ModelFile.Pos pos) {
         if (scalarNames.contains(name) || fieldSlots.containsKey(name) || vectorKinds.containsKey(name)
                 || isReserved(name)) {
-            problem(pos, path, "'" + name + "' is already defined" + (isReserved(name) || scalarNames.indexOf(name) <= 
-                    2 + 2 * dims && scalarNames.contains(name) ? " by Stagger (dt, step, iter, dx, inv_dx, pi and the"
-                    + " operators are reserved)" : ""));
+            boolean stagger = isReserved(name) || (scalarNames.contains(name) && scalarNames.indexOf(name) < gridSlots);
+            problem(pos, path, "'" + name + "' is already defined" + (stagger ? " by Stagger (dt, step, iter, dx, inv_dx,"
+                    + " nx, pi, the coordinates xc xv ... and the operators are reserved)" : ""));
             return false;
         }
         scalarNames.add(name);
@@ -256,11 +259,7 @@ public final class Checker {
 
     private void addField(String name, String parent, String kind, String loc, ModelFile.FieldDecl f) {
         fieldSlots.put(name, fields.size());
-        ModelFile.BoundarySpec b = f.boundary();
-        if (b != null && b.projectField() != null && !b.projectField().equals(f.name()) && !kind.equals("scalar")) {
-            b = new ModelFile.BoundarySpec(b.projectField(), b.fixed(), b.pos());
-        }
-        fields.add(new Field(name, parent, kind, loc, f.prognostic(), b, f.output(), f.unit(), f.help()));
+        fields.add(new Field(name, parent, kind, loc, f.prognostic(), f.boundary(), f.output(), f.unit(), f.help()));
     }
 
     // ---- kernels ------------------------------------------------------------------------------
@@ -323,9 +322,6 @@ public final class Checker {
                 written.add(field);
                 statements.add(new Statement(field, -1, node, text.text(), text.pos().line()));
             } else {
-                if (value.loc() == null && !value.hasField()) {
-                    // a uniform local is fine: it is a number at every point
-                }
                 Integer slot = localSlots.get(st.target());
                 Node node = value.node();
                 if (!st.op().equals("=")) {
