@@ -331,6 +331,9 @@ final class RunCommand implements Callable<Integer> {
                         summary.time(), summary.line());
             }
             return summary.stoppedEarly() && stop.get() ? StaggerCli.EXIT_INTERRUPTED : StaggerCli.EXIT_OK;
+        } catch (dev.stagger.engine.model.ModelCannotRunException e) {
+            failed(live, err, comm, (comm.size() > 1 ? "rank " + comm.rank() + ": " : "") + e.getMessage());
+            return StaggerCli.EXIT_FAILED;
         } catch (IOException | java.io.UncheckedIOException e) {
             String message = IoReason.of(e);
             if (!started && restart != null) {

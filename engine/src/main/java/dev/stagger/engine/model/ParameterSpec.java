@@ -25,6 +25,9 @@ public record ParameterSpec(
 
     /** The range in words, for messages: "> 0", "in [0, 1]", "≥ 0". */
     public String rangeText() {
+        if (min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY) {
+            return "any";
+        }
         String low = minExclusive ? "> " + fmt(min) : ">= " + fmt(min);
         if (max == Double.POSITIVE_INFINITY) {
             return low;

@@ -26,6 +26,14 @@ public interface Solver {
     void step(double dt);
 
     /**
+     * The length of the step just taken, when the model chose it itself (a CFL rule inside the
+     * model); NaN when it took the dt it was given. The run's time advances by this.
+     */
+    default double lastStepLength() {
+        return Double.NaN;
+    }
+
+    /**
      * Bytes that must move per step for T_eff (ParallelStencil's convention {@code A_eff = 2·D_u + D_k}:
      * each updated array read and written once, each read-only array read once).
      */

@@ -38,4 +38,20 @@ public interface SolverContext {
      * that are physical domain boundaries of this rank.
      */
     FieldBoundaries boundaries(Field target, String modelFieldName);
+
+    /**
+     * The ranks of this run, for reductions a model computes itself (a convergence check, a
+     * time-step rule): every rank calls the same reductions in the same order.
+     */
+    /**
+     * The step a restarted run continues from (its fields come from a checkpoint through
+     * {@link #initialize}); -1 for a run from the initial conditions.
+     */
+    default long restartStep() {
+        return -1;
+    }
+
+    default dev.stagger.engine.distributed.Communicator communicator() {
+        return new dev.stagger.engine.distributed.SelfCommunicator();
+    }
 }

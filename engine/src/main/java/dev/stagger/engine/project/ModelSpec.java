@@ -7,12 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Which model runs and the parameter values the file sets (the others keep their defaults). */
-public record ModelSpec(String name, Map<String, Double> parameters) {
+/**
+ * Which model runs and the parameter values the file sets (the others keep their defaults). A model
+ * written in a model file has {@code file} as the project gives it and, as its name, the name the
+ * file is registered under ({@code file:<absolute path>}).
+ */
+public record ModelSpec(String name, Map<String, Double> parameters, String file) {
 
     public ModelSpec {
         Objects.requireNonNull(name, "name");
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    public ModelSpec(String name, Map<String, Double> parameters) {
+        this(name, parameters, null);
     }
 
     /**

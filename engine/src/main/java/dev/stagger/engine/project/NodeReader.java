@@ -50,6 +50,11 @@ final class NodeReader {
         broken.add(path);
     }
 
+    /** A problem found in another file (a model file the project names), reported as it is. */
+    void foreign(Problem problem) {
+        problems.add(problem);
+    }
+
     void problem(Node node, String path, String message) {
         problem(origins.position(node), path, message);
     }

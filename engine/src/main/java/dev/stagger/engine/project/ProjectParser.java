@@ -14,6 +14,14 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ProjectParser {
     private final NodeReader in;
 
+    private java.nio.file.Path baseDir;
+
+    /** The folder relative model files are found in (the project file's own). */
+    ProjectParser baseDir(java.nio.file.Path dir) {
+        this.baseDir = dir;
+        return this;
+    }
+
     ProjectParser(NodeReader in) {
         this.in = in;
     }
@@ -73,11 +81,25 @@ final class ProjectParser {
         if (node == null) {
             return new ModelSpec("", Map.of());
         }
-        Map<String, Node> entries = in.mapping(node, "model", ProjectSchema.MODEL, List.of("name"), keyAt("model"));
+        Map<String, Node> entries = in.mapping(node, "model", ProjectSchema.MODEL, List.of(), keyAt("model"));
         if (entries == null) {
             return new ModelSpec("", Map.of());
         }
         String name = entries.containsKey("name") ? in.text(entries.get("name"), "model.name", "a model name") : null;
+        String file = null;
+        if (entries.containsKey("file")) {
+            file = in.text(entries.get("file"), "model.file", "the path of a model file");
+            if (name != null) {
+                in.problem(entries.get("file"), "model.file", "give either model.name (a built-in model) or model.file"
+                        + " (a model file), not both");
+                name = null;
+            } else if (file != null) {
+                name = modelFile(file, entries.get("file"));
+            }
+        } else if (name == null) {
+            in.problem(keyAt("model"), "model.name", "missing required key 'name' (a built-in model; see stagger models)"
+                    + " or 'file' (a model file)");
+        }
         Map<String, Double> parameters = new LinkedHashMap<>();
         Node parameterNode = entries.get("parameters");
         if (parameterNode != null) {
@@ -92,7 +114,29 @@ final class ProjectParser {
                 });
             }
         }
-        return new ModelSpec(name == null ? "" : name, parameters);
+        return new ModelSpec(name == null ? "" : name, parameters, file);
+    }
+
+    /**
+     * Reads and checks the model file a project names, relative to the project's folder; its own
+     * problems are reported with its own name, line and column. Returns its registry name.
+     */
+    private String modelFile(String file, Node node) {
+        java.nio.file.Path path = baseDir == null ? java.nio.file.Path.of(file) : baseDir.resolve(file);
+        try {
+            return dev.stagger.engine.model.lang.catalogue.UserModels.load(path);
+        } catch (dev.stagger.engine.model.lang.syntax.ModelException e) {
+            in.problem(node, "model.file", "the model file " + file + " has " + e.problems().size() + " problem"
+                    + (e.problems().size() == 1 ? "" : "s") + " (listed with its name); check it with stagger models"
+                    + " --file " + file);
+            for (Problem p : e.problems()) {
+                in.foreign(p);
+            }
+            return null;
+        } catch (java.nio.file.InvalidPathException e) {
+            in.problem(node, "model.file", "not a valid path: " + e.getMessage());
+            return null;
+        }
     }
 
     private RunSpec run(Node node) {

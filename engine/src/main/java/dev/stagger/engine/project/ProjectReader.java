@@ -46,14 +46,21 @@ public final class ProjectReader {
         } catch (IOException e) {
             throw single(file.toString(), 0, "cannot read the file: " + e.getMessage());
         }
-        return parse(text, source, overrides);
+        java.nio.file.Path dir = file.toAbsolutePath().getParent();
+        return parse(text, source, overrides, dir);
     }
 
     /** Parses project text; {@code sourceName} is what problems call it (a file name, "editor"). */
     public static LoadedProject parse(String yamlText, String sourceName, List<String> overrides)
             throws ProjectException {
+        return parse(yamlText, sourceName, overrides, null);
+    }
+
+    /** As {@link #parse(String, String, List)}, with model files found relative to {@code baseDir}. */
+    public static LoadedProject parse(String yamlText, String sourceName, List<String> overrides,
+            java.nio.file.Path baseDir) throws ProjectException {
         try {
-            return parseUnguarded(yamlText, sourceName, overrides);
+            return parseUnguarded(yamlText, sourceName, overrides, baseDir);
         } catch (StackOverflowError e) {
             // The last resort: YAML and expressions have nesting limits far below any stack's end, so
             // this means a thread with a tiny stack; the user still gets a message, not a trace.
@@ -61,8 +68,8 @@ public final class ProjectReader {
         }
     }
 
-    private static LoadedProject parseUnguarded(String yamlText, String sourceName, List<String> overrides)
-            throws ProjectException {
+    private static LoadedProject parseUnguarded(String yamlText, String sourceName, List<String> overrides,
+            java.nio.file.Path baseDir) throws ProjectException {
         if (yamlText.length() > MAX_CHARS) {
             throw single(sourceName, 0, "the file has " + yamlText.length() + " characters; a project file is at most "
                     + MAX_CHARS);
@@ -89,7 +96,7 @@ public final class ProjectReader {
             Overrides.apply(mapping, overrides, yaml, origins, overrideProblems);
         }
         NodeReader reader = new NodeReader(origins);
-        Project project = new ProjectParser(reader).parse(root);
+        Project project = new ProjectParser(reader).baseDir(baseDir).parse(root);
         List<Problem> problems = new ArrayList<>(overrideProblems);
         problems.addAll(reader.problems());
         SourceMap map = reader.sourceMap();

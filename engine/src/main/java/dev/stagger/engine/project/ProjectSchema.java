@@ -7,7 +7,7 @@ final class ProjectSchema {
     static final List<String> TOP = List.of("format", "title", "description", "grid", "model", "fields", "run",
             "output");
     static final List<String> GRID = List.of("origin", "extent", "cells", "periodic", "ranks");
-    static final List<String> MODEL = List.of("name", "parameters");
+    static final List<String> MODEL = List.of("name", "file", "parameters");
     static final List<String> FIELD = List.of("initial", "boundary");
     static final List<String> SIDES = List.of(BoundaryKey.ALL, "x-low", "x-high", "y-low", "y-high", "z-low",
             "z-high");

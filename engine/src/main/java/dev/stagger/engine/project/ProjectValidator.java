@@ -73,7 +73,7 @@ public final class ProjectValidator {
         if (gridUsable) {
             ranks(grid);
         }
-        if (affected("model.name")) {
+        if (affected("model.name") || affected("model.file")) {
             return;
         }
         Optional<Model> found = Models.find(project.model().name());

@@ -58,7 +58,11 @@ public final class ProjectWriter {
         }
         out.add("  ranks: " + (grid.ranks() == null ? "auto" : ints(grid.ranks())));
         out.add("model:");
-        out.add("  name: " + text(project.model().name()));
+        if (project.model().file() != null) {
+            out.add("  file: " + text(project.model().file()));
+        } else {
+            out.add("  name: " + text(project.model().name()));
+        }
         if (!project.model().parameters().isEmpty()) {
             out.add("  parameters:");
             project.model().parameters().forEach((k, v) -> out.add("    " + text(k) + ": " + number(v)));

@@ -78,11 +78,36 @@ public final class RankContext implements SolverContext {
     }
 
     private InitialValues override;
+    private dev.stagger.engine.distributed.Communicator communicator = new dev.stagger.engine.distributed.SelfCommunicator();
+
+    /** The ranks of the run (a single rank unless set). */
+    public RankContext communicator(dev.stagger.engine.distributed.Communicator comm) {
+        this.communicator = comm;
+        return this;
+    }
+
+    @Override
+    public dev.stagger.engine.distributed.Communicator communicator() {
+        return communicator;
+    }
 
     /** Takes the initial values from {@code source} (a checkpoint) instead of the project's expressions. */
     public RankContext initialValuesFrom(InitialValues source) {
         this.override = source;
         return this;
+    }
+
+    private long restartStep = -1;
+
+    /** The run continues from a checkpoint written at {@code step}. */
+    public RankContext restartingAt(long step) {
+        this.restartStep = step;
+        return this;
+    }
+
+    @Override
+    public long restartStep() {
+        return restartStep;
     }
 
     @Override

@@ -40,12 +40,10 @@ public final class RunPlanner {
         Map<String, Double> parameters = project.model().resolvedParameters(model.description());
         Map<String, FaceValues.CoordinateFunction> initial = new LinkedHashMap<>();
         Map<String, BoundarySetup> boundaries = new LinkedHashMap<>();
-        List<String> prognostic = new ArrayList<>();
         for (FieldDescription field : model.fields(grid.dims())) {
             if (!field.prognostic()) {
                 continue;
             }
-            prognostic.add(field.name());
             FieldSetup setup = project.fields().get(field.name());
             CompiledExpression ic = Expression.parse(setup.initial()).bind(parameters, grid.dims());
             initial.put(field.name(), ic::value);
@@ -59,7 +57,10 @@ public final class RunPlanner {
         int threads = overrides.threads() != null ? overrides.threads()
                 : run.threads() != null ? run.threads() : Runtime.getRuntime().availableProcessors();
         Precision precision = overrides.precision() != null ? overrides.precision() : run.precision();
-        List<String> outputFields = project.output().fields() != null ? project.output().fields() : prognostic;
+        // by default every field the model describes (a model's state may be more than what the
+        // project initialises: Stokes' velocities and stresses)
+        List<String> described = model.fields(grid.dims()).stream().map(FieldDescription::name).toList();
+        List<String> outputFields = project.output().fields() != null ? project.output().fields() : described;
         return new RunPlan(name, project.title(), grid, project.grid().ranks(), model, parameters, initial, boundaries, precision, threads,
                 steps, endTime, dt, Math.toIntExact(project.output().every()), outputFields);
     }

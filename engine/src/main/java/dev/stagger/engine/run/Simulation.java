@@ -79,9 +79,11 @@ public final class Simulation implements AutoCloseable {
         RankContext context = new RankContext(decomposition.block(comm.rank()), plan.precision(), plan.parameters(),
                 new Launcher(executor, overlap && worthOverlapping(comm, executor)), exchange, plan.initial(),
                 plan.boundaries());
+        context.communicator(comm);
         if (restart != null) {
             int[] offset = decomposition.offset(comm.rank());
-            context.initialValuesFrom((field, name) -> restart.readInto(field, name, offset));
+            context.initialValuesFrom((field, name) -> restart.readInto(field, name, offset))
+                    .restartingAt(restart.step());
             this.step = restart.step();
             this.time = restart.time();
         }
@@ -156,7 +158,16 @@ public final class Simulation implements AutoCloseable {
             }
             long t0 = System.nanoTime();
             double dt = plan.stepLength(step, time);
-            solver.step(dt);
+            try {
+                solver.step(dt);
+            } catch (RunFailedException e) {
+                // the model found it cannot go on (a pseudo-transient loop gave non-finite residuals)
+                reporter.failed(step, time, e.getMessage());
+                throw e;
+            }
+            if (!Double.isNaN(solver.lastStepLength())) {
+                dt = solver.lastStepLength();
+            }
             stepping += System.nanoTime() - t0;
             step++;
             time = step == total && plan.endTime() > 0 ? plan.endTime() : time + dt;

@@ -121,7 +121,7 @@ class ProjectReaderTest {
     @Test
     void unknownModel() {
         assertThat(problems(replace("name: diffusion", "name: difusion"))).containsExactly(
-                "p.yaml:8:9: model.name: unknown model 'difusion'; did you mean 'diffusion'? (models: diffusion)");
+                "p.yaml:8:9: model.name: unknown model 'difusion'; did you mean 'diffusion'? (models: " + String.join(", ", dev.stagger.engine.model.Models.names()) + ")");
     }
 
     @Test
@@ -205,7 +205,7 @@ class ProjectReaderTest {
         assertThat(problems(yaml)).containsExactly(
                 "p.yaml:1:9: format: unsupported format version 3; this version of Stagger reads format 1",
                 "p.yaml:6:16: grid.cells[1]: expected a whole number >= 2, got 0",
-                "p.yaml:8:9: model.name: unknown model 'heat' (models: diffusion)",
+                "p.yaml:8:9: model.name: unknown model 'heat' (models: " + String.join(", ", dev.stagger.engine.model.Models.names()) + ")",
                 "p.yaml:17:1: run: missing run.steps or run.end_time: say how long to run",
                 "p.yaml:18:3: run.stepz: unknown key 'stepz'; did you mean 'steps'? (keys here: steps, end_time, dt,"
                         + " threads, precision)");

@@ -16,12 +16,19 @@ import java.util.concurrent.TimeUnit;
  * kept in {@code $XDG_CACHE_HOME/stagger/runtimes/}. It only runs where this machine's OS and
  * architecture do, which {@link #fits} checks against the cluster's {@code uname -sm}.
  *
- * @param id names the image: JDK version and architecture ({@code 17.0.15-x86_64})
+ * @param id names the image: JDK version, architecture and module set ({@code 17.0.15-x86_64-m2})
  */
 public record RuntimeImage(String id, Path archive) {
-    /** What the engine's classes use (jdeps), plus what is loaded by name or only on some paths. */
+    /**
+     * What the engine's classes use (jdeps), plus what is loaded by name or only on some paths: model
+     * files are compiled to JVM code when they load, through {@code javax.tools} (java.compiler), whose
+     * implementation is jdk.compiler.
+     */
     static final List<String> MODULES = List.of("java.base", "java.desktop", "java.management", "java.xml",
-            "java.logging", "jdk.unsupported", "jdk.incubator.vector");
+            "java.logging", "jdk.unsupported", "jdk.incubator.vector", "java.compiler", "jdk.compiler");
+
+    /** Changes whenever {@link #MODULES} does, so an image cached with fewer modules is not reused. */
+    static final String MODULES_REVISION = "m2";
 
     /** This machine's architecture in {@code uname -m} spelling. */
     public static String localArch() {
@@ -42,7 +49,8 @@ public record RuntimeImage(String id, Path archive) {
 
     /** The image for this JDK, made with jlink into {@code cache} unless it is there already. */
     public static RuntimeImage build(Path cache) throws IOException {
-        String id = Runtime.version().toString().replaceAll("[^A-Za-z0-9.+-]", "_") + "-" + localArch();
+        String id = Runtime.version().toString().replaceAll("[^A-Za-z0-9.+-]", "_") + "-" + localArch() + "-"
+                + MODULES_REVISION;
         Path archive = cache.resolve("runtime-" + id + ".tar.gz");
         if (Files.isRegularFile(archive)) {
             return new RuntimeImage(id, archive);
