@@ -69,9 +69,11 @@ class WorkbenchHeadlessTest {
     @Test
     void galleryOpenRunToCompletion() throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#gallery").queryAs(FlowPane.class).getChildren().size() == 3);
+                () -> robot.lookup("#gallery").queryAs(FlowPane.class).getChildren().size() == 8);
         assertThat(robot.lookup(".card-title").queryAllAs(Label.class)).extracting(Label::getText)
-                .containsExactly("Diffusion 1D", "Diffusion 2D", "Diffusion 3D");
+                .containsExactly("Diffusion 1D", "Diffusion 2D", "Diffusion 3D", "Shallow ice 2D",
+                "Stokes 2D, buoyant visco-elastic inclusion", "Stokes 3D, buoyant visco-elastic inclusion",
+                "Acoustic waves 2D", "Acoustic waves 3D");
         assertThat(stage.getIcons()).isNotEmpty();
 
         robot.interact(() -> app.model().useRunOverrides(new RunOverrides(1, 20L, null)));

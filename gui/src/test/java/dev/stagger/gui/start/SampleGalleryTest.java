@@ -14,7 +14,9 @@ class SampleGalleryTest {
     @Test
     void readsTheRepositorysSamplesWithThumbnails() throws Exception {
         List<SampleCard> cards = SampleGallery.load(TestPrefs.samples());
-        assertThat(cards).extracting(SampleCard::title).containsExactly("Diffusion 1D", "Diffusion 2D", "Diffusion 3D");
+        assertThat(cards).extracting(SampleCard::title).containsExactly("Diffusion 1D", "Diffusion 2D", "Diffusion 3D", "Shallow ice 2D",
+                "Stokes 2D, buoyant visco-elastic inclusion", "Stokes 3D, buoyant visco-elastic inclusion",
+                "Acoustic waves 2D", "Acoustic waves 3D");
         for (SampleCard c : cards) {
             assertThat(c.problem()).isNull();
             assertThat(c.description()).isNotBlank().doesNotContain("\n");
