@@ -1,5 +1,8 @@
 package dev.stagger.gui.shell;
 
+import dev.stagger.gui.diagnostics.CrashDialog;
+import dev.stagger.gui.diagnostics.CrashHandler;
+import dev.stagger.gui.diagnostics.WorkbenchLog;
 import dev.stagger.gui.plugin.WorkbenchExtensions;
 import dev.stagger.gui.run.RunJob;
 import dev.stagger.gui.run.RunTarget;
@@ -33,8 +36,12 @@ public class StaggerWorkbench extends Application {
     private WorkbenchModel model;
     private WorkbenchView view;
 
+    private static final System.Logger LOG = System.getLogger(StaggerWorkbench.class.getName());
+
     @Override
     public void start(Stage stage) {
+        // every exception nobody caught (on the FX thread or any other) is logged and shown with its details
+        new CrashHandler(Platform::runLater, WorkbenchLog::current, report -> CrashDialog.show(stage, report)).install();
         Preferences prefs = Preferences.userRoot().node(System.getProperty(PREFS_PROPERTY, "dev/stagger/workbench"));
         background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "stagger-run");
@@ -57,6 +64,7 @@ public class StaggerWorkbench extends Application {
                 try {
                     return SampleGallery.load(dir);
                 } catch (java.io.IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot read the sample gallery in " + dir, e);
                     return List.<SampleCard>of();
                 }
             }).orElse(List.of());

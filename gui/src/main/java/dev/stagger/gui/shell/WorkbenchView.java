@@ -64,6 +64,7 @@ import org.controlsfx.control.NotificationPane;
  * the monitor of the selected run ({@link MonitorProvider}) above the job list.
  */
 public final class WorkbenchView {
+    private static final System.Logger LOG = System.getLogger(WorkbenchView.class.getName());
     private final Stage stage;
     private final WorkbenchModel model;
     private final WorkbenchExtensions extensions;
@@ -569,6 +570,7 @@ public final class WorkbenchView {
                 c.close();
             } catch (Exception e) {
                 // a monitor that fails to close only loses its own resources
+                LOG.log(System.Logger.Level.DEBUG, "closing the previous monitor failed", e);
             }
         }
         monitorHost.setCenter(job == null ? PlaceholderViews.noJob() : monitorOf(job));
@@ -608,6 +610,7 @@ public final class WorkbenchView {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
             return files.anyMatch(f -> f.getFileName().toString().endsWith(".pvd"));
         } catch (java.io.IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot list " + dir + " for results", e);
             return false;
         }
     }
@@ -618,6 +621,12 @@ public final class WorkbenchView {
         }
         notifications.getStyleClass().removeAll("info", "warning", "error");
         notifications.getStyleClass().add(n.kind().name().toLowerCase(java.util.Locale.ROOT));
+        notifications.getActions().clear();
+        if (!n.details().isEmpty()) {
+            // every problem, with its line and column, behind a button (the bar has room for one line)
+            notifications.getActions().add(new org.controlsfx.control.action.Action("Details…",
+                    e -> dev.stagger.gui.diagnostics.DetailsDialog.show(stage, n.text(), n.details())));
+        }
         notifications.show(n.text());
         // an error stays until it is closed; the rest go by themselves
         if (n.kind() == Notice.Kind.ERROR) {
