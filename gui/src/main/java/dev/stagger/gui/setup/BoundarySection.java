@@ -8,6 +8,7 @@ import dev.stagger.engine.project.BoundarySpec;
 import dev.stagger.engine.project.BoundaryType;
 import dev.stagger.engine.project.FieldSetup;
 import dev.stagger.engine.project.Project;
+import dev.stagger.gui.common.Numbers;
 import dev.stagger.gui.document.ProjectDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -314,10 +315,10 @@ final class BoundarySection implements Section {
         }
         ExpressionSampler.Profile p = ExpressionSampler.along(b.expression(), doc.project().grid(), selected, 120);
         gc.setFill(Color.BLACK);
-        gc.fillText(String.format("max %.4g", p.max()), 6, 14);
-        gc.fillText(String.format("min %.4g", p.min()), 6, h - 6);
+        gc.fillText("max " + Numbers.format(p.max()), 6, 14);
+        gc.fillText("min " + Numbers.format(p.min()), 6, h - 6);
         if (p.values().length == 1) {
-            gc.fillText("value at the end point: " + String.format("%.6g", p.values()[0]), 80, h / 2);
+            gc.fillText("value at the end point: " + Numbers.format(p.values()[0]), 80, h / 2);
             return;
         }
         gc.fillText("along " + p.axis(), w - 70, h - 6);

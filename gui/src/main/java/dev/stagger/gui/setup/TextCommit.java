@@ -1,5 +1,6 @@
 package dev.stagger.gui.setup;
 
+import dev.stagger.gui.common.Numbers;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.control.TextField;
@@ -51,13 +52,9 @@ final class TextCommit {
         }
     }
 
+    /** A number as typed, with a '.' decimal point whatever the locale ({@link Numbers#parse}); null if it is none. */
     static Double number(String text) {
-        try {
-            double v = Double.parseDouble(text.trim());
-            return Double.isNaN(v) ? null : v;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Numbers.parse(text);
     }
 
     static Long whole(String text) {
@@ -68,7 +65,8 @@ final class TextCommit {
         }
     }
 
+    /** A value for a field to edit: exact, with a '.' ({@link Numbers#editable}). */
     static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return Numbers.editable(v);
     }
 }

@@ -30,7 +30,7 @@ import javafx.stage.Stage;
  */
 public class StaggerWorkbench extends Application {
     /** Preferences node of the workbench's remembered state. */
-    public static final String PREFS_PROPERTY = "stagger.prefs";
+    public static final String PREFS_PROPERTY = dev.stagger.gui.common.WorkbenchPrefs.NODE_PROPERTY;
 
     private ExecutorService background;
     private WorkbenchModel model;
@@ -42,7 +42,7 @@ public class StaggerWorkbench extends Application {
     public void start(Stage stage) {
         // every exception nobody caught (on the FX thread or any other) is logged and shown with its details
         new CrashHandler(Platform::runLater, WorkbenchLog::current, report -> CrashDialog.show(stage, report)).install();
-        Preferences prefs = Preferences.userRoot().node(System.getProperty(PREFS_PROPERTY, "dev/stagger/workbench"));
+        Preferences prefs = dev.stagger.gui.common.WorkbenchPrefs.node();
         background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "stagger-run");
             t.setDaemon(true);

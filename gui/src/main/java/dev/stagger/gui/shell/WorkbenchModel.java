@@ -199,6 +199,11 @@ public final class WorkbenchModel {
         status.set("Ready");
     }
 
+    /** The preferences node (the Preferences dialog edits it). */
+    public Preferences prefs() {
+        return prefs;
+    }
+
     public void useTheme(Theme t) {
         theme.set(t);
         prefs.put("theme", t.name());
@@ -252,7 +257,8 @@ public final class WorkbenchModel {
         if (d == null || d.file() == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new RunRequest(d.name(), d.project(), d.file(), RunRequest.outputDirFor(d.file()),
+        return java.util.Optional.of(new RunRequest(d.name(), d.project(), d.file(), RunRequest.outputDirFor(d.file(),
+                dev.stagger.gui.common.WorkbenchPrefs.runsFolder(prefs)),
                 overrides, settings));
     }
 

@@ -204,7 +204,8 @@ public final class WorkbenchView {
         // "Undo Set chi": the menu names what it would undo
         undo.textProperty().bind(historyLabel("Undo", true));
         redo.textProperty().bind(historyLabel("Redo", false));
-        Menu edit = new Menu("Edit", null, undo, redo);
+        MenuItem preferences = item("Preferences…", null, "Shortcut+Comma", this::preferences);
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), preferences);
 
         Menu run = new Menu("Run");
         for (int i = 0; i < model.targets().size(); i++) {
@@ -227,6 +228,8 @@ public final class WorkbenchView {
         dark.setToggleGroup(themes);
         light.setSelected(model.themeProperty().get() == Theme.LIGHT);
         dark.setSelected(model.themeProperty().get() == Theme.DARK);
+        // (the toolbar's button and Edit > Preferences change it too)
+        model.themeProperty().addListener((o, was, now) -> (now == Theme.DARK ? dark : light).setSelected(true));
         light.setOnAction(e -> model.useTheme(Theme.LIGHT));
         dark.setOnAction(e -> model.useTheme(Theme.DARK));
         MenuItem startPageItem = item("Start page", Icons.HOME, null, this::showStartPage);
@@ -497,6 +500,24 @@ public final class WorkbenchView {
         a.initOwner(stage);
         ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
         return answer == discard || (answer == saveB && save());
+    }
+
+    /** Edit > Preferences: saved on OK; the theme applies at once, memory and collector at the next start. */
+    private void preferences() {
+        var form = new dev.stagger.gui.prefs.PreferencesForm(model.prefs(), dev.stagger.gui.prefs.LaunchOptions.file(),
+                dev.stagger.gui.common.ProgramSearch::onPath);
+        dev.stagger.gui.prefs.PreferencesDialog.ask(stage, form).ifPresent(f -> {
+            try {
+                boolean restart = f.save().restartNeeded();
+                model.useTheme("DARK".equals(f.themeProperty().get()) ? Theme.DARK : Theme.LIGHT);
+                model.notify(dev.stagger.gui.common.Notice.Kind.INFO, restart
+                        ? "Preferences saved; the memory and garbage collector apply at the next start of the workbench."
+                        : "Preferences saved.");
+            } catch (java.io.IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot save the preferences", e);
+                model.notify(dev.stagger.gui.common.Notice.Kind.ERROR, "Could not save the preferences: " + e.getMessage());
+            }
+        });
     }
 
     private void about() {
