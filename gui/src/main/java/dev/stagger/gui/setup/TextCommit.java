@@ -4,6 +4,8 @@ import dev.stagger.gui.common.Numbers;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 /**
  * Binds a text field to a document value the way a property sheet does: the field shows the
@@ -16,6 +18,7 @@ final class TextCommit {
     static TextField field(String id, Supplier<String> current, Consumer<String> commit) {
         TextField field = new TextField(current.get());
         field.setId(id);
+        Tips.on(field);
         field.setPrefColumnCount(8);
         // the text last taken from the document: a field still showing it has no typing to keep
         String[] shown = {field.getText()};
@@ -26,6 +29,14 @@ final class TextCommit {
                 field.setText(text);
             }
         };
+        // Escape: the document's value again, whatever was typed
+        field.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !field.getText().equals(current.get())) {
+                show.run();
+                field.selectAll();
+                e.consume();
+            }
+        });
         field.setOnAction(e -> {
             commit.accept(field.getText().trim());
             shown[0] = field.getText();
