@@ -22,7 +22,7 @@ public final class CrashDialog {
     /** The dialog's content (tests look at it without showing a window). */
     public static VBox content(CrashReport report) {
         Label what = new Label("Stagger hit an error it did not expect: " + report.summary()
-                + "\nWhat you were doing may not have finished; your project and runs are as they were.");
+                + "\nWhat you were doing may not have finished. The workbench goes on: save your project to be safe.");
         what.setWrapText(true);
         TextArea details = new TextArea(report.details());
         details.setId("crash-details");
@@ -34,6 +34,7 @@ public final class CrashDialog {
         Button copy = new Button("Copy");
         copy.setId("crash-copy");
         copy.setAccessibleText("Copy the error details");
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         copy.setOnAction(e -> {
             ClipboardContent clip = new ClipboardContent();
             clip.putString(details.getText());

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * What the crash dialog shows and copies for an exception nobody caught: a one-line summary, the
- * thread, the build, the log file and the stack trace with its causes. Toolkit-free.
+ * thread, the build (with Java, JavaFX and the OS, as {@code --version} says them), the log file
+ * and the stack trace with its causes. Toolkit-free.
  *
  * @param summary the exception's type and message, e.g. {@code IllegalStateException: no grid}
  * @param details everything, as it goes into a bug report
@@ -17,7 +18,7 @@ import java.util.List;
 public record CrashReport(String summary, String details) {
     /** Where to report a crash: the words the dialog shows under the details. */
     public static final String WHERE_TO_REPORT = "Please report it on Stagger's issue tracker, with these details"
-            + " (Copy) and the log file attached; they hold no project data beyond file names.";
+            + " (Copy) and the log file named above attached. They show paths on this computer: read them before sending.";
 
     /** The report of {@code error}, thrown on {@code thread}, with the log in {@code logFile} (may be null). */
     public static CrashReport of(Thread thread, Throwable error, Path logFile) {
@@ -26,8 +27,6 @@ public record CrashReport(String summary, String details) {
         List<String> lines = new ArrayList<>();
         lines.add("Uncaught " + error.getClass().getName() + " on thread \"" + thread.getName() + "\"");
         lines.addAll(BuildInfo.current().lines());
-        lines.add("OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
         lines.add("Log: " + (logFile == null ? "(no log file)" : logFile.toString()));
         lines.add("");
         StringWriter trace = new StringWriter();

@@ -49,8 +49,10 @@ public final class HelpWindow {
         split.setDividerPositions(0.22);
         Scene scene = new Scene(split, 1000, 680);
         scene.getStylesheets().setAll(styleSheets);
-        scene.setOnKeyPressed(e -> {
+        // a filter: the text area would take Escape for itself
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
                 stage.close();
             }
         });

@@ -115,9 +115,9 @@ public final class Manual {
             s.append("  ").append(k.keys()).append(" ".repeat(width - k.keys().length() + 3)).append(k.command()).append('\n');
         }
         s.append("\nEverywhere: Alt and the underlined letter opens a menu; Tab and Shift+Tab move between controls;\n")
-                .append("Space or Enter presses the focused button. In the editors, Enter (or leaving the field) applies\n")
-                .append("what was typed and Escape brings the value back. In the boundary editor the side buttons are\n")
-                .append("in the Tab order: Tab to a side and press Space to choose it.\n");
+                .append("Space presses the focused button, Enter a dialog's default one. In the editors, Enter (or\n")
+                .append("leaving the field) applies what was typed and Escape brings the value back. In the boundary\n")
+                .append("editor the sides are in the Tab order: Tab to a side and press Space (or Enter) to choose it.\n");
         return new Page(SHORTCUTS, "Keyboard shortcuts", s.toString());
     }
 

@@ -55,6 +55,11 @@ class CrashDialogTest {
             copy.fire();
             copied[0] = Clipboard.getSystemClipboard().getString();
             assertThat(copied[0]).isEqualTo(details.getText());
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(new javafx.scene.Scene(box));
+            stage.show();
+            dev.stagger.gui.testing.Snapshots.write(stage, "crash-dialog");
+            stage.close();
         }).get();
         assertThat(copied[0]).contains("injected failure");
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagger.engine.render.Colormap;
 import dev.stagger.gui.testing.TestPrefs;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.prefs.Preferences;
@@ -17,10 +15,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,29 +106,7 @@ class PreferencesDialogTest {
         }).get();
     }
 
-    /** Writes the stage's scene as a PNG under {@code stagger.screenshots} (when set). */
-    static void snapshot(Stage stage, String name) {
-        String where = System.getProperty("stagger.screenshots");
-        if (where == null) {
-            return;
-        }
-        stage.sizeToScene();
-        stage.getScene().getRoot().applyCss();
-        stage.getScene().getRoot().layout();
-        WritableImage image = stage.getScene().snapshot(null);
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, image.getPixelReader().getArgb(x, y));
-            }
-        }
-        try {
-            Files.createDirectories(Path.of(where));
-            ImageIO.write(out, "png", Path.of(where, name + ".png").toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static void snapshot(Stage stage, String name) {
+        dev.stagger.gui.testing.Snapshots.write(stage, name);
     }
 }
