@@ -41,6 +41,29 @@ class WorkbenchLogTest {
     }
 
     @Test
+    void aFullFileRotatesAndAtMostCountFilesStay() throws Exception {
+        Path logs = dir.resolve("logs");
+        WorkbenchLog.install(logs);
+        System.Logger log = System.getLogger("dev.stagger.gui.test.Chatty");
+        String line = "x".repeat(1000);
+        // 6.5 MiB through 1 MiB files: rotated five times, the oldest dropped
+        for (int i = 0; i < 6_700; i++) {
+            log.log(System.Logger.Level.INFO, i + " " + line);
+        }
+        WorkbenchLog.flush();
+        try (var files = Files.list(logs)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".log")).sorted().toList())
+                    .containsExactly("workbench-0.log", "workbench-1.log", "workbench-2.log", "workbench-3.log",
+                            "workbench-4.log");
+        }
+        for (int g = 0; g < WorkbenchLog.COUNT; g++) {
+            assertThat(Files.size(logs.resolve("workbench-" + g + ".log"))).isLessThanOrEqualTo(WorkbenchLog.LIMIT_BYTES + 2_000L);
+        }
+        assertThat(Files.readString(logs.resolve("workbench-0.log"))).contains("6699 x");
+        assertThat(Files.readString(logs.resolve("workbench-4.log"))).doesNotContain(" 0 x");
+    }
+
+    @Test
     void aFolderThatCannotBeWrittenMeansNoLogFileNotAFailure() throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("file"), "x");
         assertThat(WorkbenchLog.install(notAFolder.resolve("logs"))).isNull();
