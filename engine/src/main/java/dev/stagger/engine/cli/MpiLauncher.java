@@ -60,8 +60,12 @@ final class MpiLauncher {
         // -cp right after java: mpirun takes the first argument containing "cp" for the class path flag
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         command.addAll(jvmArguments(ranks));
+        if (Verbose.on()) {
+            command.add("-D" + Verbose.PROPERTY + "=true"); // the ranks say their steps and causes too
+        }
         command.addAll(List.of(StaggerCli.class.getName(), "run"));
         command.addAll(runArguments);
+        Verbose.note(err, "starting " + String.join(" ", command));
         Process process;
         Instant launched = Instant.now();
         try {

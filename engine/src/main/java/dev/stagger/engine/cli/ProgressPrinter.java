@@ -23,10 +23,18 @@ final class ProgressPrinter implements RunListener {
     private boolean drawn;
 
     ProgressPrinter(PrintWriter err, boolean lineMode, boolean silent) {
+        this(err, lineMode, silent, 10);
+    }
+
+    /** @param linesPerRun in line mode, how many lines the whole run prints (10; 100 with --verbose) */
+    ProgressPrinter(PrintWriter err, boolean lineMode, boolean silent, int linesPerRun) {
         this.err = err;
         this.lineMode = lineMode;
         this.silent = silent;
+        this.linesPerRun = linesPerRun;
     }
+
+    private final int linesPerRun;
 
     @Override
     public void started(RunPlan plan, long totalSteps) {
@@ -39,7 +47,7 @@ final class ProgressPrinter implements RunListener {
             return;
         }
         if (lineMode) {
-            int tenth = (int) Math.floor(p.fraction() * 10);
+            int tenth = (int) Math.floor(p.fraction() * linesPerRun);
             if (tenth != lastTenth) {
                 lastTenth = tenth;
                 err.println(text(p));

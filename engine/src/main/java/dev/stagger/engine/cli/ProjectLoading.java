@@ -20,6 +20,8 @@ final class ProjectLoading {
             return null;
         }
         try {
+            Verbose.note(err, "reading " + file.toAbsolutePath()
+                    + (overrides.isEmpty() ? "" : " with " + String.join(", ", overrides)));
             return ProjectReader.read(file, overrides);
         } catch (ProjectException e) {
             report(file, e.problems(), err);

@@ -172,6 +172,8 @@ final class RunCommand implements Callable<Integer> {
             ProjectLoading.report(project, problems, err);
             return null;
         }
+        Verbose.note(err, "planned " + rankCount + (rankCount == 1 ? " rank" : " ranks") + ", "
+                + plan.threads() + " thread(s) each, time step " + plan.dt() + ", output to " + outputDir().toAbsolutePath());
         return plan;
     }
 
@@ -194,6 +196,7 @@ final class RunCommand implements Callable<Integer> {
             c.requireCompatible(plan.grid(), plan.precision(), plan.model().description().name(), needed);
         } catch (IOException e) {
             err.println("stagger: " + e.getMessage());
+            Verbose.causes(err, e);
             return false;
         }
         long last = plan.totalSteps();
@@ -209,6 +212,7 @@ final class RunCommand implements Callable<Integer> {
                 c.verify();
             } catch (IOException e) {
                 err.println("stagger: " + e.getMessage());
+                Verbose.causes(err, e);
                 return false;
             }
         }
@@ -262,6 +266,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException | Error e) {
             // a failure only this rank sees: say so once, from here, and end every rank of the job
             err.println("stagger: rank " + comm.rank() + " on " + comm.hostName() + " failed: " + e);
+            Verbose.causes(err, e);
             err.flush();
             comm.abort(StaggerCli.EXIT_FAILED);
             return StaggerCli.EXIT_FAILED;
@@ -311,7 +316,9 @@ final class RunCommand implements Callable<Integer> {
                 stdout.flush();
             }
             boolean silent = quiet || !root;
-            ProgressPrinter progress = new ProgressPrinter(err, silent || System.console() == null, silent);
+            // --verbose: a progress line per hundredth of the run, in a log or on a terminal
+            ProgressPrinter progress = Verbose.on() && !silent ? new ProgressPrinter(err, true, false, 100)
+                    : new ProgressPrinter(err, silent || System.console() == null, silent);
             Simulation.Checkpointer checkpointer = (step, time) -> CheckpointWriter.write(outputDir, name, step, time,
                     simulation.decomposition(), comm, simulation.solver().fields(), plan.model().description().name())
                     .toString();
@@ -336,6 +343,7 @@ final class RunCommand implements Callable<Integer> {
             return StaggerCli.EXIT_FAILED;
         } catch (IOException | java.io.UncheckedIOException e) {
             String message = IoReason.of(e);
+            Verbose.causes(err, e);
             if (!started && restart != null) {
                 // reading the checkpoint failed (damaged, or not of this run): the user's input, not the output
                 failed(live, err, comm, (comm.size() > 1 ? "rank " + comm.rank() + ": " : "") + message,

@@ -32,6 +32,7 @@ final class RunFolderClaim implements AutoCloseable {
             return new RunFolderClaim(null, StaggerCli.EXIT_USAGE);
         } catch (IOException e) {
             err.println("stagger: cannot use " + folder + " as the output folder: " + IoReason.of(e));
+            Verbose.causes(err, e);
             return new RunFolderClaim(null, StaggerCli.EXIT_FAILED);
         }
     }

@@ -8,11 +8,13 @@ import picocli.CommandLine.Command;
  * The command line: {@code stagger run|validate|models}. Exit codes: 0 success, 1 a failure while
  * running (I/O, the machine, a rank that died), 2 a mistake in the input (project file, options) or an
  * output folder another live run holds, 130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM and 129 by
- * SIGHUP (the terminal closed), each after writing the state reached.
+ * SIGHUP (the terminal closed), each after writing the state reached. {@code --verbose} anywhere on
+ * the line (see {@link Verbose}): the cause chain of errors and what each step does.
  */
 @Command(name = "stagger", mixinStandardHelpOptions = true, versionProvider = StaggerCli.Version.class,
         description = "Finite-difference simulations on staggered grids.%n"
-                + "Run with no command to open the workbench (once it is installed).",
+                + "Run with no command to open the workbench (once it is installed).%n"
+                + "--verbose (with any command): the cause of every error, and each step as it happens.",
         subcommands = {RunCommand.class, ValidateCommand.class, EditCommand.class, ModelsCommand.class, AttachCommand.class,
             PreviewCommand.class, RenderCommand.class, ControlCommands.Pause.class, ControlCommands.Resume.class, ControlCommands.Stop.class,
             ControlCommands.Checkpoint.class, CommandLine.HelpCommand.class})
@@ -32,12 +34,17 @@ public final class StaggerCli {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        String[] rest = Verbose.strip(args);
         try {
-            return create(out, err).execute(args);
+            return create(out, err).execute(rest);
         } catch (StackOverflowError e) {
             // picocli hands only Exceptions to the handler; every input path has its own nesting
             // limit, so this is a bug, and still one line rather than a thousand-line trace
             return internalError(e, err);
+        } finally {
+            if (rest != args) {
+                Verbose.off();
+            }
         }
     }
 
@@ -56,10 +63,10 @@ public final class StaggerCli {
     /** A bug, not a user mistake: one line, and the trace only when asked for. */
     private static int internalError(Throwable ex, PrintWriter err) {
         err.println("stagger: internal error: " + ex);
-        if (System.getenv("STAGGER_DEBUG") != null) {
+        if (System.getenv("STAGGER_DEBUG") != null || Verbose.on()) {
             ex.printStackTrace(err);
         } else {
-            err.println("(set STAGGER_DEBUG=1 to see where it happened, and please report it)");
+            err.println("(run with --verbose to see where it happened, and please report it)");
         }
         err.flush();
         return EXIT_FAILED;

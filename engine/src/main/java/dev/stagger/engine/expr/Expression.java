@@ -61,6 +61,15 @@ public final class Expression {
         return text;
     }
 
+    /**
+     * The functions an expression may call, each as "name(x)" or "name(a, b, ...)" for those that
+     * take two or more arguments, in the order the parser knows them (the workbench's manual lists them).
+     */
+    public static java.util.List<String> functions() {
+        return java.util.Arrays.stream(MathFunction.values())
+                .map(f -> f.label() + (f.variadic() ? "(a, b, ...)" : "(x)")).toList();
+    }
+
     /** Identifiers other than function names, in order of first use: coordinates, pi, constants. */
     public Set<String> names() {
         Set<String> names = new LinkedHashSet<>();

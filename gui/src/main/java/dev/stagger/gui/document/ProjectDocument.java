@@ -56,6 +56,7 @@ import javafx.collections.ObservableList;
  * the user can reload it, and the next save overwrites it.
  */
 public final class ProjectDocument {
+    private static final System.Logger LOG = System.getLogger(ProjectDocument.class.getName());
     static final int HISTORY = 200;
 
     /** One recorded change: what the project was before and after, and a label for the Edit menu. */
@@ -95,6 +96,7 @@ public final class ProjectDocument {
         try {
             return UserFile.read(file);
         } catch (IOException e) {
+            LOG.log(System.Logger.Level.INFO, "cannot keep the text of " + file + " for in-place saves; it is saved afresh", e);
             // saved afresh then, as a new file would be
             return null;
         }
@@ -183,6 +185,7 @@ public final class ProjectDocument {
         try {
             return onDisk != null && onDisk.changedOnDisk();
         } catch (IOException e) {
+            LOG.log(System.Logger.Level.INFO, "cannot compare " + file() + " with the file on disk; taking it as changed", e);
             return true;
         }
     }

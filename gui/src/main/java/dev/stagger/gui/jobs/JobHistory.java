@@ -17,6 +17,7 @@ import java.util.prefs.Preferences;
  * going when the workbench last quit; the next start looks for it in its output folder.
  */
 public final class JobHistory {
+    private static final System.Logger LOG = System.getLogger(JobHistory.class.getName());
     public static final int MAX = 50;
 
     /**
@@ -70,6 +71,7 @@ public final class JobHistory {
                         emptyToNull(node.get(i + ".label", "")), node.get(i + ".message", ""),
                         node.getDouble(i + ".seconds", -1)));
             } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "skipping unreadable job history entry " + i, e);
                 // one unreadable entry does not cost the others
             }
         }
@@ -81,6 +83,7 @@ public final class JobHistory {
         try {
             node.clear();
         } catch (BackingStoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot store the job history", e);
             return; // the list still works for this session; it is only not remembered
         }
         for (int i = 0; i < Math.min(MAX, entries.size()); i++) {
@@ -102,6 +105,7 @@ public final class JobHistory {
         try {
             node.flush();
         } catch (BackingStoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot store the job history", e);
             // as above: remembered for this session only
         }
     }

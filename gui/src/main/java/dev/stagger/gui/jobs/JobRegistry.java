@@ -32,6 +32,7 @@ import javafx.collections.ListChangeListener;
  * the background executor.
  */
 final class JobRegistry {
+    private static final System.Logger LOG = System.getLogger(JobRegistry.class.getName());
     static final String COMMAND_LINE = "Command line";
     private static final long SLACK_MILLIS = 1_000;
 
@@ -93,6 +94,7 @@ final class JobRegistry {
             try {
                 found = inspect(snapshot, recentProjects);
             } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "looking for the runs of earlier sessions failed", e);
                 found = List.of();
             }
             List<Found> result = found;
@@ -127,6 +129,7 @@ final class JobRegistry {
                     found.add(new Found(entryFor(endpoint), endpoint, null, false));
                 }
             } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "skipping the damaged endpoint file in " + dir, e);
                 // a damaged endpoint file of a run nobody asked for: nothing to show
             }
         }

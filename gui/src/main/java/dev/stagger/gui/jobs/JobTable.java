@@ -160,6 +160,7 @@ public final class JobTable extends BorderPane {
             boolean paused = now == RunState.PAUSED;
             pause.setGraphic((paused ? Icons.RUN : Icons.PAUSE).node(16));
             pause.getTooltip().setText(paused ? "Resume the selected run" : "Pause the selected run");
+            pause.setAccessibleText(pause.getTooltip().getText());
         });
 
         MenuItem monitorItem = new MenuItem("Monitor");
@@ -248,6 +249,7 @@ public final class JobTable extends BorderPane {
     private static Button tool(Icons icon, String tip, Runnable action) {
         Button b = new Button(null, icon.node(16));
         b.setTooltip(new Tooltip(tip));
+        b.setAccessibleText(tip); // only an icon shows: screen readers say the tip
         b.setOnAction(e -> action.run());
         b.getStyleClass().add("tool");
         b.setFocusTraversable(false);

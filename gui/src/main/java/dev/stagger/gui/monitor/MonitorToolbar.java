@@ -104,7 +104,7 @@ final class MonitorToolbar extends FlowPane {
         map.setId("colormap");
         map.setTooltip(new Tooltip("Colour map"));
         map.getItems().setAll(Colormap.values());
-        map.setValue(model.colormapProperty().get());
+        model.selectColormap(dev.stagger.gui.common.WorkbenchPrefs.colormap(model.colormapProperty().get())); map.setValue(model.colormapProperty().get());
         map.valueProperty().addListener((obs, old, m) -> model.selectColormap(m));
         return fixed(map);
     }

@@ -27,6 +27,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * than the frames it can show. Properties are read on the UI thread.
  */
 public final class RunJob {
+    private static final System.Logger LOG = System.getLogger(RunJob.class.getName());
     /** What a target knows about its run at one moment. */
     public record Snapshot(RunState state, long step, long totalSteps, double time, double wallSeconds,
             String message) {}
@@ -265,6 +266,7 @@ public final class RunJob {
         try {
             stopper.stop();
         } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "stopping run " + name() + " failed", e);
             report(new Snapshot(RunState.STOPPING, -1, -1, Double.NaN, -1, "stop failed: " + e.getMessage()));
         }
     }

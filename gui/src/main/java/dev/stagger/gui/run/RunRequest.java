@@ -30,7 +30,16 @@ public record RunRequest(String name, Project project, Path projectFile, Path ou
 
     /** The default output folder of a project file: {@code <project>-output} next to it. */
     public static Path outputDirFor(Path projectFile) {
+        return outputDirFor(projectFile, null);
+    }
+
+    /**
+     * The output folder of a project file by the rule of Edit > Preferences: {@code <project>-output}
+     * in {@code runsFolder}, or next to the project file when that is null.
+     */
+    public static Path outputDirFor(Path projectFile, Path runsFolder) {
         String name = ProjectDocument.nameOf(projectFile);
-        return projectFile.toAbsolutePath().resolveSibling(name + "-output");
+        return runsFolder == null ? projectFile.toAbsolutePath().resolveSibling(name + "-output")
+                : runsFolder.toAbsolutePath().resolve(name + "-output");
     }
 }

@@ -8,6 +8,7 @@ import dev.stagger.engine.project.BoundarySpec;
 import dev.stagger.engine.project.BoundaryType;
 import dev.stagger.engine.project.FieldSetup;
 import dev.stagger.engine.project.Project;
+import dev.stagger.gui.common.Numbers;
 import dev.stagger.gui.document.ProjectDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,6 +75,8 @@ final class BoundarySection implements Section {
         fieldBox.setId("boundary-field");
         typeBox.setId("boundary-type");
         typeBox.getItems().addAll(Kind.values());
+        Tips.on(fieldBox);
+        Tips.on(typeBox);
         valueField = TextCommit.field("boundary-value", () -> current().value(), this::commitValue);
         valueField.setPrefColumnCount(18);
         valueField.textProperty().addListener((o, a, b) -> drawPlot(b));
@@ -89,6 +92,7 @@ final class BoundarySection implements Section {
         });
         error.setTextFill(Color.FIREBRICK);
         error.setId("boundary-error");
+        sideLabel.setId("boundary-side");
         schematic.setPrefSize(360, 276);
         schematic.setMinSize(360, 276);
         GridPane editor = new GridPane();
@@ -263,7 +267,7 @@ final class BoundarySection implements Section {
             addSide(new BoundaryKey(2, Side.HIGH), new Rectangle(x + 3 * s, y + s, s, s));
             addSide(new BoundaryKey(1, Side.LOW), new Rectangle(x + s, y + 2 * s, s, s));
         }
-        Text hint = new Text(10, 268, "click a side to edit it; dashed sides are periodic");
+        Text hint = new Text(10, 268, "click a side (or Tab to it, Space) to edit it; dashed sides are periodic");
         schematic.getChildren().add(hint);
     }
 
@@ -272,6 +276,18 @@ final class BoundarySection implements Section {
         shape.setId("side-" + key.label());
         shape.setOnMouseClicked(e -> select(key));
         shape.setStyle("-fx-cursor: hand;");
+        // by keyboard too: Tab to a side, Space or Enter chooses it (the focused side glows)
+        shape.setFocusTraversable(true);
+        shape.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
+        shape.setAccessibleText("Boundary side " + key.label());
+        shape.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.SPACE || e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                select(key);
+                e.consume();
+            }
+        });
+        shape.focusedProperty().addListener((o, was, now) -> shape.setEffect(
+                now ? new javafx.scene.effect.DropShadow(8, Color.DODGERBLUE) : null));
         sideShapes.put(key, shape);
         Text label = new Text(key.label());
         double[] c = centre(shape);
@@ -314,10 +330,10 @@ final class BoundarySection implements Section {
         }
         ExpressionSampler.Profile p = ExpressionSampler.along(b.expression(), doc.project().grid(), selected, 120);
         gc.setFill(Color.BLACK);
-        gc.fillText(String.format("max %.4g", p.max()), 6, 14);
-        gc.fillText(String.format("min %.4g", p.min()), 6, h - 6);
+        gc.fillText("max " + Numbers.format(p.max()), 6, 14);
+        gc.fillText("min " + Numbers.format(p.min()), 6, h - 6);
         if (p.values().length == 1) {
-            gc.fillText("value at the end point: " + String.format("%.6g", p.values()[0]), 80, h / 2);
+            gc.fillText("value at the end point: " + Numbers.format(p.values()[0]), 80, h / 2);
             return;
         }
         gc.fillText("along " + p.axis(), w - 70, h - 6);

@@ -18,6 +18,7 @@ import java.util.Optional;
  * computation on flat arrays; safe to run off the FX thread. No toolkit classes.
  */
 public final class ExpressionSampler {
+    private static final System.Logger LOG = System.getLogger(ExpressionSampler.class.getName());
 
     private ExpressionSampler() {}
 
@@ -168,6 +169,7 @@ public final class ExpressionSampler {
             Double dt = project.run().dt();
             return Optional.of(new Stability(limit, dt == null ? limit : dt, dt == null));
         } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "no stability estimate for these parameters", e);
             return Optional.empty();
         }
     }

@@ -116,6 +116,7 @@ final class GridSection implements Section {
         dimsBox.getItems().addAll(1, 2, 3);
         dimsBox.setValue(dims);
         dimsBox.setId("grid-dims");
+        Tips.on(dimsBox);
         dimsBox.setOnAction(e -> {
             if (!refreshing && dimsBox.getValue() != null) {
                 doc.setGridDims(dimsBox.getValue());
@@ -148,6 +149,7 @@ final class GridSection implements Section {
             });
             CheckBox periodic = new CheckBox();
             periodic.setId("grid-periodic-" + d);
+            Tips.on(periodic);
             periodic.setOnAction(e -> doc.setPeriodic(dim, periodic.isSelected()));
             texts.add(origin);
             texts.add(extent);
@@ -160,6 +162,7 @@ final class GridSection implements Section {
         }
         CheckBox auto = new CheckBox("auto");
         auto.setId("grid-ranks-auto");
+        Tips.on(auto);
         controls.put("grid.ranks", auto);
         HBox ranks = new HBox(6, auto);
         List<Spinner<Integer>> spinners = new ArrayList<>();
@@ -168,6 +171,7 @@ final class GridSection implements Section {
             s.setEditable(true);
             s.setPrefWidth(72);
             s.setId("grid-ranks-" + d);
+            Tips.on(s);
             spinners.add(s);
             controls.put("grid.ranks[" + d + "]", s);
             ranks.getChildren().add(s);
@@ -185,6 +189,7 @@ final class GridSection implements Section {
         preview.setEditable(true);
         preview.setPrefWidth(80);
         preview.setId("grid-auto-ranks");
+        Tips.on(preview);
         preview.valueProperty().addListener((o, a, b) -> autoRanks.set(b));
         Label previewLabel = new Label("processes (auto preview)");
         HBox autoBox = new HBox(6, preview, previewLabel);
@@ -194,6 +199,7 @@ final class GridSection implements Section {
         ChoiceBox<Precision> precision = new ChoiceBox<>();
         precision.getItems().addAll(Precision.values());
         precision.setId("run-precision");
+        Tips.on(precision);
         precision.setOnAction(e -> {
             if (!refreshing && precision.getValue() != null) {
                 doc.setPrecision(precision.getValue());

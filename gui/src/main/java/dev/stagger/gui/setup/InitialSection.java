@@ -5,6 +5,7 @@ import dev.stagger.engine.model.Models;
 import dev.stagger.engine.project.FieldSetup;
 import dev.stagger.engine.project.Project;
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.gui.common.Numbers;
 import dev.stagger.gui.document.ProjectDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,7 +132,7 @@ final class InitialSection implements Section {
         }
         ExpressionSampler.Heatmap map = ExpressionSampler.heatmap(b.expression(), doc.project().grid(), PREVIEW,
                 Colormap.VIRIDIS);
-        message.setText(String.format("range %.4g to %.4g", map.min(), map.max()));
+        message.setText("range " + Numbers.format(map.min()) + " to " + Numbers.format(map.max()));
         WritableImage image = images.get(name);
         if (map.height() == PREVIEW) {
             image.getPixelWriter().setPixels(0, 0, PREVIEW, PREVIEW, PixelFormat.getIntArgbInstance(), map.argb(), 0,

@@ -4,6 +4,7 @@ import dev.stagger.engine.model.Model;
 import dev.stagger.engine.model.Models;
 import dev.stagger.engine.model.ParameterSpec;
 import dev.stagger.engine.project.Project;
+import dev.stagger.gui.common.Numbers;
 import dev.stagger.gui.document.ProjectDocument;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -115,8 +116,9 @@ final class ParametersSection implements Section {
         ExpressionSampler.Stability st = s.get();
         stabilityBar.setProgress(Math.min(1, st.ratio()));
         stabilityBar.setStyle(st.stable() ? "-fx-accent: #59a14f;" : "-fx-accent: #d62728;");
-        stabilityLabel.setText(String.format(Locale.ROOT, "dt = %.4g%s, limit %.4g (%.0f%%)%s", st.dt(),
-                st.auto() ? " (auto)" : "", st.limit(), 100 * st.ratio(), st.stable() ? "" : ": unstable"));
+        stabilityLabel.setText("dt = " + Numbers.format(st.dt()) + (st.auto() ? " (auto)" : "") + ", limit "
+                + Numbers.format(st.limit()) + String.format(Locale.ROOT, " (%.0f%%)", 100 * st.ratio())
+                + (st.stable() ? "" : ": unstable"));
         stabilityLabel.setTextFill(st.stable() ? Color.DARKGREEN : Color.web("#d62728"));
     }
 

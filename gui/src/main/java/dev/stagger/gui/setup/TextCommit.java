@@ -1,8 +1,11 @@
 package dev.stagger.gui.setup;
 
+import dev.stagger.gui.common.Numbers;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 /**
  * Binds a text field to a document value the way a property sheet does: the field shows the
@@ -15,6 +18,7 @@ final class TextCommit {
     static TextField field(String id, Supplier<String> current, Consumer<String> commit) {
         TextField field = new TextField(current.get());
         field.setId(id);
+        Tips.on(field);
         field.setPrefColumnCount(8);
         // the text last taken from the document: a field still showing it has no typing to keep
         String[] shown = {field.getText()};
@@ -25,6 +29,14 @@ final class TextCommit {
                 field.setText(text);
             }
         };
+        // Escape: the document's value again, whatever was typed
+        field.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !field.getText().equals(current.get())) {
+                show.run();
+                field.selectAll();
+                e.consume();
+            }
+        });
         field.setOnAction(e -> {
             commit.accept(field.getText().trim());
             shown[0] = field.getText();
@@ -51,13 +63,9 @@ final class TextCommit {
         }
     }
 
+    /** A number as typed, with a '.' decimal point whatever the locale ({@link Numbers#parse}); null if it is none. */
     static Double number(String text) {
-        try {
-            double v = Double.parseDouble(text.trim());
-            return Double.isNaN(v) ? null : v;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Numbers.parse(text);
     }
 
     static Long whole(String text) {
@@ -68,7 +76,8 @@ final class TextCommit {
         }
     }
 
+    /** A value for a field to edit: exact, with a '.' ({@link Numbers#editable}). */
     static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return Numbers.editable(v);
     }
 }

@@ -1,5 +1,8 @@
 package dev.stagger.gui.shell;
 
+import dev.stagger.gui.diagnostics.CrashDialog;
+import dev.stagger.gui.diagnostics.CrashHandler;
+import dev.stagger.gui.diagnostics.WorkbenchLog;
 import dev.stagger.gui.plugin.WorkbenchExtensions;
 import dev.stagger.gui.run.RunJob;
 import dev.stagger.gui.run.RunTarget;
@@ -27,15 +30,19 @@ import javafx.stage.Stage;
  */
 public class StaggerWorkbench extends Application {
     /** Preferences node of the workbench's remembered state. */
-    public static final String PREFS_PROPERTY = "stagger.prefs";
+    public static final String PREFS_PROPERTY = dev.stagger.gui.common.WorkbenchPrefs.NODE_PROPERTY;
 
     private ExecutorService background;
     private WorkbenchModel model;
     private WorkbenchView view;
 
+    private static final System.Logger LOG = System.getLogger(StaggerWorkbench.class.getName());
+
     @Override
     public void start(Stage stage) {
-        Preferences prefs = Preferences.userRoot().node(System.getProperty(PREFS_PROPERTY, "dev/stagger/workbench"));
+        // every exception nobody caught (on the FX thread or any other) is logged and shown with its details
+        new CrashHandler(Platform::runLater, WorkbenchLog::current, report -> CrashDialog.show(stage, report)).install();
+        Preferences prefs = dev.stagger.gui.common.WorkbenchPrefs.node();
         background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "stagger-run");
             t.setDaemon(true);
@@ -57,6 +64,7 @@ public class StaggerWorkbench extends Application {
                 try {
                     return SampleGallery.load(dir);
                 } catch (java.io.IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot read the sample gallery in " + dir, e);
                     return List.<SampleCard>of();
                 }
             }).orElse(List.of());

@@ -15,6 +15,8 @@ public final class WorkbenchLauncher {
         // JavaFX warns on every start that it was loaded from the class path, which is how Stagger
         // ships it (ControlsFX needs no module flags that way): not news to the user
         JAVAFX_LOG.setLevel(Level.SEVERE);
+        // the log file (rotated, in $XDG_STATE_HOME/stagger/logs/) before anything can go wrong
+        dev.stagger.gui.diagnostics.WorkbenchLog.install(dev.stagger.gui.diagnostics.WorkbenchLog.defaultDir());
         Application.launch(StaggerWorkbench.class, args);
     }
 }

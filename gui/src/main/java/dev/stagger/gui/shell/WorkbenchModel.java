@@ -33,6 +33,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * tested without a display. Called on the UI thread.
  */
 public final class WorkbenchModel {
+    private static final System.Logger LOG = System.getLogger(WorkbenchModel.class.getName());
     private final Preferences prefs;
     private final RecentProjects recent;
     private final List<RunTarget> targets;
@@ -107,6 +108,7 @@ public final class WorkbenchModel {
             try {
                 board.addFound(t.reattach());
             } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not reattach the runs of " + t.displayName(), e);
                 notify(Notice.Kind.WARNING, "Could not find the runs of " + t.displayName() + " again: " + e.getMessage());
             }
         }
@@ -148,8 +150,11 @@ public final class WorkbenchModel {
             if (!Files.exists(file)) {
                 recent.remove(file);
             }
+            List<String> all = e.problems().stream().map(Object::toString).toList();
+            LOG.log(System.Logger.Level.INFO, "cannot open " + file + ":\n  " + String.join("\n  ", all));
+            int n = all.size();
             notify(Notice.Kind.ERROR, "Cannot open " + file.getFileName() + ": " + e.problems().get(0).message()
-                    + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
+                    + (n > 1 ? " (" + n + " problems; Details lists them all)" : ""), all);
             return false;
         }
     }
@@ -161,7 +166,8 @@ public final class WorkbenchModel {
             status.set("New project from " + template.getFileName());
             return true;
         } catch (ProjectException e) {
-            notify(Notice.Kind.ERROR, "Template " + template.getFileName() + " has problems: " + e.getMessage());
+            notify(Notice.Kind.ERROR, "Template " + template.getFileName() + " has problems: " + e.getMessage(),
+                    e.problems().stream().map(Object::toString).toList());
             return false;
         }
     }
@@ -181,6 +187,7 @@ public final class WorkbenchModel {
             updateTitle();
             return true;
         } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not save " + file, e);
             notify(Notice.Kind.ERROR, "Could not save " + file.getFileName() + ": " + e.getMessage());
             return false;
         }
@@ -190,6 +197,11 @@ public final class WorkbenchModel {
     public void close() {
         setDocument(null);
         status.set("Ready");
+    }
+
+    /** The preferences node (the Preferences dialog edits it). */
+    public Preferences prefs() {
+        return prefs;
     }
 
     public void useTheme(Theme t) {
@@ -228,6 +240,7 @@ public final class WorkbenchModel {
             status.set("Started " + d.name() + " on " + target.displayName().toLowerCase(java.util.Locale.ROOT));
             return job;
         } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot run " + d.file() + " on " + target.displayName(), e);
             notify(Notice.Kind.ERROR, "Cannot run " + d.name() + ": " + e.getMessage());
             return null;
         }
@@ -244,7 +257,8 @@ public final class WorkbenchModel {
         if (d == null || d.file() == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new RunRequest(d.name(), d.project(), d.file(), RunRequest.outputDirFor(d.file()),
+        return java.util.Optional.of(new RunRequest(d.name(), d.project(), d.file(), RunRequest.outputDirFor(d.file(),
+                dev.stagger.gui.common.WorkbenchPrefs.runsFolder(prefs)),
                 overrides, settings));
     }
 
@@ -255,7 +269,12 @@ public final class WorkbenchModel {
     }
 
     public void notify(Notice.Kind kind, String text) {
-        notice.set(new Notice(kind, text, ++serial));
+        notify(kind, text, List.of());
+    }
+
+    /** A notice with lines behind its Details button. */
+    public void notify(Notice.Kind kind, String text, List<String> details) {
+        notice.set(new Notice(kind, text, ++serial, details));
     }
 
     private void setDocument(ProjectDocument d) {

@@ -3,6 +3,8 @@ package dev.stagger.gui.shell;
 import dev.stagger.gui.common.Icons;
 import dev.stagger.gui.common.Notice;
 import dev.stagger.gui.document.ProjectDocument;
+import dev.stagger.gui.help.HelpWindow;
+import dev.stagger.gui.help.Manual;
 import dev.stagger.gui.jobs.EndedJobView;
 import dev.stagger.gui.jobs.JobTable;
 import dev.stagger.gui.plugin.MonitorProvider;
@@ -64,6 +66,7 @@ import org.controlsfx.control.NotificationPane;
  * the monitor of the selected run ({@link MonitorProvider}) above the job list.
  */
 public final class WorkbenchView {
+    private static final System.Logger LOG = System.getLogger(WorkbenchView.class.getName());
     private final Stage stage;
     private final WorkbenchModel model;
     private final WorkbenchExtensions extensions;
@@ -82,6 +85,8 @@ public final class WorkbenchView {
     /** Hosts the monitor of the selected run (the monitor package's node goes in here). */
     private final BorderPane monitorHost = new BorderPane();
     private final JobTable jobTable;
+    private MenuBar menus;
+    private HelpWindow help;
     private final PauseTransition noticeTimer = new PauseTransition(Duration.seconds(6));
     private final Scene scene;
     /** How long quitting waits for stopped runs to write their final state. */
@@ -150,6 +155,12 @@ public final class WorkbenchView {
         });
         applyTheme(model.themeProperty().get());
         model.themeProperty().addListener((o, was, now) -> applyTheme(now));
+        // Redo on Ctrl+Shift+Z as well as the menu's Ctrl+Y
+        scene.getAccelerators().put(REDO_TOO, () -> {
+            if (model.document() != null && model.document().canRedoProperty().get()) {
+                model.document().redo();
+            }
+        });
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
         if (!Double.isNaN(layout.x()) && !Double.isNaN(layout.y())) {
@@ -195,66 +206,131 @@ public final class WorkbenchView {
     // ---- menus and toolbar ----
 
     private MenuBar menuBar() {
-        MenuItem newItem = item("New", Icons.NEW, "Shortcut+N", this::newProject);
-        MenuItem open = item("Open…", Icons.OPEN, "Shortcut+O", this::openDialog);
-        Menu recent = new Menu("Open Recent");
+        // "_File": Alt+F opens it, the underlined letters choose in it (menu mnemonics)
+        MenuItem newItem = item("_New", Icons.NEW, "Shortcut+N", this::newProject);
+        MenuItem open = item("_Open…", Icons.OPEN, "Shortcut+O", this::openDialog);
+        Menu recent = new Menu("Open _Recent");
         recent.setOnShowing(e -> fillRecent(recent));
         fillRecent(recent);
-        MenuItem save = item("Save", Icons.SAVE, "Shortcut+S", this::save);
-        MenuItem saveAs = item("Save As…", null, "Shortcut+Shift+S", this::saveAs);
-        MenuItem close = item("Close", null, "Shortcut+W", this::closeDocument);
-        MenuItem quit = item("Quit", null, "Shortcut+Q", this::quit);
+        MenuItem save = item("_Save", Icons.SAVE, "Shortcut+S", this::save);
+        MenuItem saveAs = item("Save _As…", null, "Shortcut+Shift+S", this::saveAs);
+        MenuItem close = item("_Close", null, "Shortcut+W", this::closeDocument);
+        MenuItem quit = item("_Quit", null, "Shortcut+Q", this::quit);
         var noDocument = model.documentProperty().isNull();
         save.disableProperty().bind(noDocument);
         saveAs.disableProperty().bind(noDocument);
         close.disableProperty().bind(noDocument);
-        Menu file = new Menu("File", null, newItem, open, recent, new SeparatorMenuItem(), save, saveAs,
+        Menu file = new Menu("_File", null, newItem, open, recent, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), close, quit);
 
         MenuItem undo = item("Undo", Icons.UNDO, "Shortcut+Z", () -> model.document().undo());
         MenuItem redo = item("Redo", Icons.REDO, "Shortcut+Y", () -> model.document().redo());
         undo.disableProperty().bind(canUndo().not());
         redo.disableProperty().bind(canRedo().not());
-        // "Undo Set chi": the menu names what it would undo
+        // "Undo Set chi": the menu names what it would undo (a name like end_time is no mnemonic)
+        undo.setMnemonicParsing(false);
+        redo.setMnemonicParsing(false);
         undo.textProperty().bind(historyLabel("Undo", true));
         redo.textProperty().bind(historyLabel("Redo", false));
-        Menu edit = new Menu("Edit", null, undo, redo);
+        MenuItem preferences = item("_Preferences…", null, "Shortcut+Comma", this::preferences);
+        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), preferences);
 
-        Menu run = new Menu("Run");
+        Menu run = new Menu("_Run");
         for (int i = 0; i < model.targets().size(); i++) {
             RunTarget t = model.targets().get(i);
             boolean asks = !t.settings().isEmpty();
             MenuItem it = item("Run on " + t.displayName().toLowerCase(java.util.Locale.ROOT) + (asks ? "…" : ""),
                     i == 0 ? Icons.RUN : null, i == 0 ? "F5" : null, () -> runOn(t));
+            it.setMnemonicParsing(false);
             it.disableProperty().bind(noDocument);
             run.getItems().add(it);
         }
-        MenuItem stop = item("Stop", Icons.STOP, "Shift+F5", model.board()::stopSelected);
+        MenuItem stop = item("_Stop", Icons.STOP, "Shift+F5", model.board()::stopSelected);
         run.getItems().addAll(new SeparatorMenuItem(), stop);
-        MenuItem attach = item("Attach to Run…", Icons.ATTACH, null, this::attachDialog);
+        MenuItem attach = item("_Attach to Run…", Icons.ATTACH, null, this::attachDialog);
         run.getItems().addAll(new SeparatorMenuItem(), attach);
 
         ToggleGroup themes = new ToggleGroup();
-        RadioMenuItem light = new RadioMenuItem("Light theme");
-        RadioMenuItem dark = new RadioMenuItem("Dark theme");
+        RadioMenuItem light = new RadioMenuItem("_Light theme");
+        RadioMenuItem dark = new RadioMenuItem("_Dark theme");
         light.setToggleGroup(themes);
         dark.setToggleGroup(themes);
         light.setSelected(model.themeProperty().get() == Theme.LIGHT);
         dark.setSelected(model.themeProperty().get() == Theme.DARK);
+        // (the toolbar's button and Edit > Preferences change it too)
+        model.themeProperty().addListener((o, was, now) -> (now == Theme.DARK ? dark : light).setSelected(true));
         light.setOnAction(e -> model.useTheme(Theme.LIGHT));
         dark.setOnAction(e -> model.useTheme(Theme.DARK));
-        MenuItem startPageItem = item("Start page", Icons.HOME, null, this::showStartPage);
-        MenuItem runsItem = item("Runs", null, "Shortcut+J", this::showRunsPage);
-        Menu view = new Menu("View", null, startPageItem, runsItem, new SeparatorMenuItem(), light, dark);
+        MenuItem startPageItem = item("_Start page", Icons.HOME, null, this::showStartPage);
+        MenuItem runsItem = item("_Runs", null, "Shortcut+J", this::showRunsPage);
+        Menu view = new Menu("_View", null, startPageItem, runsItem, new SeparatorMenuItem(), light, dark);
 
-        Menu help = new Menu("Help", null, item("About Stagger", null, null, this::about));
+        Menu help = new Menu("_Help", null,
+                item("_Manual", null, "F1", () -> showHelp(Manual.PROJECT_FORMAT)),
+                item("_Expressions", null, null, () -> showHelp(Manual.EXPRESSIONS)),
+                item("M_odels and equations", null, null, () -> showHelp(Manual.MODELS)),
+                item("_Keyboard shortcuts", null, null, () -> showHelp(Manual.SHORTCUTS)),
+                new SeparatorMenuItem(), item("_About Stagger", null, null, this::about));
         MenuBar bar = new MenuBar(file, edit, run);
         // menus of plug-ins (the Cluster menu) go between Run and View
         java.util.ServiceLoader.load(dev.stagger.gui.plugin.MenuProvider.class)
                 .forEach(p -> bar.getMenus().add(p.createMenu(() -> stage)));
         bar.getMenus().addAll(view, help);
         bar.setUseSystemMenuBar(true);
+        menus = bar;
         return bar;
+    }
+
+    /** Redo's second shortcut (the one most other programs use); the menu shows Redo's first. */
+    static final KeyCombination REDO_TOO = KeyCombination.keyCombination("Shortcut+Shift+Z");
+
+    /** Every command with keys: the menus' accelerators, then the keys outside the menus. */
+    List<Manual.Shortcut> shortcuts() {
+        List<Manual.Shortcut> all = new java.util.ArrayList<>();
+        for (Menu m : menus.getMenus()) {
+            collectShortcuts(m.getText().replace("_", ""), m.getItems(), all);
+        }
+        all.add(new Manual.Shortcut("Edit > Redo (also)", REDO_TOO.getDisplayText()));
+        all.add(new Manual.Shortcut("Help window: close", "Esc"));
+        return all;
+    }
+
+    private static void collectShortcuts(String path, List<MenuItem> items, List<Manual.Shortcut> into) {
+        for (MenuItem it : items) {
+            String name = it.getText() == null ? "" : it.isMnemonicParsing() ? it.getText().replace("_", "") : it.getText();
+            if (it instanceof Menu sub) {
+                collectShortcuts(path + " > " + name, sub.getItems(), into);
+            } else if (it.getAccelerator() != null) {
+                into.add(new Manual.Shortcut(path + " > " + name.replaceAll("^(Undo|Redo) .*", "$1"),
+                        it.getAccelerator().getDisplayText()));
+            }
+        }
+    }
+
+    /** Help: the manual's window at page {@code id}; its pages are written off the FX thread the first time. */
+    private void showHelp(String id) {
+        if (help != null) {
+            help.show(id);
+            return;
+        }
+        List<Manual.Shortcut> keys = shortcuts();
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> Manual.pages(keys)).whenComplete((pages, error) ->
+                Platform.runLater(() -> {
+                    if (error != null) {
+                        LOG.log(System.Logger.Level.WARNING, "cannot write the manual", error);
+                        model.notify(Notice.Kind.ERROR, "Cannot show the manual: " + error.getMessage());
+                        return;
+                    }
+                    if (help == null) {
+                        help = new HelpWindow(stage, pages, scene.getStylesheets());
+                    }
+                    help.show(id);
+                }));
+    }
+
+    /** The help window once opened (tests look at it). */
+    HelpWindow help() {
+        return help;
     }
 
     private ToolBar toolBar() {
@@ -263,7 +339,7 @@ public final class WorkbenchView {
         Button save = tool(Icons.SAVE, "Save (Ctrl+S)", this::save);
         save.disableProperty().bind(model.documentProperty().isNull());
         Button undo = tool(Icons.UNDO, "Undo (Ctrl+Z)", () -> model.document().undo());
-        Button redo = tool(Icons.REDO, "Redo (Ctrl+Y)", () -> model.document().redo());
+        Button redo = tool(Icons.REDO, "Redo (Ctrl+Y or Ctrl+Shift+Z)", () -> model.document().redo());
         undo.disableProperty().bind(canUndo().not());
         redo.disableProperty().bind(canRedo().not());
         Button run = tool(Icons.RUN, "Run on this computer (F5)", () -> model.run(defaultTarget()));
@@ -354,6 +430,8 @@ public final class WorkbenchView {
     private static Button tool(Icons icon, String tip, Runnable action) {
         Button b = new Button(null, icon.node(20));
         b.setTooltip(new Tooltip(tip));
+        // the button has only an icon: screen readers say this instead ("Save", not "button")
+        b.setAccessibleText(tip.replaceAll(" \\(.*\\)$", ""));
         b.setOnAction(e -> action.run());
         b.getStyleClass().add("tool");
         b.setFocusTraversable(false);
@@ -513,6 +591,24 @@ public final class WorkbenchView {
         return answer == discard || (answer == saveB && save());
     }
 
+    /** Edit > Preferences: saved on OK; the theme applies at once, memory and collector at the next start. */
+    private void preferences() {
+        var form = new dev.stagger.gui.prefs.PreferencesForm(model.prefs(), dev.stagger.gui.prefs.LaunchOptions.file(),
+                dev.stagger.gui.common.ProgramSearch::onPath);
+        dev.stagger.gui.prefs.PreferencesDialog.ask(stage, form).ifPresent(f -> {
+            try {
+                boolean restart = f.save().restartNeeded();
+                model.useTheme("DARK".equals(f.themeProperty().get()) ? Theme.DARK : Theme.LIGHT);
+                model.notify(dev.stagger.gui.common.Notice.Kind.INFO, restart
+                        ? "Preferences saved; the memory and garbage collector apply at the next start of the workbench."
+                        : "Preferences saved.");
+            } catch (java.io.IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot save the preferences", e);
+                model.notify(dev.stagger.gui.common.Notice.Kind.ERROR, "Could not save the preferences: " + e.getMessage());
+            }
+        });
+    }
+
     private void about() {
         dev.stagger.gui.about.AboutBox.show(stage, Icons.application(48));
     }
@@ -584,6 +680,7 @@ public final class WorkbenchView {
                 c.close();
             } catch (Exception e) {
                 // a monitor that fails to close only loses its own resources
+                LOG.log(System.Logger.Level.DEBUG, "closing the previous monitor failed", e);
             }
         }
         monitorHost.setCenter(job == null ? PlaceholderViews.noJob() : monitorOf(job));
@@ -623,6 +720,7 @@ public final class WorkbenchView {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
             return files.anyMatch(f -> f.getFileName().toString().endsWith(".pvd"));
         } catch (java.io.IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot list " + dir + " for results", e);
             return false;
         }
     }
@@ -633,6 +731,12 @@ public final class WorkbenchView {
         }
         notifications.getStyleClass().removeAll("info", "warning", "error");
         notifications.getStyleClass().add(n.kind().name().toLowerCase(java.util.Locale.ROOT));
+        notifications.getActions().clear();
+        if (!n.details().isEmpty()) {
+            // every problem, with its line and column, behind a button (the bar has room for one line)
+            notifications.getActions().add(new org.controlsfx.control.action.Action("Details…",
+                    e -> dev.stagger.gui.diagnostics.DetailsDialog.show(stage, n.text(), n.details())));
+        }
         notifications.show(n.text());
         // an error stays until it is closed; the rest go by themselves
         if (n.kind() == Notice.Kind.ERROR) {

@@ -10,6 +10,7 @@ import javafx.collections.ObservableList;
 
 /** The most recently opened project files, newest first, kept in a preferences node. */
 public final class RecentProjects {
+    private static final System.Logger LOG = System.getLogger(RecentProjects.class.getName());
     private static final String KEY = "recent.";
 
     private final Preferences prefs;
@@ -72,6 +73,7 @@ public final class RecentProjects {
         try {
             prefs.flush();
         } catch (BackingStoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot store the recent projects", e);
             // the list still works for this session; it is only not remembered
         }
     }

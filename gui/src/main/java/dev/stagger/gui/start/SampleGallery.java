@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 /** Reads the sample projects for the start page's gallery. Toolkit-free; call it off the FX thread. */
 public final class SampleGallery {
+    private static final System.Logger LOG = System.getLogger(SampleGallery.class.getName());
     /** System property naming the sample folder explicitly (the launcher sets it). */
     public static final String PROPERTY = "stagger.samples";
     static final int THUMB_WIDTH = 176;
@@ -64,6 +65,7 @@ public final class SampleGallery {
             try {
                 thumb = Thumbnail.of(p, THUMB_WIDTH, THUMB_HEIGHT);
             } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot draw the thumbnail of " + file, e);
                 thumb = null;
             }
             return new SampleCard(file, p.title(), description, summary(p), thumb, null);

@@ -12,7 +12,11 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
+import dev.stagger.gui.help.HelpWindow;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -121,5 +125,32 @@ class WorkbenchHeadlessTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.model().document().project().model().parameters()).containsEntry("chi", 0.25);
         robot.interact(() -> app.model().document().undo());
+        // and on Ctrl+Shift+Z, the other common redo shortcut
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.model().document().project().model().parameters()).containsEntry("chi", 0.25);
+        robot.interact(() -> app.model().document().undo());
+    }
+
+    @Test
+    void f1OpensTheManualWhoseShortcutsAreTheMenus() throws Exception {
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.view().help() != null
+                && app.view().help().stage().isShowing());
+        HelpWindow help = app.view().help();
+        assertThat(help.shownText()).contains("A project is a YAML file");
+        robot.interact(() -> help.show(dev.stagger.gui.help.Manual.SHORTCUTS));
+        assertThat(help.shownText()).contains("Ctrl+S").contains("File > Save\n").contains("Ctrl+Shift+Z")
+                .contains("Edit > Preferences…").contains("Help > Manual\n").contains("F5").contains("Shift+F5");
+        robot.interact(() -> help.show(dev.stagger.gui.help.Manual.MODELS));
+        assertThat(help.shownText()).contains("(model.name: diffusion");
+        robot.interact(() -> help.stage().close());
+        // the menus have mnemonics; the toolbar's icon-only buttons say what they are
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        assertThat(bar.getMenus()).extracting(Menu::getText).contains("_File", "_Edit", "_Run", "_View", "_Help");
+        assertThat(bar.getMenus()).allMatch(Menu::isMnemonicParsing);
+        assertThat(robot.lookup(".main-toolbar .button").queryAllAs(Button.class))
+                .allSatisfy(b -> assertThat(b.getAccessibleText()).as(b.getTooltip().getText()).isNotBlank())
+                .extracting(Button::getAccessibleText).contains("Save", "Undo", "Run on this computer");
     }
 }

@@ -77,6 +77,14 @@ class WorkbenchModelTest {
         assertThat(m.open(bad)).isFalse();
         assertThat(m.document()).isNull();
         assertThat(m.noticeProperty().get().kind()).isEqualTo(Notice.Kind.ERROR);
+        // every problem, not only the first, each with its line and column
+        Files.writeString(bad, "format: 1\ntitle: x\ngrid:\n  cells: [-3, 4]\n  extent: [1, 1]\n  origin: [0, 0]\n"
+                + "model: difusion\nspeed: 3\n");
+        assertThat(m.open(bad)).isFalse();
+        Notice n = m.noticeProperty().get();
+        assertThat(n.details()).hasSizeGreaterThanOrEqualTo(3).allMatch(l -> l.matches("bad\\.yaml:\\d+:\\d+: .*"));
+        assertThat(String.join("\n", n.details())).contains("bad.yaml:4:").contains("bad.yaml:8:");
+        assertThat(n.text()).contains(n.details().size() + " problems");
     }
 
     @Test

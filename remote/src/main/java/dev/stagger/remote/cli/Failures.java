@@ -1,16 +1,18 @@
 package dev.stagger.remote.cli;
 
 import dev.stagger.engine.cli.StaggerCli;
+import dev.stagger.engine.cli.Verbose;
 import dev.stagger.remote.ssh.SshException;
 import java.io.IOException;
 import java.io.PrintWriter;
 
-/** How the cluster commands report failures: one line saying what failed where, never a stack trace. */
+/** How the cluster commands report failures: one line saying what failed where (with --verbose its causes), never a stack trace. */
 final class Failures {
     private Failures() {}
 
     static int report(PrintWriter err, IOException e) {
         err.println("stagger: " + e.getMessage());
+        Verbose.causes(err, e); // --verbose: what lay under it (the SSH library's exception, the socket's)
         err.flush();
         return StaggerCli.EXIT_FAILED;
     }

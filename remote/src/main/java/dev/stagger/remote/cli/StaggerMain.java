@@ -2,6 +2,7 @@ package dev.stagger.remote.cli;
 
 import dev.stagger.engine.cli.RunTarget;
 import dev.stagger.engine.cli.StaggerCli;
+import dev.stagger.engine.cli.Verbose;
 import dev.stagger.remote.config.StaggerDirs;
 import dev.stagger.remote.ssh.TerminalPrompter;
 import java.io.FileOutputStream;
@@ -30,7 +31,9 @@ public final class StaggerMain {
     }
 
     /** Runs the command line with the given streams and context; returns the exit code. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err, OutputStream rawOut, ClusterContext context) {
+    public static int execute(String[] given, PrintWriter out, PrintWriter err, OutputStream rawOut, ClusterContext context) {
+        // --verbose anywhere on the line: the cause chain of every error and each step as it goes (engine's Verbose)
+        String[] args = Verbose.strip(given);
         ClusterRunLocator locator = new ClusterRunLocator(context);
         RunTarget.register(locator);
         try {
@@ -46,6 +49,9 @@ public final class StaggerMain {
             return cli.execute(args);
         } finally {
             RunTarget.unregister(locator);
+            if (args != given) {
+                Verbose.off();
+            }
         }
     }
 

@@ -36,6 +36,7 @@ import java.util.concurrent.Executor;
  * {@code client()}, the same API as a socket client). Output goes to the request's folder as VTK.
  */
 public final class EmbeddedRunTarget implements RunTarget {
+    private static final System.Logger LOG = System.getLogger(EmbeddedRunTarget.class.getName());
     private final Executor background;
     private final Executor ui;
     private final Clock clock;
@@ -76,6 +77,7 @@ public final class EmbeddedRunTarget implements RunTarget {
             try (lock) {
                 run(plan, request, job);
             } catch (java.io.IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot release the output folder lock of " + request.outputDir(), e);
                 // the run's end is reported already; a lock file that cannot be released is released by the OS at exit
             }
         });

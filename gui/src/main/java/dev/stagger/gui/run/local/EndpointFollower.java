@@ -25,6 +25,7 @@ import java.util.concurrent.Executor;
  * the endpoint file). Runs on a background thread; returns when the run is over.
  */
 public final class EndpointFollower implements Runnable {
+    private static final System.Logger LOG = System.getLogger(EndpointFollower.class.getName());
     public static final String LOG_FILE = "stagger-run.log";
     private static final long POLL_MILLIS = 500;
     private static final long START_TIMEOUT_MILLIS = 120_000;
@@ -122,6 +123,7 @@ public final class EndpointFollower implements Runnable {
                 watch.await(POLL_MILLIS);
             }
         } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "live connection to the run in " + dir + " ended", e);
             // the run closed its server as it ended (its state file says how), or it cannot be reached
         }
         if (watch.alive()) {

@@ -4,6 +4,7 @@ import dev.stagger.engine.live.RunEndpoint;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.RunStateFile;
 import dev.stagger.gui.common.ProgramSearch;
+import dev.stagger.gui.common.WorkbenchPrefs;
 import dev.stagger.gui.run.RunJob;
 import dev.stagger.gui.run.RunRequest;
 import dev.stagger.gui.run.RunSetting;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.prefs.Preferences;
 
 /**
  * "This computer, N MPI ranks": starts {@code ./stagger run PROJECT --ranks N} as a process (so the
@@ -36,12 +38,41 @@ public final class LocalMpiRunTarget implements RunTarget {
      * @param defaultRanks what the rank count starts at
      */
     public LocalMpiRunTarget(Path launcher, Path mpirun, int defaultRanks, Executor background, Executor ui, Clock clock) {
+        this(launcher, mpirun, defaultRanks, null, background, ui, clock);
+    }
+
+    /**
+     * @param prefs the workbench's preferences, read at each run (Edit > Preferences): the
+     *        {@code mpirun} chosen ({@link WorkbenchPrefs#MPIRUN}, else {@code mpirun}), the ranks
+     *        to start with ({@link WorkbenchPrefs#MPI_RANKS}, else {@code defaultRanks}) and the
+     *        threads per rank ({@link WorkbenchPrefs#MPI_THREADS}); null: those fixed values
+     */
+    public LocalMpiRunTarget(Path launcher, Path mpirun, int defaultRanks, Preferences prefs, Executor background,
+            Executor ui, Clock clock) {
         this.launcher = launcher;
         this.mpirun = mpirun;
         this.defaultRanks = defaultRanks;
+        this.prefs = prefs;
         this.background = background;
         this.ui = ui;
         this.clock = clock;
+    }
+
+    private final Preferences prefs;
+
+    /** The mpirun the runs use: the one chosen in the preferences when it is there, else the one found. */
+    Path mpirun() {
+        String chosen = prefs == null ? "" : prefs.get(WorkbenchPrefs.MPIRUN, "").trim();
+        return !chosen.isEmpty() && Files.isExecutable(Path.of(chosen)) ? Path.of(chosen) : mpirun;
+    }
+
+    private int defaultRanks() {
+        return prefs == null ? defaultRanks : prefs.getInt(WorkbenchPrefs.MPI_RANKS, defaultRanks);
+    }
+
+    /** Threads per rank; 0: the launcher's default (the cores divided among the ranks). */
+    private int threadsPerRank() {
+        return prefs == null ? 0 : Math.max(0, prefs.getInt(WorkbenchPrefs.MPI_THREADS, 0));
     }
 
     @Override
@@ -51,8 +82,8 @@ public final class LocalMpiRunTarget implements RunTarget {
 
     @Override
     public List<RunSetting> settings() {
-        return List.of(RunSetting.integer("ranks", "MPI ranks", defaultRanks, 1, 1024,
-                "processes started by " + mpirun + "; more ranks than cores share them"));
+        return List.of(RunSetting.integer("ranks", "MPI ranks", defaultRanks(), 1, 1024,
+                "processes started by " + mpirun() + "; more ranks than cores share them"));
     }
 
     @Override
@@ -61,12 +92,17 @@ public final class LocalMpiRunTarget implements RunTarget {
     }
 
     private int ranks(RunRequest request) {
-        return Integer.parseInt(request.setting("ranks", Integer.toString(defaultRanks)));
+        return Integer.parseInt(request.setting("ranks", Integer.toString(defaultRanks())));
     }
 
     private List<String> command(RunRequest request, int ranks) {
-        return List.of(launcher.toString(), "run", String.valueOf(request.projectFile()), "--out",
-                request.outputDir().toString(), "--ranks", Integer.toString(ranks), "-q");
+        List<String> c = new ArrayList<>(List.of(launcher.toString(), "run", String.valueOf(request.projectFile()),
+                "--out", request.outputDir().toString(), "--ranks", Integer.toString(ranks)));
+        if (threadsPerRank() > 0) {
+            c.addAll(List.of("--threads", Integer.toString(threadsPerRank())));
+        }
+        c.add("-q");
+        return c;
     }
 
     @Override
@@ -91,9 +127,15 @@ public final class LocalMpiRunTarget implements RunTarget {
         }
         command.addAll(command(request, ranks));
         // nothing ties the run to this JVM: no input from it, output to the log file, so it may outlive the workbench
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true).redirectOutput(request.outputDir().resolve(EndpointFollower.LOG_FILE).toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(request.outputDir().resolve(EndpointFollower.LOG_FILE).toFile());
+        // `stagger run --ranks` starts the first mpirun on PATH: the chosen one's folder goes first
+        Path chosen = mpirun();
+        if (chosen.isAbsolute() && chosen.getParent() != null) {
+            String path = builder.environment().getOrDefault("PATH", "");
+            builder.environment().put("PATH", chosen.getParent() + (path.isEmpty() ? "" : File.pathSeparator + path));
+        }
+        Process process = builder.start();
         RunJob job = new RunJob(request.name(), "This computer, " + ranks + " MPI ranks", request.outputDir(),
                 clock.instant(), ui, true);
         job.report(new RunJob.Snapshot(RunState.STARTING, 0, 0, 0, 0, "starting " + ranks + " ranks"));

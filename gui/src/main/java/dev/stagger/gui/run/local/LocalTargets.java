@@ -1,6 +1,7 @@
 package dev.stagger.gui.run.local;
 
 import dev.stagger.gui.common.ProgramSearch;
+import dev.stagger.gui.common.WorkbenchPrefs;
 import dev.stagger.gui.run.RunTarget;
 import dev.stagger.gui.run.RunTargetProvider;
 import java.nio.file.Files;
@@ -24,13 +25,16 @@ public final class LocalTargets implements RunTargetProvider {
     public List<RunTarget> targets(Environment env) {
         List<RunTarget> targets = new ArrayList<>();
         targets.add(new EmbeddedRunTarget(env.background(), env.ui(), env.clock()));
-        Optional<Path> mpirun = ProgramSearch.onPath("mpirun");
+        // the mpirun chosen in Edit > Preferences, else the first on PATH
+        String chosen = env.prefs().get(WorkbenchPrefs.MPIRUN, "").trim();
+        Optional<Path> mpirun = !chosen.isEmpty() && Files.isExecutable(Path.of(chosen)) ? Optional.of(Path.of(chosen))
+                : ProgramSearch.onPath("mpirun");
         Optional<Path> launcher = env.launcher().filter(Files::isExecutable);
         if (mpirun.isPresent() && launcher.isPresent()) {
             int cores = Runtime.getRuntime().availableProcessors();
-            int ranks = env.prefs().getInt("mpi.ranks", Math.max(2, Math.min(cores, 4)));
-            targets.add(new LocalMpiRunTarget(launcher.get(), mpirun.get(), ranks, env.background(), env.ui(),
-                    env.clock()));
+            // ranks and threads are read from the preferences again at each run
+            targets.add(new LocalMpiRunTarget(launcher.get(), mpirun.get(), Math.max(2, Math.min(cores, 4)),
+                    env.prefs(), env.background(), env.ui(), env.clock()));
         }
         return targets;
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 /** What a run folder tells about its run: is its process alive, how did it end, its log's last line. */
 public final class RunProcesses {
+    private static final System.Logger LOG = System.getLogger(RunProcesses.class.getName());
     /** Slack for clocks read a moment apart (the process starts just before it writes its endpoint). */
     private static final long SLACK_MILLIS = 1_000;
 
@@ -52,6 +53,7 @@ public final class RunProcesses {
         try {
             e = RunEndpoint.read(dir);
         } catch (IOException damaged) {
+            LOG.log(System.Logger.Level.INFO, "replacing the damaged endpoint file in " + dir, damaged);
             return; // not a run anyone can reach: the new run replaces the file
         }
         if (isLocal(e.host()) && process(e).isPresent()) {
@@ -66,6 +68,7 @@ public final class RunProcesses {
             return a.isLoopbackAddress() || a.isAnyLocalAddress() || host.equals(InetAddress.getLocalHost().getHostName())
                     || java.net.NetworkInterface.getByInetAddress(a) != null;
         } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot resolve host " + host + "; taking it as remote", e);
             return false;
         }
     }
@@ -82,6 +85,7 @@ public final class RunProcesses {
             RunStateFile f = RunStateFile.read(dir);
             return f.updated().isBefore(endpoint.started().minusMillis(SLACK_MILLIS)) ? null : f;
         } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot read the state file in " + dir, e);
             return null;
         }
     }
@@ -105,6 +109,7 @@ public final class RunProcesses {
             }
             return "";
         } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot read the end of " + file, e);
             return "";
         }
     }
