@@ -248,7 +248,7 @@ public final class ClusterWalkthrough {
 
     /** Opens a menu of the menu bar and picks its item number {@code item} (1 = first) by keyboard. */
     private void openMenu(String menu, int item) {
-        robot.clickOn(robot.lookup(".menu-bar").lookup((Labeled l) -> menu.equals(l.getText())).queryLabeled());
+        robot.clickOn(robot.lookup(".menu-bar").lookup((Labeled l) -> menu.equals(l.getText().replace("_", ""))).queryLabeled());
         // by keyboard: under Xvfb there is no window manager to place the popup where a click would find it
         for (int i = 0; i < item; i++) {
             robot.type(KeyCode.DOWN);
