@@ -74,7 +74,13 @@ final class CudaToolchain {
 
     /** Runs a command in the folder; a non-zero exit is an AssertionError with the output. */
     static String run(Path dir, List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
+        return run(dir, command, java.util.Map.of(), timeoutSeconds);
+    }
+
+    static String run(Path dir, List<String> command, java.util.Map<String, String> env, long timeoutSeconds)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
         pb.environment().put("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=0:exitcode=23");
         Process p = pb.start();
         byte[] output;
