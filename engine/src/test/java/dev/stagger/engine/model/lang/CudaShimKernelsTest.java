@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bit, in double and single precision: every kernel over its range and over a boundary slab, every
  * reduction (max and max-abs exactly; sums within the rounding bound of their different order),
  * boundary conditions on every side of every field (constant and varying along the face), halo
- * pack and unpack, and the periodic wrap. Every catalogue model, and the two test models that use
+ * pack and unpack, the periodic wrap, and preview bins (sums, min, max). Every catalogue model, and the two test models that use
  * every operator of the language.
  */
 class CudaShimKernelsTest {
@@ -185,6 +185,27 @@ class CudaShimKernelsTest {
                 session.wrap(f, CudaLaunch.periodicWrap(field, d), "periodic wrap along " + d + " of " + field.name());
             }
         }
+        // preview bins of each field on one rank: uneven bins, and in 3D slices across every axis
+        dev.stagger.engine.distributed.Decomposition one = new dev.stagger.engine.distributed.Decomposition(h.grid,
+                new dev.stagger.engine.distributed.Topology(ones(dims), new boolean[dims]));
+        session.reset();
+        for (int f = 0; f < h.fields.length; f++) {
+            Field field = h.fields[f];
+            List<dev.stagger.engine.live.PreviewRequest> requests = new ArrayList<>();
+            requests.add(new dev.stagger.engine.live.PreviewRequest(field.name(), 5, 4, -1, 0));
+            requests.add(new dev.stagger.engine.live.PreviewRequest(field.name(), 4096, 4096, -1, 0));
+            if (dims == 3) {
+                requests.add(new dev.stagger.engine.live.PreviewRequest(field.name(), 3, 5, 0, 2));
+                requests.add(new dev.stagger.engine.live.PreviewRequest(field.name(), 4, 2, 1, 0));
+            }
+            for (dev.stagger.engine.live.PreviewRequest request : requests) {
+                dev.stagger.engine.live.PreviewBinning.Plan plan = dev.stagger.engine.live.PreviewBinning.plan(one, 0,
+                        field.location(), request);
+                session.preview(f, CudaLaunch.preview(field, plan),
+                        dev.stagger.engine.live.PreviewBinning.localBins(field, plan),
+                        "preview bins " + request + " of " + field.name());
+            }
+        }
         session.reset();
         session.dumpAll("the fields at the end");
     }
@@ -198,6 +219,7 @@ class CudaShimKernelsTest {
         private final List<Expectation> expected = new ArrayList<>();
         private int kernelsChecked;
         private int reductionsChecked;
+        private int previewsChecked;
 
         Session(KernelHarness h, boolean f32) {
             this.h = h;
@@ -270,6 +292,13 @@ class CudaShimKernelsTest {
                 expected.add(new Expectation(what, -1, new double[0], 0, 0, null));
             }
             dumpOne(field, what);
+        }
+
+        void preview(int field, CudaLaunch.PreviewCall call, dev.stagger.engine.live.PreviewBinning.LocalBins bins,
+                String what) {
+            command(9, concat(concat(new int[] {field}, call.ints()), call.shape().asInts()), new double[0], null);
+            double[] values = concat(bins.sums(), new double[] {bins.min(), bins.max()});
+            expected.add(new Expectation(what, -5, values, 0, 0, null));
         }
 
         void dumpAll(String what) {
@@ -368,6 +397,25 @@ class CudaShimKernelsTest {
                     }
                     continue;
                 }
+                if (e.field() == -5) {
+                    int bins = e.values().length - 2;
+                    assertThat(bytes).as(e.what()).isEqualTo(3L * 8 * bins);
+                    double[][] three = new double[3][bins];
+                    for (double[] part : three) {
+                        for (int v = 0; v < bins; v++) {
+                            part[v] = b.getDouble();
+                        }
+                    }
+                    var got = CudaLaunch.previewBins(three[0], three[1], three[2]);
+                    double[] actual = concat(got.sums(), new double[] {got.min(), got.max()});
+                    for (int v = 0; v < actual.length; v++) {
+                        assertThat(Double.doubleToLongBits(actual[v])).as(e.what() + ": "
+                                + (v < bins ? "sum of bin " + v : v == bins ? "min" : "max") + ", " + actual[v]
+                                + " vs Java " + e.values()[v]).isEqualTo(Double.doubleToLongBits(e.values()[v]));
+                    }
+                    previewsChecked++;
+                    continue;
+                }
                 assertThat(bytes).as(e.what()).isEqualTo((long) (f32 ? 4 : 8) * e.values().length);
                 for (int v = 0; v < e.values().length; v++) {
                     double actual = f32 ? b.getFloat() : b.getDouble();
@@ -381,6 +429,7 @@ class CudaShimKernelsTest {
             assertThat(b.remaining()).as("output after the last record").isZero();
             assertThat(kernelsChecked).isEqualTo(2 * h.model.kernels().size());
             assertThat(reductionsChecked).isEqualTo(h.model.reductions().size());
+            assertThat(previewsChecked).isEqualTo(h.fields.length * (h.model.dims() == 3 ? 4 : 2));
         }
 
         /** Which field and (i, j, k) a position of a dump is. */
@@ -403,6 +452,12 @@ class CudaShimKernelsTest {
             int i = rel - k * fl.stride(2) - j * fl.stride(1);
             return " (field " + fl.name() + " at " + i + ", " + j + ", " + k + ")";
         }
+    }
+
+    private static int[] ones(int n) {
+        int[] r = new int[n];
+        java.util.Arrays.fill(r, 1);
+        return r;
     }
 
     private static int[] concat(int[] a, int[] b) {

@@ -5,7 +5,7 @@
 // int32 scalar count, double scalars, int32 geometry (3 per field), the fields' values (real),
 // then commands until the end: int32 op, int32 n, int32 ints[n], int32 m, double doubles[m],
 // int64 count, real payload[count] (ops: 0 reset, 1 kernel, 2 reduction, 3 boundary condition,
-// 4 pack, 5 unpack, 6 dump all fields, 7 copy layer, 8 dump one field). OUTPUT gets one record per command: int64 bytes, bytes.
+// 4 pack, 5 unpack, 6 dump all fields, 7 copy layer, 8 dump one field, 9 preview bins). OUTPUT gets one record per command: int64 bytes, bytes.
 // Every field is its own heap block of exactly its length, so the address sanitizer reports any
 // index outside a field.
 #include STAGGER_MODULE
@@ -180,6 +180,16 @@ int main(int argc, char** argv) {
                 for (int f = 0; f < nf; f++) {
                     std::fwrite(fields[f], sizeof(real), length[f], out);
                 }
+                break;
+            }
+            case 9: { // preview: field, ints (17), shape (6); out: sums, mins, maxs (bins each)
+                const int bins = a[14] * (a[5] >= 0 ? a[17] : 1);
+                double* out3 = (double*) std::malloc(sizeof(double) * 3 * bins);
+                stagger_launch(gridOf(&a[18]), blockOf(&a[18]), stagger_preview, (const real*) fields[a[0]], a[1],
+                        a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15],
+                        a[16], a[17], out3, out3 + bins, out3 + 2 * bins);
+                record(out3, (int64_t) sizeof(double) * 3 * bins);
+                std::free(out3);
                 break;
             }
             case 8: // dump one field

@@ -144,6 +144,38 @@ public final class CudaLaunch {
     }
 
     /**
+     * Arguments of {@code stagger_preview}: one thread per bin of the plan.
+     *
+     * @param ints offset, y stride, z stride, a, b, lo and hi per dimension, then offset, count and
+     *     bins along a and along b
+     * @param bins the bins, and the length of each of the three outputs (sums, mins, maxs)
+     */
+    public record PreviewCall(int[] ints, int bins, Shape shape) {}
+
+    public static PreviewCall preview(Field field, dev.stagger.engine.live.PreviewBinning.Plan plan) {
+        int a = plan.a();
+        int b = plan.b();
+        int[] lo = plan.lo();
+        int[] hi = plan.hi();
+        int[] off = plan.offset();
+        int[] ints = {field.offset(), field.stride(1), field.stride(2), a, b, lo[0], hi[0], lo[1], hi[1], lo[2], hi[2],
+            off[a], plan.na(), plan.bx(), b >= 0 ? off[b] : 0, plan.nb(), plan.by()};
+        return new PreviewCall(ints, plan.bx() * plan.by(), face(plan.bx(), plan.by(), 1));
+    }
+
+    /** The rank's bins from the device's per-bin sums, mins and maxs, as PreviewBinning.localBins gives them. */
+    public static dev.stagger.engine.live.PreviewBinning.LocalBins previewBins(double[] sums, double[] mins,
+            double[] maxs) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int n = 0; n < sums.length; n++) {
+            min = Math.min(min, mins[n]);
+            max = Math.max(max, maxs[n]);
+        }
+        return new dev.stagger.engine.live.PreviewBinning.LocalBins(sums.clone(), min, max);
+    }
+
+    /**
      * The {@code stagger_copy_layer} calls of a periodic wrap of dimension d on one rank, in the
      * order of distributed/PeriodicWrap.
      *

@@ -170,8 +170,56 @@ __device__ __forceinline__ void stagger_copy_layer_at(T* f, int offset, int stri
     f[flat] = f[flat + (source - target) * strideD];
 }
 
+// Preview binning of one rank's field (live/PreviewBinning.localBins): one thread per bin (ib, jb)
+// of the raster axes a and b (b < 0 in 1D) sums its points in storage order (k, j, i), as the
+// Java loop visits them, and takes their min and max. Bin ib along a holds the global indices g
+// (0-based) with floor(g * bins / n) == ib; local index = g - offset + 1, within lo..hi.
+template <typename T>
+__device__ __forceinline__ void stagger_preview_at(const T* f, int offset, int sy, int sz, int a, int b, int lo0,
+        int hi0, int lo1, int hi1, int lo2, int hi2, int offA, int nA, int binsA, int offB, int nB, int binsB,
+        double* sums, double* mins, double* maxs) {
+    const int ib = (int) (blockIdx.x * blockDim.x + threadIdx.x);
+    const int jb = (int) (blockIdx.y * blockDim.y + threadIdx.y);
+    if (ib >= binsA || jb >= (b >= 0 ? binsB : 1)) {
+        return;
+    }
+    int lo[3] = {lo0, lo1, lo2};
+    int hi[3] = {hi0, hi1, hi2};
+    const long long firstA = ((long long) ib * nA + binsA - 1) / binsA;
+    const long long lastA = ((long long) (ib + 1) * nA + binsA - 1) / binsA - 1;
+    const int fromA = (int) (firstA - offA + 1);
+    const int toA = (int) (lastA - offA + 1);
+    lo[a] = lo[a] > fromA ? lo[a] : fromA;
+    hi[a] = hi[a] < toA ? hi[a] : toA;
+    if (b >= 0) {
+        const long long firstB = ((long long) jb * nB + binsB - 1) / binsB;
+        const long long lastB = ((long long) (jb + 1) * nB + binsB - 1) / binsB - 1;
+        const int fromB = (int) (firstB - offB + 1);
+        const int toB = (int) (lastB - offB + 1);
+        lo[b] = lo[b] > fromB ? lo[b] : fromB;
+        hi[b] = hi[b] < toB ? hi[b] : toB;
+    }
+    double sum = 0.0;
+    double low = INFINITY;
+    double high = -INFINITY;
+    for (int k = lo[2]; k <= hi[2]; k++) {
+        for (int j = lo[1]; j <= hi[1]; j++) {
+            for (int i = lo[0]; i <= hi[0]; i++) {
+                const double v = (double) f[offset + i + j * sy + k * sz];
+                sum += v;
+                low = stagger_min(low, v);
+                high = stagger_max(high, v);
+            }
+        }
+    }
+    const int at = ib + binsA * jb;
+    sums[at] = sum;
+    mins[at] = low;
+    maxs[at] = high;
+}
+
 // The entry points every generated module has besides its model's kernels, for its precision
-// (real): boundary conditions, halo pack and unpack, periodic wrap, reduction passes.
+// (real): boundary conditions, halo pack and unpack, periodic wrap, preview binning, reduction passes.
 #define STAGGER_COMMON_ENTRIES(real)                                                                    \
     extern "C" __global__ void stagger_bc(real* f, int offset, int strideD, int strideA, int strideB,   \
             int firstA, int lastA, int firstB, int lastB, int n, int vertex, int low, int dirichlet,     \
@@ -193,6 +241,12 @@ __device__ __forceinline__ void stagger_copy_layer_at(T* f, int offset, int stri
             int strideB, int firstA, int lastA, int firstB, int lastB, int target, int source) {        \
         stagger_copy_layer_at<real>(f, offset, strideD, strideA, strideB, firstA, lastA, firstB, lastB,    \
                 target, source);                                                                        \
+    }                                                                                                   \
+    extern "C" __global__ void stagger_preview(const real* f, int offset, int sy, int sz, int a, int b,     \
+            int lo0, int hi0, int lo1, int hi1, int lo2, int hi2, int offA, int nA, int binsA, int offB,    \
+            int nB, int binsB, double* sums, double* mins, double* maxs) {                                  \
+        stagger_preview_at<real>(f, offset, sy, sz, a, b, lo0, hi0, lo1, hi1, lo2, hi2, offA, nA, binsA,     \
+                offB, nB, binsB, sums, mins, maxs);                                                         \
     }                                                                                                   \
     STAGGER_REDUCE_PARTIALS(stagger_reduce_partials_max, -INFINITY, stagger_combine_max)               \
     STAGGER_REDUCE_PARTIALS(stagger_reduce_partials_min, INFINITY, stagger_combine_min)                \
