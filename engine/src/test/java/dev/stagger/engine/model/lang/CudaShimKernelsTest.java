@@ -100,22 +100,86 @@ class CudaShimKernelsTest {
         Session session = new Session(h, f32);
         commands(h, session, random);
 
-        Path dir = CudaToolchain.workFolder("shim_" + name + "_" + precision);
+        Path dir = compile(gxx.get(), "shim_" + name + "_" + precision, model, f32);
+        run(dir, session, f32 ? 2 : 1);
+    }
+
+    /** The generated module and the driver, compiled with the sanitizer into a folder of its own. */
+    private static Path compile(Path gxx, String label, CheckedModel model, boolean f32) throws Exception {
+        Path dir = CudaToolchain.workFolder(label);
         CudaToolchain.writeHeaders(dir);
         String module = "model_" + (f32 ? "f32" : "f64") + ".cu";
         Files.writeString(dir.resolve(module), CudaEmitter.source(model, f32));
         Files.writeString(dir.resolve("driver.cpp"), CudaToolchain.testResource("stagger_shim_driver.cpp"));
         List<String> compile = new ArrayList<>();
-        compile.add(gxx.get().toString());
+        compile.add(gxx.toString());
         compile.addAll(CudaToolchain.GXX_FLAGS);
         compile.addAll(List.of("-DSTAGGER_SHIM_TABLE", "-DSTAGGER_MODULE=\"" + module + "\"", "-I.", "driver.cpp",
                 "-o", "driver"));
         CudaToolchain.run(dir, compile, 300);
+        return dir;
+    }
+
+    /** Runs the session's commands through the driver (blocks on {@code threads} host threads) and checks them. */
+    private static void run(Path dir, Session session, int threads) throws Exception {
         Files.write(dir.resolve("input.bin"), session.input());
-        // single precision runs the blocks on two host threads (thread-local indices), double on one
         CudaToolchain.run(dir, List.of("./driver", "input.bin", "output.bin"),
-                java.util.Map.of("STAGGER_SHIM_THREADS", f32 ? "2" : "1"), 120);
+                java.util.Map.of("STAGGER_SHIM_THREADS", Integer.toString(threads)), 120);
         session.check(Files.readAllBytes(dir.resolve("output.bin")));
+    }
+
+    static Stream<Arguments> decomposed() {
+        return Stream.of(Arguments.of("diffusion-2d.yaml", Precision.F64, new int[] {2, 2}),
+                Arguments.of("stokes-3d.yaml", Precision.F32, new int[] {2, 1, 2}),
+                Arguments.of("diffusion-1d.yaml", Precision.F64, new int[] {3}));
+    }
+
+    /**
+     * Preview bins of every rank of a decomposed grid: each rank's block with its global offset, a
+     * slice that lies on some ranks and not on others (empty bins: sum 0, min +inf, max -inf).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("decomposed")
+    void previewBinsOfEveryRankMatchTheJavaBinning(String name, Precision precision, int[] ranks) throws Exception {
+        Optional<Path> gxx = CudaToolchain.find("g++");
+        Assumptions.assumeTrue(gxx.isPresent(),
+                "g++ is not on the PATH: the generated CUDA C is not checked on the CPU shim");
+        CheckedModel model = model(name);
+        boolean f32 = precision == Precision.F32;
+        int dims = model.dims();
+        Grid global = grid(dims);
+        dev.stagger.engine.distributed.Decomposition decomposition = new dev.stagger.engine.distributed.Decomposition(
+                global, new dev.stagger.engine.distributed.Topology(ranks, new boolean[dims]));
+        Path dir = compile(gxx.get(), "shim_ranks_" + name + "_" + precision, model, f32);
+        int count = java.util.Arrays.stream(ranks).reduce(1, (x, y) -> x * y);
+        Random random = new Random(name.hashCode());
+        for (int rank = 0; rank < count; rank++) {
+            Grid block = global.block(decomposition.offset(rank), decomposition.cells(rank));
+            KernelHarness h = new KernelHarness(model, block, precision, 0.01);
+            h.randomize(random.nextLong());
+            Session session = new Session(h, f32);
+            int previews = 0;
+            for (int f = 0; f < h.fields.length; f++) {
+                Field field = h.fields[f];
+                List<dev.stagger.engine.live.PreviewRequest> requests = new ArrayList<>(List.of(
+                        new dev.stagger.engine.live.PreviewRequest(field.name(), 5, 3, -1, 0),
+                        new dev.stagger.engine.live.PreviewRequest(field.name(), 4096, 4096, -1, 0)));
+                if (dims == 3) {
+                    requests.add(new dev.stagger.engine.live.PreviewRequest(field.name(), 3, 4, 2, 1));
+                    requests.add(new dev.stagger.engine.live.PreviewRequest(field.name(), 4, 4, 0, 5));
+                }
+                for (dev.stagger.engine.live.PreviewRequest request : requests) {
+                    dev.stagger.engine.live.PreviewBinning.Plan plan = dev.stagger.engine.live.PreviewBinning.plan(
+                            decomposition, rank, field.location(), request);
+                    session.preview(f, CudaLaunch.preview(field, plan),
+                            dev.stagger.engine.live.PreviewBinning.localBins(field, plan),
+                            "rank " + rank + ": preview bins " + request + " of " + field.name());
+                    previews++;
+                }
+            }
+            session.expectPreviews(previews);
+            run(dir, session, 1);
+        }
     }
 
     /** The command list, with the Java reference applied alongside in the same order. */
@@ -220,6 +284,12 @@ class CudaShimKernelsTest {
         private int kernelsChecked;
         private int reductionsChecked;
         private int previewsChecked;
+        /** For a session of previews only: how many; -1 for the full session. */
+        private int expectedPreviews = -1;
+
+        void expectPreviews(int n) {
+            expectedPreviews = n;
+        }
 
         Session(KernelHarness h, boolean f32) {
             this.h = h;
@@ -427,6 +497,10 @@ class CudaShimKernelsTest {
                 }
             }
             assertThat(b.remaining()).as("output after the last record").isZero();
+            if (expectedPreviews >= 0) {
+                assertThat(previewsChecked).isEqualTo(expectedPreviews);
+                return;
+            }
             assertThat(kernelsChecked).isEqualTo(2 * h.model.kernels().size());
             assertThat(reductionsChecked).isEqualTo(h.model.reductions().size());
             assertThat(previewsChecked).isEqualTo(h.fields.length * (h.model.dims() == 3 ? 4 : 2));

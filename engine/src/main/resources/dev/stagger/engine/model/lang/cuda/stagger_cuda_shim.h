@@ -6,11 +6,11 @@
 //   - the qualifiers __global__, __device__, __host__, __forceinline__ defined away;
 //   - dim3, uint3, and threadIdx, blockIdx, blockDim, gridDim as thread-local variables;
 //   - stagger_launch(grid, block, kernel, args...): runs every block and every thread of the grid
-//     as loops (x fastest), blocks spread over STAGGER_SHIM_THREADS host threads (default 1);
-//   - atomicAdd for int, float and double (compare-and-swap on the host).
-// What it does not provide: __syncthreads. Threads of a block run one after the other here, so a
-// barrier cannot be honoured; a kernel that needs one fails to compile on this path. Stagger's
-// generated kernels need none (reductions are two passes of per-thread partial results).
+//     as loops (x fastest), blocks spread over STAGGER_SHIM_THREADS host threads (default 1).
+// What it does not provide: __syncthreads (threads of a block run one after the other here, so a
+// barrier cannot be honoured) and atomics. A kernel that uses them fails to compile on this path.
+// Stagger's generated kernels need neither: reductions are two passes of per-thread partial
+// results, preview bins one thread per bin.
 #ifndef STAGGER_CUDA_SHIM_H
 #define STAGGER_CUDA_SHIM_H
 
@@ -90,34 +90,6 @@ void stagger_launch(dim3 grid, dim3 block, void (*kernel)(P...), A... args) {
     for (std::thread& t : pool) {
         t.join();
     }
-}
-
-inline int atomicAdd(int* address, int value) {
-    return __atomic_fetch_add(address, value, __ATOMIC_SEQ_CST);
-}
-
-template <typename T, typename Bits>
-inline T stagger_atomic_add_float(T* address, T value) {
-    Bits* bits = reinterpret_cast<Bits*>(address);
-    Bits expected = __atomic_load_n(bits, __ATOMIC_SEQ_CST);
-    for (;;) {
-        T old;
-        std::memcpy(&old, &expected, sizeof(T));
-        T sum = old + value;
-        Bits desired;
-        std::memcpy(&desired, &sum, sizeof(T));
-        if (__atomic_compare_exchange_n(bits, &expected, desired, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
-            return old;
-        }
-    }
-}
-
-inline float atomicAdd(float* address, float value) {
-    return stagger_atomic_add_float<float, unsigned int>(address, value);
-}
-
-inline double atomicAdd(double* address, double value) {
-    return stagger_atomic_add_float<double, unsigned long long>(address, value);
 }
 
 #endif // __CUDACC__
