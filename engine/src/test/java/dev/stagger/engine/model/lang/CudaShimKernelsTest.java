@@ -39,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The CUDA C generated from a model, compiled by g++ against Stagger's CPU shim with the address
  * sanitizer and run on random fields (halos included), gives what the Java reference gives, bit for
  * bit, in double and single precision: every kernel over its range and over a boundary slab, every
- * reduction (max and max-abs exactly; sums within the rounding bound of their different order),
+ * reduction (max and max-abs exactly; sums exactly in the order of their launch, and within the
+ * rounding bound of the Java sum's sequential order),
  * boundary conditions on every side of every field (constant and varying along the face), halo
  * pack and unpack, the periodic wrap, and preview bins (sums, min, max). Every catalogue model, and the two test models that use
  * every operator of the language.
@@ -206,7 +207,20 @@ class CudaShimKernelsTest {
             double expected = evaluator.reduce(red, box);
             double magnitude = red.op().equals("sum") ? evaluator.reduce(new CheckedModel.Reduction(red.slot(),
                     red.name(), "sum", new Node.Fn("abs", List.of(red.of())), red.location(), red.range()), box) : 0;
-            session.reduce(r, red.op(), box, expected, magnitude, "reduction '" + red.name() + "'");
+            // a sum is also checked exactly against the order of its launch: CudaLaunch's shapes, and
+            // small ones (3 blocks of 8 threads, then 5 threads, then 1) that make threads share points
+            CudaLaunch.Shape first = CudaLaunch.reductionFirstPass(box.volume());
+            List<CudaLaunch.Shape> passes = CudaLaunch.reductionPasses(first.threads());
+            CudaLaunch.Shape smallFirst = new CudaLaunch.Shape(3, 1, 1, 8, 1, 1);
+            List<CudaLaunch.Shape> smallPasses = List.of(new CudaLaunch.Shape(1, 1, 1, 5, 1, 1),
+                    new CudaLaunch.Shape(1, 1, 1, 1, 1, 1));
+            boolean sum = red.op().equals("sum");
+            session.reduce(r, red.op(), box, first, passes, expected, magnitude,
+                    sum ? sumInLaunchOrder(evaluator, red, box, first, passes) : expected,
+                    "reduction '" + red.name() + "'");
+            session.reduce(r, red.op(), box, smallFirst, smallPasses, expected, magnitude,
+                    sum ? sumInLaunchOrder(evaluator, red, box, smallFirst, smallPasses) : expected,
+                    "reduction '" + red.name() + "' on 24 threads");
         }
         for (int f = 0; f < h.fields.length; f++) {
             Field field = h.fields[f];
@@ -316,9 +330,8 @@ class CudaShimKernelsTest {
             kernelsChecked++;
         }
 
-        void reduce(int which, String op, Box box, double value, double magnitude, String what) {
-            CudaLaunch.Shape first = CudaLaunch.reductionFirstPass(box.volume());
-            List<CudaLaunch.Shape> passes = CudaLaunch.reductionPasses(first.threads());
+        void reduce(int which, String op, Box box, CudaLaunch.Shape first, List<CudaLaunch.Shape> passes, double value,
+                double magnitude, double inOrder, String what) {
             int[] ints = concat(new int[] {which, box.i0(), box.i1(), box.j0(), box.j1(), box.k0(), box.k1()},
                     first.asInts());
             ints = concat(ints, new int[] {op.equals("min") ? 1 : op.equals("sum") ? 2 : 0, passes.size()});
@@ -330,7 +343,7 @@ class CudaShimKernelsTest {
             double u = Math.ulp(1.0) / 2;
             double n = box.volume();
             double bound = op.equals("sum") ? 2 * (n * u / (1 - n * u)) * magnitude : 0;
-            expected.add(new Expectation(what, -2, null, value, bound, op));
+            expected.add(new Expectation(what, -2, new double[] {inOrder}, value, bound, op));
             reductionsChecked++;
         }
 
@@ -461,6 +474,8 @@ class CudaShimKernelsTest {
                     if (e.op().equals("sum")) {
                         assertThat(actual).as(e.what() + " (a sum, in the GPU's order)")
                                 .isCloseTo(e.reduced(), org.assertj.core.data.Offset.offset(e.bound()));
+                        assertThat(Double.doubleToLongBits(actual)).as(e.what() + ": " + actual + " vs the launch"
+                                + " order's " + e.values()[0]).isEqualTo(Double.doubleToLongBits(e.values()[0]));
                     } else {
                         assertThat(Double.doubleToLongBits(actual)).as(e.what() + ": " + actual + " vs Java "
                                 + e.reduced()).isEqualTo(Double.doubleToLongBits(e.reduced()));
@@ -502,7 +517,7 @@ class CudaShimKernelsTest {
                 return;
             }
             assertThat(kernelsChecked).isEqualTo(2 * h.model.kernels().size());
-            assertThat(reductionsChecked).isEqualTo(h.model.reductions().size());
+            assertThat(reductionsChecked).isEqualTo(2 * h.model.reductions().size());
             assertThat(previewsChecked).isEqualTo(h.fields.length * (h.model.dims() == 3 ? 4 : 2));
         }
 
@@ -526,6 +541,42 @@ class CudaShimKernelsTest {
             int i = rel - k * fl.stride(2) - j * fl.stride(1);
             return " (field " + fl.name() + " at " + i + ", " + j + ", " + k + ")";
         }
+    }
+
+    /**
+     * A sum added up as the generated code does: thread t of the first pass adds the points t, t+T,
+     * ... of the box (x fastest) to 0.0; each later pass folds the partial results the same way.
+     * Point values from the reference evaluator.
+     */
+    static double sumInLaunchOrder(ReferenceEvaluator evaluator, CheckedModel.Reduction red, Box box,
+            CudaLaunch.Shape first, List<CudaLaunch.Shape> passes) {
+        int ni = box.extent(0);
+        int nj = box.extent(1);
+        long n = box.volume();
+        double[] values = new double[(int) n];
+        for (int p = 0; p < n; p++) {
+            int i = box.i0() + p % ni;
+            int j = box.j0() + (p / ni) % nj;
+            int k = box.k0() + p / (ni * nj);
+            values[p] = evaluator.reduce(red, new Box(i, i, j, j, k, k)); // 0.0 + v, as the device's first add
+        }
+        double[] partial = fold(values, (int) first.threads());
+        for (CudaLaunch.Shape pass : passes) {
+            partial = fold(partial, (int) pass.threads());
+        }
+        return partial[0];
+    }
+
+    private static double[] fold(double[] in, int threads) {
+        double[] out = new double[threads];
+        for (int t = 0; t < threads; t++) {
+            double acc = 0.0;
+            for (int p = t; p < in.length; p += threads) {
+                acc += in[p];
+            }
+            out[t] = acc;
+        }
+        return out;
     }
 
     private static int[] ones(int n) {
