@@ -66,6 +66,11 @@ final class RunCommand implements Callable<Integer> {
             description = "floating-point precision of the fields")
     Precision precision;
 
+    @Option(names = "--backend", paramLabel = "cpu|cuda|auto", converter = BackendConverter.class,
+            description = "where to compute: cpu, cuda (one GPU per rank; fails naming what is missing) or auto"
+                    + " (a GPU when usable, else the CPU with a message); default: the project's run.backend, else cpu")
+    dev.stagger.engine.backend.Backend backend;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "override a project key by its dotted path, e.g. --set model.parameters.chi=2 (repeatable)")
     List<String> overrides = new ArrayList<>();
@@ -156,6 +161,9 @@ final class RunCommand implements Callable<Integer> {
             return null;
         }
         projectCheckpointEvery = loaded.project().output().checkpointEvery();
+        if (!chooseBackend(loaded.project().run().backend(), err)) {
+            return null;
+        }
         int threadsPerRank = threads != null ? threads
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, Communicators.localRanks()));
         Integer chosenThreads = threads != null || Communicators.localRanks() > 1 ? threadsPerRank : null;
@@ -431,6 +439,37 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return result;
+    }
+
+    /**
+     * The backend this run gets: false after saying why {@code cuda} cannot run here; a fallback
+     * of {@code auto} to the CPU is said too, never silent.
+     */
+    private boolean chooseBackend(dev.stagger.engine.backend.Backend fromProject, PrintWriter err) {
+        dev.stagger.engine.backend.Backend requested = backend != null ? backend : fromProject;
+        try {
+            dev.stagger.engine.backend.BackendChoice choice = dev.stagger.engine.backend.BackendChoice.resolve(requested,
+                    dev.stagger.engine.backend.CudaProbe.ofThisMachine());
+            if (choice.notice() != null) {
+                err.println("stagger: " + choice.notice());
+            }
+            return true;
+        } catch (dev.stagger.engine.backend.BackendChoice.UnavailableException e) {
+            err.println("stagger: " + e.getMessage());
+            err.println("stagger: nothing was run");
+            return false;
+        }
+    }
+
+    static final class BackendConverter implements ITypeConverter<dev.stagger.engine.backend.Backend> {
+        @Override
+        public dev.stagger.engine.backend.Backend convert(String value) {
+            dev.stagger.engine.backend.Backend b = dev.stagger.engine.backend.Backend.parse(value);
+            if (b == null) {
+                throw new TypeConversionException("expected cpu, cuda or auto, got '" + value + "'");
+            }
+            return b;
+        }
     }
 
     static final class PrecisionConverter implements ITypeConverter<Precision> {

@@ -17,12 +17,18 @@ import dev.stagger.engine.grid.Location;
 public final class PreviewBinning {
     private PreviewBinning() {}
 
-    /** Every rank calls this with its local field; rank 0 gets the preview, the others null. */
-    public static Preview collect(Communicator comm, Decomposition decomposition, Field local, PreviewRequest request,
-            long step, double time) {
+    /**
+     * Which points of one rank's field go into which bin: raster axes a and b (b = -1 in 1D), the
+     * slice of a 3D field, the global counts and bins along a and b, and the rank's offset and
+     * local index range per dimension (empty when the slice is not on this rank). The numbers a GPU
+     * computes the same sums from.
+     */
+    public record Plan(int a, int b, int slice, int sliceIndex, int na, int nb, int bx, int by, int[] offset, int[] lo,
+            int[] hi) {}
+
+    public static Plan plan(Decomposition decomposition, int rank, Location[] loc, PreviewRequest request) {
         Grid global = decomposition.global();
         int dims = global.dims();
-        Location[] loc = local.location();
         int slice = dims == 3 ? (request.sliceAxis() < 0 ? 2 : request.sliceAxis()) : -1;
         int a = dims == 3 ? (slice == 0 ? 1 : 0) : 0;
         int b = dims == 3 ? (slice == 2 ? 1 : 2) : dims == 2 ? 1 : -1;
@@ -33,11 +39,6 @@ public final class PreviewBinning {
                 : (sliceCount + 1) / 2;
         int bx = Math.min(request.maxWidth(), na);
         int by = b >= 0 ? Math.min(request.maxHeight(), nb) : 1;
-
-        double[] sums = new double[bx * by];
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        int rank = comm.rank();
         int[] offset = pad(decomposition.offset(rank));
         int[] owned = owned(decomposition, rank, loc);
         int[] lo = {1, 1, 1};
@@ -48,9 +49,26 @@ public final class PreviewBinning {
             lo[slice] = mine ? localIndex : 1;
             hi[slice] = mine ? localIndex : 0;
         }
+        return new Plan(a, b, slice, sliceIndex, na, nb, bx, by, offset, lo, hi);
+    }
+
+    /** One rank's sum per bin (bin ib + bx·jb) and its min and max, before the reduction across ranks. */
+    public record LocalBins(double[] sums, double min, double max) {}
+
+    /** Sums each bin's points in storage order (k, j, i), as a GPU thread per bin does too. */
+    public static LocalBins localBins(Field local, Plan p) {
+        int a = p.a();
+        int b = p.b();
+        int[] lo = p.lo();
+        int[] hi = p.hi();
+        int[] offset = p.offset();
+        int bx = p.bx();
+        double[] sums = new double[bx * p.by()];
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         // bin of each local index along the two raster axes, computed once, not per point
-        int[] binA = localBins(offset[a], lo[a], hi[a], na, bx, 1);
-        int[] binB = b >= 0 ? localBins(offset[b], lo[b], hi[b], nb, by, bx) : new int[hi[1] + 1];
+        int[] binA = localBins(offset[a], lo[a], hi[a], p.na(), bx, 1);
+        int[] binB = b >= 0 ? localBins(offset[b], lo[b], hi[b], p.nb(), p.by(), bx) : new int[hi[1] + 1];
         int[] ijk = new int[3];
         for (int k = lo[2]; k <= hi[2]; k++) {
             ijk[2] = k;
@@ -66,6 +84,35 @@ public final class PreviewBinning {
                 }
             }
         }
+        return new LocalBins(sums, min, max);
+    }
+
+    /** Every rank calls this with its local field; rank 0 gets the preview, the others null. */
+    public static Preview collect(Communicator comm, Decomposition decomposition, Field local, PreviewRequest request,
+            long step, double time) {
+        Grid global = decomposition.global();
+        Location[] loc = local.location();
+        int rank = comm.rank();
+        Plan plan = plan(decomposition, rank, loc, request);
+        LocalBins bins = localBins(local, plan);
+        return finish(comm, global, loc, local.name(), plan, bins, step, time);
+    }
+
+    /** The reduction across ranks and, on rank 0, the preview: from each rank's {@link LocalBins}. */
+    public static Preview finish(Communicator comm, Grid global, Location[] loc, String name, Plan plan,
+            LocalBins bins, long step, double time) {
+        int rank = comm.rank();
+        int a = plan.a();
+        int b = plan.b();
+        int slice = plan.slice();
+        int sliceIndex = plan.sliceIndex();
+        int na = plan.na();
+        int nb = plan.nb();
+        int bx = plan.bx();
+        int by = plan.by();
+        double[] sums = bins.sums();
+        double min = bins.min();
+        double max = bins.max();
         double[] total = comm.allReduce(sums, Communicator.ReduceOp.SUM);
         double[] extremes = comm.allReduce(new double[] {min, -max}, Communicator.ReduceOp.MIN);
         if (rank != 0) {
@@ -84,8 +131,8 @@ public final class PreviewBinning {
         double[] x = binCentres(global, a, loc[a], na, bx);
         double[] y = b >= 0 ? binCentres(global, b, loc[b], nb, by) : new double[] {0};
         double sliceCoordinate = slice >= 0 ? global.coordinate(loc[slice], slice, sliceIndex) : Double.NaN;
-        return new Preview(local.name(), step, time, bx, by, values, x, y, extremes[0], -extremes[1],
-                Dimension.name(a), b >= 0 ? Dimension.name(b) : local.name(), slice, slice >= 0 ? sliceIndex : 0,
+        return new Preview(name, step, time, bx, by, values, x, y, extremes[0], -extremes[1],
+                Dimension.name(a), b >= 0 ? Dimension.name(b) : name, slice, slice >= 0 ? sliceIndex : 0,
                 sliceCoordinate);
     }
 

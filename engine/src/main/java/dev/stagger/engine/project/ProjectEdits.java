@@ -290,6 +290,9 @@ public final class ProjectEdits {
         if (a.precision() != b.precision()) {
             out.add(set(Value.scalar(b.precision().label()), "run", "precision"));
         }
+        if (a.backend() != b.backend()) {
+            out.add(set(Value.scalar(b.backend().label()), "run", "backend"));
+        }
     }
 
     private static void steps(RunSpec a, RunSpec b, List<Change> out) {

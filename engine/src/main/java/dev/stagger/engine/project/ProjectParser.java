@@ -180,8 +180,20 @@ final class ProjectParser {
             }
             precision = parsed == null ? Precision.F64 : parsed;
         }
+        dev.stagger.engine.backend.Backend backend = dev.stagger.engine.backend.Backend.CPU;
+        Node backendNode = entries.get("backend");
+        if (backendNode != null) {
+            String text = in.text(backendNode, "run.backend", "cpu, cuda or auto");
+            dev.stagger.engine.backend.Backend parsed = text == null ? null
+                    : dev.stagger.engine.backend.Backend.parse(text);
+            if (text != null && parsed == null) {
+                in.problem(backendNode, "run.backend", "expected cpu, cuda or auto, got "
+                        + NodeReader.describe(backendNode));
+            }
+            backend = parsed == null ? dev.stagger.engine.backend.Backend.CPU : parsed;
+        }
         return new RunSpec(steps == null && endTime == null ? Long.valueOf(1) : steps, steps == null ? endTime : null,
-                dt, threads, precision);
+                dt, threads, precision, backend);
     }
 
     private OutputSpec output(Node node) {

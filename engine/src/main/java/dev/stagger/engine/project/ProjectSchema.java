@@ -12,7 +12,7 @@ final class ProjectSchema {
     static final List<String> SIDES = List.of(BoundaryKey.ALL, "x-low", "x-high", "y-low", "y-high", "z-low",
             "z-high");
     static final List<String> CONDITION = List.of("type", "value");
-    static final List<String> RUN = List.of("steps", "end_time", "dt", "threads", "precision");
+    static final List<String> RUN = List.of("steps", "end_time", "dt", "threads", "precision", "backend");
     static final List<String> OUTPUT = List.of("every", "fields", "checkpoint_every");
 
     /** Longest title; the gallery shows it on one line, details belong in the description. */

@@ -125,6 +125,9 @@ public final class ProjectWriter {
         out.add("  dt: " + (run.dt() == null ? "auto" : number(run.dt())));
         out.add("  threads: " + (run.threads() == null ? "auto" : run.threads()));
         out.add("  precision: " + run.precision().label());
+        if (run.backend() != dev.stagger.engine.backend.Backend.CPU) {
+            out.add("  backend: " + run.backend().label());
+        }
     }
 
     /** An expression unquoted when YAML reads it back as the same text (or as the number it is). */

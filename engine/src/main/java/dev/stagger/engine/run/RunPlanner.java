@@ -28,8 +28,14 @@ public final class RunPlanner {
     private RunPlanner() {}
 
     /** Settings the CLI or the workbench may impose on top of the project's run section. */
-    public record RunOverrides(Integer threads, Long steps, Precision precision) {
+    public record RunOverrides(Integer threads, Long steps, Precision precision,
+            dev.stagger.engine.backend.Backend backend) {
         public static final RunOverrides NONE = new RunOverrides(null, null, null);
+
+        /** Without a backend override (the project's run.backend holds). */
+        public RunOverrides(Integer threads, Long steps, Precision precision) {
+            this(threads, steps, precision, null);
+        }
     }
 
     /** The plan for a project that passed validation (the reader validates). */

@@ -182,6 +182,35 @@ class StaggerCliTest {
     }
 
     @Test
+    void backendAutoFallsBackToTheCpuVisiblyAndCudaSaysWhatIsMissing() throws Exception {
+        Path out = tmp.resolve("auto");
+        Result auto = stagger("run", SAMPLES.resolve("diffusion-1d.yaml").toString(), "--out", out.toString(), "--steps",
+                "3", "--backend", "auto", "--set", "output.every=0", "-q");
+        assertThat(auto.exit()).as(auto.err()).isZero();
+        assertThat(auto.out()).contains("Done: 3 steps");
+        // this build has no GPU backend yet, so auto always says why it runs on the CPU
+        assertThat(auto.err()).contains("stagger: backend auto: no usable GPU (missing: the GPU backend")
+                .contains("; running on the CPU");
+
+        Path never = tmp.resolve("cuda");
+        Result cuda = stagger("run", SAMPLES.resolve("diffusion-1d.yaml").toString(), "--out", never.toString(),
+                "--backend", "cuda");
+        assertThat(cuda.exit()).isEqualTo(StaggerCli.EXIT_USAGE);
+        assertThat(cuda.err()).contains("stagger: backend cuda cannot run here; missing: the GPU backend")
+                .contains("the JCuda library").contains("nothing was run").doesNotContain("at dev.stagger");
+        assertThat(never.resolve("diffusion-1d_000000.vti")).doesNotExist();
+
+        Result cpu = stagger("run", SAMPLES.resolve("diffusion-1d.yaml").toString(), "--out", tmp.resolve("cpu")
+                .toString(), "--steps", "2", "--backend", "cpu", "--set", "output.every=0", "-q");
+        assertThat(cpu.exit()).as(cpu.err()).isZero();
+        assertThat(cpu.err()).doesNotContain("backend");
+
+        Result bad = stagger("run", SAMPLES.resolve("diffusion-1d.yaml").toString(), "--backend", "opencl");
+        assertThat(bad.exit()).isEqualTo(StaggerCli.EXIT_USAGE);
+        assertThat(bad.err()).contains("expected cpu, cuda or auto, got 'opencl'");
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertThat(stagger("run", SAMPLES.resolve("diffusion-1d.yaml").toString(), "--threads", "0").exit())
                 .isEqualTo(StaggerCli.EXIT_USAGE);

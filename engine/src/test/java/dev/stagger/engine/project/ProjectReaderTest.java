@@ -125,6 +125,26 @@ class ProjectReaderTest {
     }
 
     @Test
+    void runBackendIsCpuByDefaultAndReadsCudaAndAuto() throws ProjectException {
+        assertThat(ProjectReader.parse(GOOD, "p.yaml", List.of()).project().run().backend())
+                .isEqualTo(dev.stagger.engine.backend.Backend.CPU);
+        for (String b : List.of("cpu", "cuda", "auto")) {
+            LoadedProject p = ProjectReader.parse(replace("steps: 100", "steps: 100\n  backend: " + b), "p.yaml",
+                    List.of());
+            assertThat(p.project().run().backend().label()).isEqualTo(b);
+            // and it is written back as it was read
+            LoadedProject again = ProjectReader.parse(ProjectWriter.toYaml(p.project()), "p.yaml", List.of());
+            assertThat(again.project().run()).isEqualTo(p.project().run());
+        }
+    }
+
+    @Test
+    void unknownRunBackendIsLocated() {
+        assertThat(problems(replace("steps: 100", "steps: 100\n  backend: opencl"))).containsExactly(
+                "p.yaml:19:12: run.backend: expected cpu, cuda or auto, got the text \"opencl\"");
+    }
+
+    @Test
     void parameterOutOfRange() {
         assertThat(problems(replace("chi: 1.0", "chi: -1"))).containsExactly(
                 "p.yaml:10:10: model.parameters.chi: chi must be > 0, got -1");
@@ -208,7 +228,7 @@ class ProjectReaderTest {
                 "p.yaml:8:9: model.name: unknown model 'heat' (models: " + String.join(", ", dev.stagger.engine.model.Models.names()) + ")",
                 "p.yaml:17:1: run: missing run.steps or run.end_time: say how long to run",
                 "p.yaml:18:3: run.stepz: unknown key 'stepz'; did you mean 'steps'? (keys here: steps, end_time, dt,"
-                        + " threads, precision)");
+                        + " threads, precision, backend)");
     }
 
     @Test

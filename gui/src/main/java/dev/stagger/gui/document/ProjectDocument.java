@@ -364,7 +364,7 @@ public final class ProjectDocument {
         Objects.requireNonNull(precision, "precision");
         apply("Set precision to " + precision.label(), p -> {
             RunSpec r = p.run();
-            return withRun(p, new RunSpec(r.steps(), r.endTime(), r.dt(), r.threads(), precision));
+            return withRun(p, new RunSpec(r.steps(), r.endTime(), r.dt(), r.threads(), precision, r.backend()));
         });
     }
 
@@ -431,7 +431,7 @@ public final class ProjectDocument {
     public void setSteps(long steps) {
         apply("Set steps", p -> {
             RunSpec r = p.run();
-            return withRun(p, new RunSpec(steps, null, r.dt(), r.threads(), r.precision()));
+            return withRun(p, new RunSpec(steps, null, r.dt(), r.threads(), r.precision(), r.backend()));
         });
     }
 
@@ -439,7 +439,7 @@ public final class ProjectDocument {
     public void setEndTime(double endTime) {
         apply("Set end time", p -> {
             RunSpec r = p.run();
-            return withRun(p, new RunSpec(null, endTime, r.dt(), r.threads(), r.precision()));
+            return withRun(p, new RunSpec(null, endTime, r.dt(), r.threads(), r.precision(), r.backend()));
         });
     }
 
@@ -447,7 +447,7 @@ public final class ProjectDocument {
     public void setDt(Double dt) {
         apply(dt == null ? "Set dt to auto" : "Set dt", p -> {
             RunSpec r = p.run();
-            return withRun(p, new RunSpec(r.steps(), r.endTime(), dt, r.threads(), r.precision()));
+            return withRun(p, new RunSpec(r.steps(), r.endTime(), dt, r.threads(), r.precision(), r.backend()));
         });
     }
 
@@ -455,7 +455,7 @@ public final class ProjectDocument {
     public void setThreads(Integer threads) {
         apply(threads == null ? "Set threads to auto" : "Set threads", p -> {
             RunSpec r = p.run();
-            return withRun(p, new RunSpec(r.steps(), r.endTime(), r.dt(), threads, r.precision()));
+            return withRun(p, new RunSpec(r.steps(), r.endTime(), r.dt(), threads, r.precision(), r.backend()));
         });
     }
 

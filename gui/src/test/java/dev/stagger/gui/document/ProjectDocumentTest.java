@@ -200,6 +200,21 @@ class ProjectDocumentTest {
     }
 
     @Test
+    void runEditsKeepTheProjectsBackend(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gpu.yaml");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(SAMPLE).replace("\nrun:\n",
+                "\nrun:\n  backend: auto\n"));
+        ProjectDocument gpu = ProjectDocument.open(file);
+        assertThat(gpu.project().run().backend()).isEqualTo(dev.stagger.engine.backend.Backend.AUTO);
+        gpu.setSteps(12);
+        gpu.setEndTime(0.5);
+        gpu.setDt(1e-4);
+        gpu.setThreads(2);
+        gpu.setPrecision(Precision.F32);
+        assertThat(gpu.project().run().backend()).isEqualTo(dev.stagger.engine.backend.Backend.AUTO);
+    }
+
+    @Test
     void runAndOutputEdits() {
         doc.setEndTime(0.5);
         assertThat(doc.project().run().steps()).isNull();

@@ -1,0 +1,106 @@
+package dev.stagger.engine.model.lang.cuda;
+
+import dev.stagger.engine.model.lang.catalogue.Catalogue;
+import dev.stagger.engine.model.lang.check.CheckedModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * PTX of the built-in models, made at build time by nvcc where it exists: for each catalogue file
+ * and precision, {@code ptx/<file>_<f64|f32>.ptx} beside this class (the GPU backend loads it as a
+ * resource). Without nvcc nothing is built and the report says so; user models, and builds without
+ * nvcc, will need NVRTC at run time.
+ */
+public final class PtxBuild {
+    /** The flags of every PTX Stagger ships: the oldest target CUDA 13 has, no fused multiply-add. */
+    public static final List<String> NVCC_FLAGS = List.of("-ptx", "-arch=compute_75", "--fmad=false");
+
+    private PtxBuild() {}
+
+    /** The resource name of a built-in model's PTX, relative to this class. */
+    public static String resource(String catalogueFile, boolean f32) {
+        return "ptx/" + catalogueFile.replace(".yaml", "") + (f32 ? "_f32" : "_f64") + ".ptx";
+    }
+
+    /** nvcc on the PATH, in CUDA_HOME/bin or in /usr/local/cuda/bin. */
+    public static Optional<Path> nvcc() {
+        List<String> dirs = new ArrayList<>();
+        String path = System.getenv("PATH");
+        if (path != null) {
+            dirs.addAll(List.of(path.split(java.io.File.pathSeparator)));
+        }
+        String home = System.getenv("CUDA_HOME");
+        if (home != null) {
+            dirs.add(home + "/bin");
+        }
+        dirs.add("/usr/local/cuda/bin");
+        for (String dir : dirs) {
+            Path p = Path.of(dir, "nvcc");
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Builds every built-in model's PTX into {@code classes} (the build's output folder), with
+     * sources and nvcc's output in {@code work}; returns one line per model and precision, or the
+     * line that says why nothing was built. A failing nvcc is an exception: the build stops.
+     */
+    public static List<String> build(Path classes, Path work) throws IOException, InterruptedException {
+        return build(classes, work, nvcc());
+    }
+
+    /** As {@link #build(Path, Path)} with the given nvcc, or none. */
+    public static List<String> build(Path classes, Path work, Optional<Path> nvcc)
+            throws IOException, InterruptedException {
+        if (nvcc.isEmpty()) {
+            return List.of("nvcc not found (PATH, CUDA_HOME, /usr/local/cuda): the built-in models' PTX is not packaged;"
+                    + " the GPU backend will need NVRTC at run time");
+        }
+        Path out = classes.resolve(CudaEmitter.class.getPackageName().replace('.', '/'));
+        Files.createDirectories(work);
+        for (String header : List.of(CudaEmitter.HELPERS, CudaEmitter.SHIM)) {
+            try (InputStream in = CudaEmitter.class.getResourceAsStream(header)) {
+                if (in == null) {
+                    throw new IOException(header + " is missing from the engine's resources");
+                }
+                Files.write(work.resolve(header), in.readAllBytes());
+            }
+        }
+        List<String> report = new ArrayList<>();
+        for (String file : Catalogue.FILES) {
+            CheckedModel model = Catalogue.checked(file);
+            for (boolean f32 : new boolean[] {false, true}) {
+                String resource = resource(file, f32);
+                Path source = work.resolve(Path.of(resource).getFileName().toString().replace(".ptx", ".cu"));
+                Files.writeString(source, CudaEmitter.source(model, f32));
+                Path target = out.resolve(resource);
+                Files.createDirectories(target.getParent());
+                List<String> command = new ArrayList<>();
+                command.add(nvcc.get().toString());
+                command.addAll(NVCC_FLAGS);
+                command.addAll(List.of("-I" + work, source.toString(), "-o", target.toString()));
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String output;
+                try (InputStream in = p.getInputStream()) {
+                    output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    p.destroyForcibly();
+                    throw new IOException("nvcc failed on " + source + ":\n" + output);
+                }
+                report.add(resource + " (" + Files.size(target) + " bytes)");
+            }
+        }
+        return report;
+    }
+}
