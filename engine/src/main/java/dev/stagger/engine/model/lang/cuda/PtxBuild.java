@@ -68,12 +68,15 @@ public final class PtxBuild {
         }
         Path out = classes.resolve(CudaEmitter.class.getPackageName().replace('.', '/'));
         Files.createDirectories(work);
+        StringBuilder headers = new StringBuilder();
         for (String header : List.of(CudaEmitter.HELPERS, CudaEmitter.SHIM)) {
             try (InputStream in = CudaEmitter.class.getResourceAsStream(header)) {
                 if (in == null) {
                     throw new IOException(header + " is missing from the engine's resources");
                 }
-                Files.write(work.resolve(header), in.readAllBytes());
+                byte[] bytes = in.readAllBytes();
+                Files.write(work.resolve(header), bytes);
+                headers.append(new String(bytes, StandardCharsets.UTF_8));
             }
         }
         List<String> report = new ArrayList<>();
@@ -82,8 +85,18 @@ public final class PtxBuild {
             for (boolean f32 : new boolean[] {false, true}) {
                 String resource = resource(file, f32);
                 Path source = work.resolve(Path.of(resource).getFileName().toString().replace(".ptx", ".cu"));
-                Files.writeString(source, CudaEmitter.source(model, f32));
+                String text = CudaEmitter.source(model, f32);
                 Path target = out.resolve(resource);
+                // a rebuild whose source and headers did not change keeps its PTX (nvcc takes seconds a file)
+                Path stamp = source.resolveSibling(source.getFileName() + ".built-from");
+                String from = text + headers;
+                if (Files.isRegularFile(target) && Files.isRegularFile(stamp)
+                        && Files.readString(stamp, StandardCharsets.UTF_8).equals(from)) {
+                    report.add(resource + " (unchanged)");
+                    continue;
+                }
+                Files.deleteIfExists(stamp);
+                Files.writeString(source, text, StandardCharsets.UTF_8);
                 Files.createDirectories(target.getParent());
                 List<String> command = new ArrayList<>();
                 command.add(nvcc.get().toString());
@@ -98,6 +111,7 @@ public final class PtxBuild {
                     p.destroyForcibly();
                     throw new IOException("nvcc failed on " + source + ":\n" + output);
                 }
+                Files.writeString(stamp, from, StandardCharsets.UTF_8);
                 report.add(resource + " (" + Files.size(target) + " bytes)");
             }
         }
