@@ -93,7 +93,9 @@ final class FrameControls {
 
     /** The fields and grid of what is shown: the live run's, or the output file's. */
     void grid(List<String> names, int dimensions, int[] cellCounts) {
-        if (!fields.equals(names)) {
+        // the same fields in another order (an output file lists vertex data before cell data): the
+        // chooser keeps the run's order instead of jumping when the run ends and its output is shown
+        if (!new java.util.HashSet<>(fields).equals(new java.util.HashSet<>(names)) || fields.size() != names.size()) {
             fields.setAll(names);
         }
         dims.set(dimensions);

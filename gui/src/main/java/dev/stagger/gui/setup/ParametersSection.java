@@ -86,7 +86,7 @@ final class ParametersSection implements Section {
         if (c == null && keyPath.equals("run")) {
             c = controls.get("run.steps");
         }
-        if (c == null && keyPath.startsWith("model")) {
+        if (c == null && keyPath.startsWith("model.parameters")) {
             c = controls.values().stream().findFirst().orElse(null);
         }
         if (c == null) {
