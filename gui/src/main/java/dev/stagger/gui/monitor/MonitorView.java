@@ -59,6 +59,8 @@ public final class MonitorView extends BorderPane {
     private final XYChart.Series<Number, Number> maxSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> meanSeries = new XYChart.Series<>();
     private final LineChart<Number, Number> residualChart = chart("step", "residual");
+    /** An iterative model's newest step: each error over the iterations, on a log axis (log10 plotted). */
+    private final LineChart<Number, Number> convergenceChart = logChart("iteration", "error");
     private final java.util.Map<XYChart.Series<Number, Number>, Mirror> mirrors = new java.util.IdentityHashMap<>();
     private boolean updating;
 
@@ -179,7 +181,22 @@ public final class MonitorView extends BorderPane {
                 }
             }
         });
-        VBox charts = new VBox(4, progress, stats, residualChart);
+        convergenceChart.setId("convergence-chart");
+        convergenceChart.visibleProperty().bind(Bindings.isNotEmpty(convergenceChart.getData()));
+        convergenceChart.managedProperty().bind(convergenceChart.visibleProperty());
+        convergenceChart.titleProperty().bind(model.convergenceStepProperty().asString("convergence of step %d"));
+        model.convergenceKeys().addListener((ListChangeListener<String>) c -> {
+            while (c.next()) {
+                for (String key : c.getAddedSubList()) {
+                    XYChart.Series<Number, Number> s = new XYChart.Series<>();
+                    s.setName(key);
+                    mirror(model.convergence(key), s);
+                    convergenceChart.getData().add(s);
+                }
+            }
+        });
+        VBox charts = new VBox(4, progress, stats, residualChart, convergenceChart);
+        VBox.setVgrow(convergenceChart, Priority.ALWAYS);
         VBox.setVgrow(progress, Priority.ALWAYS);
         VBox.setVgrow(stats, Priority.ALWAYS);
         VBox.setVgrow(residualChart, Priority.ALWAYS);
@@ -283,6 +300,37 @@ public final class MonitorView extends BorderPane {
         mirror(model.metric(field + ".min"), minSeries);
         mirror(model.metric(field + ".max"), maxSeries);
         mirror(model.metric(field + ".mean"), meanSeries);
+    }
+
+    /** A chart whose y values are log10 of what it shows: the axis labels them as powers of ten. */
+    private static LineChart<Number, Number> logChart(String xLabel, String yLabel) {
+        LineChart<Number, Number> c = chart(xLabel, yLabel + " (log)");
+        NumberAxis y = (NumberAxis) c.getYAxis();
+        y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
+            @Override
+            public String toString(Number v) {
+                return logTickLabel(v.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s.replace("1e", ""));
+            }
+        });
+        c.setCreateSymbols(true);
+        return c;
+    }
+
+    /** The label of a tick at log10 value {@code v}: "1e-6" at whole powers, nothing between them. */
+    static String logTickLabel(double v) {
+        double r = Math.rint(v);
+        return Math.abs(v - r) < 1e-9 ? "1e" + (long) r : "";
+    }
+
+    /** The convergence chart (for tests). */
+    LineChart<Number, Number> convergenceChart() {
+        return convergenceChart;
     }
 
     private static LineChart<Number, Number> chart(String xLabel, String yLabel) {

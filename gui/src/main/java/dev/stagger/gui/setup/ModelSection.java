@@ -106,8 +106,7 @@ final class ModelSection implements Section {
         equations.setVisible(!o.equations().isEmpty());
         equations.setPrefRowCount(Math.min(40, Math.max(3, o.equations().size() + 1)));
         parameters.getChildren().clear();
-        parameters.getColumnConstraints().setAll(new ColumnConstraints(), new ColumnConstraints(),
-                new ColumnConstraints(), new ColumnConstraints(), grow());
+        parameters.getColumnConstraints().setAll(fixed(), fixed(), fixed(), fixed(), grow());
         parameters.addRow(0, bold("name"), bold("value"), bold("unit"), bold("range"), bold("help"));
         int row = 1;
         for (ModelOverview.ParameterRow p : o.parameters()) {
@@ -117,8 +116,7 @@ final class ModelSection implements Section {
             parameters.addRow(row++, name, new Label(p.value()), new Label(p.unit()), new Label(p.range()), help);
         }
         fields.getChildren().clear();
-        fields.getColumnConstraints().setAll(new ColumnConstraints(), new ColumnConstraints(),
-                new ColumnConstraints(), grow());
+        fields.getColumnConstraints().setAll(fixed(), fixed(), grow(), grow());
         fields.addRow(0, bold("field"), bold("location"), bold("boundary"), bold("role"));
         row = 1;
         for (ModelOverview.FieldRow f : o.fields()) {
@@ -130,6 +128,13 @@ final class ModelSection implements Section {
             fields.addRow(row++, name, new Label(f.location()), wrapped(f.boundary()),
                     wrapped(f.role() + (f.help().isEmpty() ? "" : ": " + f.help())));
         }
+    }
+
+    /** A column as wide as its widest entry: names, values and locations are never cut short. */
+    private static ColumnConstraints fixed() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return c;
     }
 
     private static ColumnConstraints grow() {
