@@ -25,6 +25,8 @@ import javafx.collections.ObservableList;
 final class FrameControls {
     private final FramePipeline frames;
     private final ObservableList<String> fields = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
+    private final ObservableList<String> fieldsView = FXCollections.unmodifiableObservableList(fields);
     private final ReadOnlyStringWrapper selectedField = new ReadOnlyStringWrapper(this, "selectedField");
     private final ReadOnlyObjectWrapper<Colormap> colormap =
             new ReadOnlyObjectWrapper<>(this, "colormap", Colormap.VIRIDIS);
@@ -117,7 +119,7 @@ final class FrameControls {
     }
 
     ObservableList<String> fields() {
-        return FXCollections.unmodifiableObservableList(fields);
+        return fieldsView;
     }
 
     ReadOnlyStringProperty selectedFieldProperty() {

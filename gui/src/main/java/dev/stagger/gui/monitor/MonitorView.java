@@ -195,7 +195,10 @@ public final class MonitorView extends BorderPane {
                 }
             }
         });
-        VBox charts = new VBox(4, progress, stats, residualChart, convergenceChart);
+        VBox charts = new VBox(4, progress, stats);
+        // the residuals of each step and the convergence within the newest: a tab of their own, which
+        // appears with the first of them (an explicit model has none), so that the charts keep their room
+        VBox residuals = new VBox(4, residualChart, convergenceChart);
         VBox.setVgrow(convergenceChart, Priority.ALWAYS);
         VBox.setVgrow(progress, Priority.ALWAYS);
         VBox.setVgrow(stats, Priority.ALWAYS);
@@ -221,6 +224,19 @@ public final class MonitorView extends BorderPane {
 
         TabPane tabs = new TabPane(new Tab("Charts", charts), new Tab("Ranks", ranks), new Tab("Log", console));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("monitor-tabs");
+        Tab residualTab = new Tab("Convergence", residuals);
+        residualTab.setId("convergence-tab");
+        ObservableValue<Boolean> anyResidual = Bindings.isNotEmpty(residualChart.getData())
+                .or(Bindings.isNotEmpty(convergenceChart.getData()));
+        anyResidual.addListener((o, was, is) -> {
+            if (is && !tabs.getTabs().contains(residualTab)) {
+                tabs.getTabs().add(1, residualTab);
+            }
+        });
+        if (anyResidual.getValue()) {
+            tabs.getTabs().add(1, residualTab);
+        }
         SplitPane split = new SplitPane(picture(), tabs);
         split.setDividerPositions(0.6);
         return split;

@@ -82,7 +82,17 @@ public class CatalogueScreenshotApp extends StaggerWorkbench {
                     failures++;
                 }
                 shoot("catalogue-" + sample + "-run.png");
-                next();
+                javafx.scene.Node monitorTabs = stage.getScene().lookup("#monitor-tabs");
+                if (monitorTabs instanceof TabPane t && t.getTabs().stream().anyMatch(x -> "convergence-tab".equals(x.getId()))) {
+                    t.getTabs().stream().filter(x -> "convergence-tab".equals(x.getId())).findFirst()
+                            .ifPresent(x -> t.getSelectionModel().select(x));
+                    FxSteps.later(() -> {
+                        shoot("catalogue-" + sample + "-convergence.png");
+                        next();
+                    });
+                } else {
+                    next();
+                }
             });
         });
     }

@@ -18,9 +18,15 @@ import javafx.collections.ObservableList;
  */
 public final class ChartsModel {
     private final ObservableList<ChartPoint> progress = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
+    private final ObservableList<ChartPoint> progressView = FXCollections.unmodifiableObservableList(progress);
     private final ObservableList<String> metricKeys = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
+    private final ObservableList<String> metricKeysView = FXCollections.unmodifiableObservableList(metricKeys);
     private final Map<String, ObservableList<ChartPoint>> metricSeries = new HashMap<>();
     private final ObservableList<String> convergenceKeys = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
+    private final ObservableList<String> convergenceKeysView = FXCollections.unmodifiableObservableList(convergenceKeys);
     private final Map<String, ObservableList<ChartPoint>> convergenceSeries = new HashMap<>();
     private final ReadOnlyLongWrapper convergenceStep = new ReadOnlyLongWrapper(this, "convergenceStep", -1);
 
@@ -81,7 +87,7 @@ public final class ChartsModel {
 
     /** The errors of the convergence plot, in order of arrival ("err_divV", "err_Vx", ...). */
     public ObservableList<String> convergenceKeys() {
-        return FXCollections.unmodifiableObservableList(convergenceKeys);
+        return convergenceKeysView;
     }
 
     /** The convergence of one error in the newest step: (iteration, log10 error), empty until a check. */
@@ -96,12 +102,12 @@ public final class ChartsModel {
 
     /** Steps (y) over wall seconds (x). */
     public ObservableList<ChartPoint> progress() {
-        return FXCollections.unmodifiableObservableList(progress);
+        return progressView;
     }
 
     /** Metric keys seen so far, in order of arrival. */
     public ObservableList<String> metricKeys() {
-        return FXCollections.unmodifiableObservableList(metricKeys);
+        return metricKeysView;
     }
 
     /** The chart of a metric key, empty until its first value (the view may bind to it before). */
