@@ -63,6 +63,8 @@ public final class MonitorView extends BorderPane {
     private final LineChart<Number, Number> convergenceChart = logChart("iteration", "error");
     private final java.util.Map<XYChart.Series<Number, Number>, Mirror> mirrors = new java.util.IdentityHashMap<>();
     private boolean updating;
+    /** Whether there are residuals or convergence to show: the Convergence tab appears with the first. */
+    private javafx.beans.binding.BooleanBinding anyResidual;
 
     public MonitorView(MonitorViewModel model) {
         this.model = model;
@@ -169,31 +171,23 @@ public final class MonitorView extends BorderPane {
 
         residualChart.visibleProperty().bind(Bindings.isNotEmpty(residualChart.getData()));
         residualChart.managedProperty().bind(residualChart.visibleProperty());
-        model.metricKeys().addListener((ListChangeListener<String>) c -> {
-            while (c.next()) {
-                for (String key : c.getAddedSubList()) {
-                    if (key.startsWith("residual.")) {
-                        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-                        s.setName(key.substring("residual.".length()));
-                        mirror(model.metric(key), s);
-                        residualChart.getData().add(s);
-                    }
-                }
+        eachKey(model.metricKeys(), key -> {
+            if (key.startsWith("residual.")) {
+                XYChart.Series<Number, Number> s = new XYChart.Series<>();
+                s.setName(key.substring("residual.".length()));
+                mirror(model.metric(key), s);
+                residualChart.getData().add(s);
             }
         });
         convergenceChart.setId("convergence-chart");
         convergenceChart.visibleProperty().bind(Bindings.isNotEmpty(convergenceChart.getData()));
         convergenceChart.managedProperty().bind(convergenceChart.visibleProperty());
         convergenceChart.titleProperty().bind(model.convergenceStepProperty().asString("convergence of step %d"));
-        model.convergenceKeys().addListener((ListChangeListener<String>) c -> {
-            while (c.next()) {
-                for (String key : c.getAddedSubList()) {
-                    XYChart.Series<Number, Number> s = new XYChart.Series<>();
-                    s.setName(key);
-                    mirror(model.convergence(key), s);
-                    convergenceChart.getData().add(s);
-                }
-            }
+        eachKey(model.convergenceKeys(), key -> {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(key);
+            mirror(model.convergence(key), s);
+            convergenceChart.getData().add(s);
         });
         VBox charts = new VBox(4, progress, stats);
         // the residuals of each step and the convergence within the newest: a tab of their own, which
@@ -227,8 +221,8 @@ public final class MonitorView extends BorderPane {
         tabs.setId("monitor-tabs");
         Tab residualTab = new Tab("Convergence", residuals);
         residualTab.setId("convergence-tab");
-        ObservableValue<Boolean> anyResidual = Bindings.isNotEmpty(residualChart.getData())
-                .or(Bindings.isNotEmpty(convergenceChart.getData()));
+        // a field: a binding only a local variable holds is collected, and its listener with it
+        anyResidual = Bindings.isNotEmpty(residualChart.getData()).or(Bindings.isNotEmpty(convergenceChart.getData()));
         anyResidual.addListener((o, was, is) -> {
             if (is && !tabs.getTabs().contains(residualTab)) {
                 tabs.getTabs().add(1, residualTab);
@@ -316,6 +310,19 @@ public final class MonitorView extends BorderPane {
         mirror(model.metric(field + ".min"), minSeries);
         mirror(model.metric(field + ".max"), maxSeries);
         mirror(model.metric(field + ".mean"), meanSeries);
+    }
+
+    /**
+     * Runs {@code action} for the keys there are and for each one added later: a view made after
+     * its model has seen the first keys (a monitor opened on a run under way) still charts them.
+     */
+    private static void eachKey(ObservableList<String> keys, java.util.function.Consumer<String> action) {
+        List.copyOf(keys).forEach(action);
+        keys.addListener((ListChangeListener<String>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(action);
+            }
+        });
     }
 
     /** A chart whose y values are log10 of what it shows: the axis labels them as powers of ten. */

@@ -100,5 +100,19 @@ class CatalogueHeadlessTest {
         @SuppressWarnings("unchecked")
         ComboBox<String> chooser = robot.lookup(".monitor-view #field").queryAs(ComboBox.class);
         assertThat(chooser.getItems()).containsExactlyElementsOf(fields);
+        // every catalogue model reports residuals; Stokes also its pseudo-transient convergence, on a log axis
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#monitor-tabs").queryAs(TabPane.class)
+                .getTabs().stream().anyMatch(t -> "convergence-tab".equals(t.getId())));
+        if (sample.startsWith("stokes")) {
+            @SuppressWarnings("unchecked")
+            javafx.scene.chart.LineChart<Number, Number> chart = robot.lookup("#convergence-chart")
+                    .queryAs(javafx.scene.chart.LineChart.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !chart.getData().isEmpty());
+            List<String> errors = sample.endsWith("3d") ? List.of("err_divV", "err_Vx", "err_Vy", "err_Vz")
+                    : List.of("err_divV", "err_Vx", "err_Vy");
+            assertThat(chart.getData()).extracting(javafx.scene.chart.XYChart.Series::getName)
+                    .containsExactlyInAnyOrderElementsOf(errors);
+            assertThat(chart.getTitle()).isEqualTo("convergence of step 2");
+        }
     }
 }

@@ -139,6 +139,22 @@ class WorkbenchModelTest {
     }
 
     @Test
+    void aStokesRunOnThisComputerStreamsItsResidualsAndConvergence() throws Exception {
+        EmbeddedRunTarget target = new EmbeddedRunTarget(SAME_THREAD, SAME_THREAD, Clock.systemUTC());
+        WorkbenchModel m = new WorkbenchModel(prefs, List.of(target));
+        m.open(copySample("stokes-2d"));
+        m.document().setCells(0, 31);
+        m.document().setCells(1, 31);
+        m.useRunOverrides(new RunOverrides(null, 2L, null));
+        RunJob job = m.run(target);
+        assertThat(job.state()).as(job.messageProperty().get()).isEqualTo(RunState.FINISHED);
+        List<dev.stagger.engine.live.Event> events = job.client().events(0, 10_000, 0);
+        assertThat(events).filteredOn(e -> e.kind() == dev.stagger.engine.live.Event.Kind.METRICS)
+                .anyMatch(e -> e.values().containsKey("residual.iterations"))
+                .anyMatch(e -> e.values().containsKey(dev.stagger.engine.live.Event.CONVERGENCE_ITERATION));
+    }
+
+    @Test
     void embeddedRunOnARealExecutorStopsWhenAsked() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {

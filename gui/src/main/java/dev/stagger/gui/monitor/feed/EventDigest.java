@@ -53,6 +53,9 @@ final class EventDigest {
                 }
                 e.values().entrySet().stream()
                         .filter(v -> !v.getKey().equals("step") && !v.getKey().equals("time"))
+                        // an infinite value (Stokes' advective dt limit while V = 0) has no place on a chart
+                        // axis, and one such point leaves a JavaFX chart empty
+                        .filter(v -> Double.isFinite(v.getValue()))
                         .sorted(Map.Entry.comparingByKey())
                         .forEach(v -> batch.metrics.computeIfAbsent(v.getKey(), k -> new ArrayList<>())
                                 .add(new ChartPoint(step, v.getValue())));
