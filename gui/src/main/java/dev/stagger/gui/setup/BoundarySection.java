@@ -116,7 +116,8 @@ final class BoundarySection implements Section {
         fixed.setId("boundary-fixed");
         fixed.setWrapText(true);
         fixed.managedProperty().bind(fixed.visibleProperty());
-        root.getChildren().addAll(top, fixed);
+        // first: what the model fixes is what a reader of this page needs before the editor
+        root.getChildren().addAll(fixed, top);
         root.setPadding(new Insets(10));
         doc.projectProperty().addListener((o, a, b) -> refresh());
         refresh();

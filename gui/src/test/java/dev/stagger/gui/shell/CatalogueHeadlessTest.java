@@ -88,6 +88,13 @@ class CatalogueHeadlessTest {
         assertThat(robot.lookup("#model-equations").queryAs(TextArea.class).getText()).contains("step:");
         String title = robot.lookup("#model-title").queryAs(Label.class).getText();
         assertThat(title).isNotBlank();
+        if (sample.startsWith("stokes")) {
+            // Stokes sets T itself and fixes every wall: the pages say so instead of showing empty editors
+            assertThat(robot.lookup("#initial-hint").queryAs(Label.class).getText())
+                    .contains("sets up its own initial state");
+            assertThat(robot.lookup("#boundary-fixed").queryAs(Label.class).getText())
+                    .contains("takes no boundary conditions from the project").contains("Vx: x: dirichlet 0");
+        }
 
         RunJob[] job = new RunJob[1];
         robot.interact(() -> job[0] = app.model().run(app.model().targets().get(0)));
