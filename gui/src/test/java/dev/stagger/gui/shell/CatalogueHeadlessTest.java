@@ -66,6 +66,36 @@ class CatalogueHeadlessTest {
         System.clearProperty(StaggerWorkbench.PREFS_PROPERTY);
     }
 
+    @org.junit.jupiter.api.Test
+    void aModelFileGetsTheSamePagesAsTheBuiltInModelItCopies() throws Exception {
+        Files.writeString(dir.resolve("samples/my-waves.yaml"), dev.stagger.engine.model.lang.catalogue.Catalogue
+                .text("waves-2d.yaml").replace("name: waves-2d", "name: my-waves"));
+        Path project = dir.resolve("samples/mine.yaml");
+        Files.writeString(project, Files.readString(dir.resolve("samples/waves-2d.yaml"))
+                .replace("  name: waves-2d\n", "  file: my-waves.yaml\n"));
+        String[] builtIn = pages("waves-2d.yaml");
+        String[] mine = pages("mine.yaml");
+        assertThat(mine[0]).isEqualTo("model file my-waves.yaml · 2D · stable dt: cfl*min(dx, dy)/(c*sqrt(2))");
+        assertThat(builtIn[0]).startsWith("built-in model waves-2d");
+        assertThat(mine[2]).contains("kernel velocity (range all), then halos and boundary conditions of Vx, Vy:");
+        assertThat(mine[3]).isEqualTo("param-K,param-cfl,param-rho");
+        assertThat(mine[4]).isEqualTo("P previewed");
+        for (int i = 1; i < builtIn.length; i++) {
+            assertThat(mine[i]).isEqualTo(builtIn[i]);
+        }
+    }
+
+    /** The Model page's source line, title and equations, and the Parameters page's editors' ids. */
+    private String[] pages(String file) {
+        robot.interact(() -> assertThat(app.model().open(dir.resolve("samples/" + file))).isTrue());
+        return new String[] {robot.lookup("#model-source").queryAs(Label.class).getText(),
+            robot.lookup("#model-title").queryAs(Label.class).getText(),
+            robot.lookup("#model-equations").queryAs(TextArea.class).getText(),
+            String.join(",", robot.lookup(n -> n.getId() != null && n.getId().startsWith("param-")).queryAll()
+                    .stream().map(javafx.scene.Node::getId).sorted().toList()),
+            robot.lookup("#initial-preview-P").tryQuery().isPresent() ? "P previewed" : "no preview"};
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"stokes-2d", "stokes-3d", "sia-2d", "waves-2d", "waves-3d"})
     void opensShowsItsModelAndRunsToTheEnd(String sample) throws Exception {
