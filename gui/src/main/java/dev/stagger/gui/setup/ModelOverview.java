@@ -91,6 +91,15 @@ public record ModelOverview(String title, String source, String summary, String 
                 fields, "");
     }
 
+    /**
+     * True when the project's model computes each step's dt itself (a per-step scalar named dt,
+     * as Stokes and the shallow ice do): the run's dt then does not set the step.
+     */
+    public static boolean choosesOwnStep(Project project) {
+        return Models.find(project.model().name()).orElse(null) instanceof LangModel lang
+                && lang.checked().scalars().stream().anyMatch(a -> a.name().equals("dt"));
+    }
+
     /** True when the model sets up its state itself: no field takes an initial condition from the project. */
     public boolean initialisesItself() {
         return fields.stream().noneMatch(f -> f.role().startsWith("state"));

@@ -47,6 +47,10 @@ class ModelOverviewTest {
                 .containsExactly("internal (not written)");
         // Stokes sets T itself and fixes every wall: the project gives no initial or boundary conditions
         assertThat(o.initialisesItself()).isTrue();
+        assertThat(ModelOverview.choosesOwnStep(sample("stokes-2d"))).isTrue();
+        assertThat(ModelOverview.choosesOwnStep(sample("sia-2d"))).isTrue();
+        assertThat(ModelOverview.choosesOwnStep(sample("waves-2d"))).isFalse();
+        assertThat(ModelOverview.choosesOwnStep(sample("diffusion-2d"))).isFalse();
         assertThat(o.fixedBoundaries()).contains("Vx: x: dirichlet 0, y: neumann 0", "T: x: neumann 0, y: neumann 0");
     }
 

@@ -118,6 +118,8 @@ class CatalogueHeadlessTest {
         assertThat(robot.lookup("#model-equations").queryAs(TextArea.class).getText()).contains("step:");
         String title = robot.lookup("#model-title").queryAs(Label.class).getText();
         assertThat(title).isNotBlank();
+        assertThat(robot.lookup("#stability-label").queryAs(Label.class).getText()).as("stability of " + sample)
+                .startsWith(sample.startsWith("waves") ? "dt = " : "the model chooses each step's dt itself");
         if (sample.startsWith("stokes")) {
             // Stokes sets T itself and fixes every wall: the pages say so instead of showing empty editors
             assertThat(robot.lookup("#initial-hint").queryAs(Label.class).getText())
