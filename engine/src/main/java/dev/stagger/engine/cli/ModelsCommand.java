@@ -75,6 +75,10 @@ final class ModelsCommand implements Callable<Integer> {
             if (model instanceof LangModel lang) {
                 out.println("  equations (model language):");
                 Equations.lines(lang.checked()).forEach(line -> out.println("    " + line));
+            } else if (model instanceof dev.stagger.engine.model.lang.catalogue.DimensionFamily family) {
+                out.println("  equations (model language; 2D shown, " + d.minDims() + "D to " + d.maxDims()
+                        + "D alike):");
+                Equations.lines(family.forDims(2).checked()).forEach(line -> out.println("    " + line));
             }
             out.println();
         }

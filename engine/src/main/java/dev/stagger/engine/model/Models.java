@@ -1,17 +1,17 @@
 package dev.stagger.engine.model;
 
-import dev.stagger.engine.model.diffusion.DiffusionModel;
 import dev.stagger.engine.model.lang.catalogue.Catalogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The models Stagger offers, by name: the hand-written ones, then the catalogue of model files. */
+/** The models Stagger offers, by name: {@code diffusion}, then the catalogue of model files. */
 public final class Models {
-    private static final List<Model> ALL = all(new DiffusionModel());
+    private static final List<Model> ALL = registry();
 
-    private static List<Model> all(Model... handWritten) {
-        List<Model> models = new ArrayList<>(List.of(handWritten));
+    private static List<Model> registry() {
+        List<Model> models = new ArrayList<>();
+        models.add(Catalogue.diffusion());
         models.addAll(Catalogue.models());
         return List.copyOf(models);
     }

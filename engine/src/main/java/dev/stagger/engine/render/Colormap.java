@@ -16,7 +16,12 @@ public enum Colormap {
     /** Moreland's diverging cool-to-warm map (ParaView's default): for fields with a meaningful middle. */
     COOLWARM("coolwarm", 0xFF808080),
     /** Linear black to white. Mid-grey is a regular value here, so bad values are drawn dull red. */
-    GREY("grey", 0xFFC03030);
+    GREY("grey", 0xFFC03030),
+    /** Each map reversed (matplotlib's "_r"): low values bright, e.g. depth or ice thickness drawn dark. */
+    VIRIDIS_R("viridis_r", 0xFF808080),
+    TURBO_R("turbo_r", 0xFF808080),
+    COOLWARM_R("coolwarm_r", 0xFF808080),
+    GREY_R("grey_r", 0xFFC03030);
 
     /** Entries per table. */
     public static final int SIZE = 256;
@@ -29,8 +34,11 @@ public enum Colormap {
         this.label = label;
         this.bad = bad;
         this.table = new int[SIZE];
+        boolean reversed = label.endsWith("_r");
+        String base = reversed ? label.substring(0, label.length() - 2) : label;
         for (int k = 0; k < SIZE; k++) {
-            table[k] = compute(label, k / (double) (SIZE - 1));
+            double t = k / (double) (SIZE - 1);
+            table[k] = compute(base, reversed ? 1 - t : t);
         }
     }
 

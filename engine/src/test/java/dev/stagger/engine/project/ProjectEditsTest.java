@@ -87,10 +87,14 @@ class ProjectEditsTest {
                     Map<String, Double> params = new LinkedHashMap<>(p.model().parameters());
                     params.put("chi", 3.25);
                     return new Project("New title", p.description(), p.grid(), new ModelSpec(p.model().name(), params),
-                            p.fields(), p.run(), new OutputSpec(5, List.of("C"), 50));
+                            p.fields(), p.run(), new OutputSpec(5, p.fields().isEmpty() ? p.output().fields()
+                            : List.of(firstField(p)), 50));
                 },
                 p -> {
-                    FieldSetup c = p.fields().get("C");
+                    if (p.fields().isEmpty()) {
+                        return p; // a catalogue sample that takes its model's initial fields: nothing to edit here
+                    }
+                    FieldSetup c = p.fields().get(firstField(p));
                     Map<BoundaryKey, BoundarySpec> sides = new LinkedHashMap<>(c.sides());
                     sides.put(new BoundaryKey(0, dev.stagger.engine.grid.Side.LOW),
                             new BoundarySpec(BoundaryType.DIRICHLET, "max(x, 1)"));
@@ -102,6 +106,11 @@ class ProjectEditsTest {
                     return new Project(p.title(), p.description(), p.grid(), new ModelSpec(p.model().name(), none),
                             p.fields(), p.run(), p.output());
                 });
+    }
+
+    /** The sample's first field (C for diffusion; the catalogue's models have their own). */
+    private static String firstField(Project p) {
+        return p.fields().keySet().iterator().next();
     }
 
     static Stream<org.junit.jupiter.params.provider.Arguments> documentsAndChanges() throws IOException {
@@ -201,7 +210,7 @@ class ProjectEditsTest {
 
     private static Project withField(Project p, FieldSetup c) {
         Map<String, FieldSetup> fields = new LinkedHashMap<>(p.fields());
-        fields.put("C", c);
+        fields.put(firstField(p), c);
         return new Project(p.title(), p.description(), p.grid(), p.model(), fields, p.run(), p.output());
     }
 }

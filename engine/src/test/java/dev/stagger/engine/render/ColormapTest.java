@@ -136,4 +136,20 @@ class ColormapTest {
                 .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..", "javafx..")
                 .check(new ClassFileImporter().importClasses(Colormap.class));
     }
+
+    @org.junit.jupiter.api.Test
+    void aReversedMapIsTheMapBackToFront() {
+        for (Colormap map : new Colormap[] {Colormap.VIRIDIS, Colormap.TURBO, Colormap.COOLWARM, Colormap.GREY}) {
+            Colormap reversed = Colormap.parse(map.label() + "_r");
+            org.assertj.core.api.Assertions.assertThat(reversed).isNotNull().isNotEqualTo(map);
+            int[] a = map.table();
+            int[] b = reversed.table();
+            for (int k = 0; k < Colormap.SIZE; k++) {
+                org.assertj.core.api.Assertions.assertThat(b[k]).as("%s entry %d", reversed, k)
+                        .isEqualTo(a[Colormap.SIZE - 1 - k]);
+            }
+            org.assertj.core.api.Assertions.assertThat(reversed.badArgb()).isEqualTo(map.badArgb());
+        }
+        org.assertj.core.api.Assertions.assertThat(Colormap.parse("Viridis_R")).isEqualTo(Colormap.VIRIDIS_R);
+    }
 }

@@ -6,23 +6,18 @@ import dev.stagger.engine.output.PvdWriter;
 import dev.stagger.engine.output.VtiFile;
 import dev.stagger.engine.output.VtiReader;
 import dev.stagger.engine.project.BoundaryType;
-import dev.stagger.gui.Screenshots;
 import dev.stagger.gui.run.RunJob;
+import dev.stagger.gui.testing.WindowDriver;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The issue's "done when", as a new user does it, in the real window on a real (Xvfb) display:
@@ -33,116 +28,90 @@ import org.testfx.util.WaitForAsyncUtils;
  * 1 with the reason otherwise. Started by {@link WalkthroughIT} under xvfb-run.
  */
 public final class Walkthrough {
-    private final Path out;
-    private final FxRobot robot = new FxRobot();
+    private final WindowDriver w;
+    private final FxRobot robot;
     private Stage stage;
     private StaggerWorkbench app;
-    private volatile boolean quitting;
 
     private Walkthrough(Path out) {
-        this.out = out;
+        this.w = new WindowDriver(out, "walkthrough");
+        this.robot = w.robot();
     }
 
     public static void main(String[] args) throws Exception {
-        int status = 1;
-        Walkthrough w = new Walkthrough(Path.of(System.getProperty("stagger.screenshots")));
-        try {
-            w.walk();
-            status = 0;
-        } catch (Throwable t) {
-            t.printStackTrace();
-            w.shootQuietly("walk-failed.png");
-        } finally {
-            if (!w.quitting) { // after Quit the toolkit is gone already
-                try {
-                    FxToolkit.cleanupApplication(w.app);
-                } catch (Exception ignored) {
-                    // exiting anyway
-                }
-                Platform.exit();
-            }
-        }
-        System.exit(status);
+        Walkthrough walk = new Walkthrough(Path.of(System.getProperty("stagger.screenshots")));
+        walk.w.runAndExit("walk-failed.png", walk::walk);
     }
 
     private void walk() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        app = (StaggerWorkbench) FxToolkit.setupApplication(StaggerWorkbench.class);
-        robot.interact(() -> {
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1280);
-            stage.setHeight(900);
-            app.model().useTheme(Theme.LIGHT);
-        });
-        await("the gallery shows the samples", 30,
+        w.start();
+        stage = w.stage();
+        app = w.app();
+        w.await("the gallery shows the samples", 30,
                 () -> robot.lookup("#gallery").queryAs(FlowPane.class).getChildren().size() == 3);
-        shoot("walk-1-start-page.png");
+        w.shoot("walk-1-start-page.png");
 
         // 1. open the 2D sample from the gallery
         robot.clickOn(robot.lookup("#sample-diffusion-2d").lookup(".button").nth(0).queryButton());
-        await("the project opens", 10, () -> app.model().document() != null);
-        check(stage.getTitle().startsWith("diffusion-2d"), "title: " + stage.getTitle());
-        shoot("walk-2-grid.png");
+        w.await("the project opens", 10, () -> app.model().document() != null);
+        w.check(stage.getTitle().startsWith("diffusion-2d"), "title: " + stage.getTitle());
+        w.shoot("walk-2-grid.png");
 
         // 2. the low-x side becomes Dirichlet, C = 1 there
         robot.clickOn("Boundary conditions");
         robot.clickOn("#side-x-low");
         robot.clickOn(robot.lookup("#boundary-type").queryAs(ChoiceBox.class));
         robot.clickOn("Dirichlet");
-        type("#boundary-value", "1");
-        check(app.model().document().project().fields().get("C").boundary(0, Side.LOW).type()
+        w.type("#boundary-value", "1", true);
+        w.check(app.model().document().project().fields().get("C").boundary(0, Side.LOW).type()
                 == BoundaryType.DIRICHLET, "x low is Dirichlet");
-        shoot("walk-3-dirichlet.png");
+        w.shoot("walk-3-dirichlet.png");
         robot.clickOn("Initial conditions");
-        shoot("walk-4-initial-conditions.png");
+        w.shoot("walk-4-initial-conditions.png");
 
         // 3. a finer grid and a run long enough to watch: 256 x 256 cells, 40000 steps, output every 10000
         robot.clickOn("Grid");
-        type("#grid-cells-0", "256");
-        type("#grid-cells-1", "256");
+        w.type("#grid-cells-0", "256", true);
+        w.type("#grid-cells-1", "256", true);
         robot.clickOn("Parameters");
-        type("#run-steps", "40000");
-        type("#output-every", "10000");
-        check(app.model().document().problems().isEmpty(), "no problems: " + app.model().document().problems());
+        w.type("#run-steps", "40000", true);
+        w.type("#output-every", "10000", true);
+        w.check(app.model().document().problems().isEmpty(), "no problems: " + app.model().document().problems());
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
-        await("saved", 10, () -> !app.model().document().isDirty());
-        shoot("walk-5-parameters-saved.png");
+        w.await("saved", 10, () -> !app.model().document().isDirty());
+        w.shoot("walk-5-parameters-saved.png");
 
         // 4. run it here (F5: this computer, embedded)
         robot.clickOn("#run");
         RunJob embedded = awaitNewJob(null);
-        await("the embedded run is a fifth done", 120, () -> embedded.progressProperty().get() > 0.2);
+        w.await("the embedded run is a fifth done", 120, () -> embedded.progressProperty().get() > 0.2);
         robot.sleep(1500, TimeUnit.MILLISECONDS); // a few frames reach the heatmap
-        shoot("walk-6-embedded-running.png");
-        await("the embedded run ends", 300, () -> embedded.state().isOver());
-        check(embedded.state() == RunState.FINISHED, "embedded: " + embedded.messageProperty().get());
+        w.shoot("walk-6-embedded-running.png");
+        w.await("the embedded run ends", 300, () -> embedded.state().isOver());
+        w.check(embedded.state() == RunState.FINISHED, "embedded: " + embedded.messageProperty().get());
         robot.sleep(1500, TimeUnit.MILLISECONDS);
-        shoot("walk-7-embedded-finished.png");
+        w.shoot("walk-7-embedded-finished.png");
 
         // 5. the same project on 4 MPI ranks, from the Run menu
-        robot.clickOn(robot.lookup(".menu-bar").lookup((Labeled l) -> "Run".equals(l.getText())).queryLabeled());
-        // the menu by keyboard: under Xvfb there is no window manager to place the menu's popup where
-        // a pointer click would find it
-        robot.type(KeyCode.DOWN, KeyCode.DOWN).type(KeyCode.ENTER);
+        w.openMenu("Run", 2);
         // the MPI target asks for the rank count (and shows the command it runs); Enter runs it
-        await("the run dialog asks for the ranks", 10, () -> robot.lookup("#run-setting-ranks").tryQuery().isPresent());
-        type("#run-setting-ranks", "4");
+        w.await("the run dialog asks for the ranks", 10, () -> robot.lookup("#run-setting-ranks").tryQuery().isPresent());
+        w.type("#run-setting-ranks", "4", true);
         RunJob mpi = awaitNewJob(embedded);
-        check(mpi.target().contains("4 MPI ranks"), "target: " + mpi.target());
-        await("the 4-rank run serves its monitor", 180, () -> mpi.client() != null || mpi.state().isOver());
-        await("the 4-rank run is a fifth done", 180, () -> mpi.progressProperty().get() > 0.2 || mpi.state().isOver());
+        w.check(mpi.target().contains("4 MPI ranks"), "target: " + mpi.target());
+        w.await("the 4-rank run serves its monitor", 180, () -> mpi.client() != null || mpi.state().isOver());
+        w.await("the 4-rank run is a fifth done", 180, () -> mpi.progressProperty().get() > 0.2 || mpi.state().isOver());
         robot.sleep(1500, TimeUnit.MILLISECONDS);
-        shoot("walk-8-mpi-running.png");
-        await("the 4-rank run ends", 300, () -> mpi.state().isOver());
-        check(mpi.state() == RunState.FINISHED, "mpi: " + mpi.messageProperty().get());
+        w.shoot("walk-8-mpi-running.png");
+        w.await("the 4-rank run ends", 300, () -> mpi.state().isOver());
+        w.check(mpi.state() == RunState.FINISHED, "mpi: " + mpi.messageProperty().get());
         robot.sleep(1500, TimeUnit.MILLISECONDS);
-        shoot("walk-9-mpi-finished.png");
+        w.shoot("walk-9-mpi-finished.png");
 
         // the Dirichlet side shows in the 4-rank result: C is 1 on the wall, so next to it close to 1
         List<PvdWriter.Entry> entries = PvdWriter.read(mpi.outputDir().resolve("diffusion-2d.pvd"));
         String last = entries.get(entries.size() - 1).file();
-        check(last.endsWith("_040000.pvti"), "last output " + last);
+        w.check(last.endsWith("_040000.pvti"), "last output " + last);
         double sum = 0;
         int count = 0;
         for (int r = 0; r < 4; r++) {
@@ -157,28 +126,27 @@ public final class Walkthrough {
             }
         }
         double wall = sum / count;
-        check(count == 256 && wall > 0.8, "mean of C next to the Dirichlet wall = " + wall + " over " + count);
+        w.check(count == 256 && wall > 0.8, "mean of C next to the Dirichlet wall = " + wall + " over " + count);
         System.out.printf("walkthrough done: C next to the x-low wall %.3f; outputs in %s%n", wall, mpi.outputDir());
 
         // 6. a long run on 4 ranks, then quit the workbench and keep it going (the test stops it)
-        type("#run-steps", "50000000");
+        w.type("#run-steps", "50000000", true);
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
-        await("saved", 10, () -> !app.model().document().isDirty());
-        robot.clickOn(robot.lookup(".menu-bar").lookup((Labeled l) -> "Run".equals(l.getText())).queryLabeled());
-        robot.type(KeyCode.DOWN, KeyCode.DOWN).type(KeyCode.ENTER);
-        await("the run dialog asks for the ranks", 10, () -> robot.lookup("#run-setting-ranks").tryQuery().isPresent());
-        check(robot.lookup("#run-setting-ranks").queryAs(TextField.class).getText().equals("4"),
+        w.await("saved", 10, () -> !app.model().document().isDirty());
+        w.openMenu("Run", 2);
+        w.await("the run dialog asks for the ranks", 10, () -> robot.lookup("#run-setting-ranks").tryQuery().isPresent());
+        w.check(robot.lookup("#run-setting-ranks").queryAs(TextField.class).getText().equals("4"),
                 "the dialog remembers the 4 ranks of the last run");
-        shootWindowOf(robot.lookup("#run-setting-ranks").query(), "walk-10a-run-dialog.png");
+        w.shootWindowOf(robot.lookup("#run-setting-ranks").query(), "walk-10a-run-dialog.png");
         robot.type(KeyCode.ENTER);
         RunJob kept = awaitNewJob(mpi);
-        await("the long run serves", 180, () -> kept.client() != null && kept.state() == RunState.RUNNING);
+        w.await("the long run serves", 180, () -> kept.client() != null && kept.state() == RunState.RUNNING);
         robot.sleep(1500, TimeUnit.MILLISECONDS);
-        shoot("walk-10-long-mpi-run.png");
+        w.shoot("walk-10-long-mpi-run.png");
         robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
-        await("the quit dialog asks", 10, () -> robot.lookup("Quit, keep MPI runs going").tryQuery().isPresent());
-        shootWindowOf(robot.lookup("Quit, keep MPI runs going").query(), "walk-11-quit-dialog.png");
-        quitting = true;
+        w.await("the quit dialog asks", 10, () -> robot.lookup("Quit, keep MPI runs going").tryQuery().isPresent());
+        w.shootWindowOf(robot.lookup("Quit, keep MPI runs going").query(), "walk-11-quit-dialog.png");
+        w.quitting();
         System.out.println("keeping the run in " + kept.outputDir());
         // the click ends the toolkit, and the robot would wait for FX events that never come: click from
         // a thread of its own, and watch the window go from here
@@ -187,58 +155,15 @@ public final class Walkthrough {
         click.start();
         Instant deadline = Instant.now().plusSeconds(60);
         while (stage.isShowing()) { // read off the FX thread: the toolkit is going away
-            check(Instant.now().isBefore(deadline), "the workbench quits");
+            w.check(Instant.now().isBefore(deadline), "the workbench quits");
             Thread.sleep(100);
         }
         System.out.println("the workbench quit");
     }
 
     private RunJob awaitNewJob(RunJob previous) throws Exception {
-        await("a job appears", 30, () -> !app.model().jobs().all().isEmpty()
+        w.await("a job appears", 30, () -> !app.model().jobs().all().isEmpty()
                 && app.model().jobs().all().get(0) != previous);
         return app.model().jobs().all().get(0);
-    }
-
-    private void type(String query, String text) {
-        TextField field = robot.lookup(query).queryAs(TextField.class);
-        robot.clickOn(field);
-        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
-        robot.write(text).type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
-        check(field.getText().equals(text), query + " shows '" + field.getText() + "', typed '" + text + "'");
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new IllegalStateException("walkthrough: " + what);
-        }
-    }
-
-    private void await(String what, int seconds, BooleanSupplier ready) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(seconds);
-        while (!WaitForAsyncUtils.asyncFx(ready::getAsBoolean).get()) {
-            check(Instant.now().isBefore(deadline), what + " (waited " + seconds + " s)");
-            robot.sleep(100, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void shoot(String name) {
-        shootScene(stage.getScene(), name);
-    }
-
-    private void shootWindowOf(javafx.scene.Node node, String name) {
-        shootScene(node.getScene(), name);
-    }
-
-    private void shootScene(javafx.scene.Scene scene, String name) {
-        robot.interact(() -> Screenshots.save(scene, out.resolve(name)));
-    }
-
-    private void shootQuietly(String name) {
-        try {
-            shoot(name);
-        } catch (RuntimeException ignored) {
-            // the failure is reported already
-        }
     }
 }

@@ -94,8 +94,21 @@ public final class ClusterRuns {
         ssh.run("mkdir -p " + quote(workRoot() + "/runs") + " && mkdir -m 700 " + quote(dir), QUICK,
                 "creating the run directory " + dir);
         byte[] project = Files.readAllBytes(projectFile);
+        List<ProjectCompanions.Companion> companions = ProjectCompanions.of(projectFile);
+        for (ProjectCompanions.Companion c : companions) {
+            int slash = c.relativePath().lastIndexOf('/');
+            if (slash > 0) {
+                ssh.run("mkdir -p " + quote(dir + "/" + c.relativePath().substring(0, slash)), QUICK,
+                        "creating the folder of " + c.relativePath());
+            }
+        }
         ssh.sftp(sftp -> {
             sftp.put(new java.io.ByteArrayInputStream(project), dir + "/" + job.projectFileName());
+            for (ProjectCompanions.Companion c : companions) {
+                try (java.io.InputStream in = Files.newInputStream(c.local())) {
+                    sftp.put(in, dir + "/" + c.relativePath());
+                }
+            }
             sftp.put(new java.io.ByteArrayInputStream((bundleDir.substring(bundleDir.lastIndexOf('/') + 1) + "\n")
                     .getBytes(StandardCharsets.UTF_8)), dir + "/job.bundle");
             return null;

@@ -292,6 +292,29 @@ class ClusterRunIT {
     }
 
     @Test
+    @Order(6)
+    void aProjectsOwnModelFileGoesToTheClusterWithIt() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("own-model/models"));
+        Files.writeString(dir.resolve("my-diffusion.yaml"), dev.stagger.engine.model.lang.catalogue.Catalogue
+                .text("diffusion-2d.yaml").replace("name: diffusion-eq-2d", "name: my-diffusion"));
+        Path project = dir.getParent().resolve("mine.yaml");
+        Files.writeString(project, Files.readString(ClusterCli.SAMPLE).replace("  name: diffusion\n",
+                "  file: models/my-diffusion.yaml\n"));
+        Result run = cli("run", "--on", "direct", "--ranks", "2", "--set", "run.steps=20", project.toString());
+        assertThat(run.exit()).as(run.all()).isZero();
+        assertThat(run.out()).contains("finished (Done: 20 steps");
+
+        // a model file outside the project's folder would not resolve the same way there: refused, nothing sent
+        Path outside = Files.createDirectories(tmp.resolve("own-model-outside/p"));
+        Files.copy(dir.resolve("my-diffusion.yaml"), outside.getParent().resolve("m.yaml"));
+        Path far = outside.resolve("far.yaml");
+        Files.writeString(far, Files.readString(ClusterCli.SAMPLE).replace("  name: diffusion\n", "  file: ../m.yaml\n"));
+        Result refused = cli("run", "--on", "direct", far.toString());
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.err()).contains("lies outside the project's folder", "model: {file: ./m.yaml}");
+    }
+
+    @Test
     @Order(7)
     void runsAreFoundAgainWithoutTheLocalCache() throws Exception {
         Result before = cli("runs");

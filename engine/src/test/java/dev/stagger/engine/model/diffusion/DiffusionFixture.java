@@ -1,5 +1,6 @@
 package dev.stagger.engine.model.diffusion;
 
+import dev.stagger.engine.model.Models;
 import dev.stagger.engine.bc.BoundarySetup;
 import dev.stagger.engine.bc.FaceValues;
 import dev.stagger.engine.distributed.CartesianExchange;
@@ -12,7 +13,7 @@ import dev.stagger.engine.model.Solver;
 import dev.stagger.engine.run.RankContext;
 import java.util.Map;
 
-/** Builds diffusion solvers for tests without a project file. */
+/** Builds solvers of the registry's {@code diffusion} (the catalogue's model files) for tests without a project file. */
 final class DiffusionFixture {
     private DiffusionFixture() {}
 
@@ -20,7 +21,7 @@ final class DiffusionFixture {
             FaceValues.CoordinateFunction initial, BoundarySetup boundaries) {
         RankContext context = new RankContext(grid, precision, Map.of(DiffusionModel.CHI, chi),
                 new Launcher(executor), CartesianExchange.singleRank(grid), Map.of("C", initial), Map.of("C", boundaries));
-        return new DiffusionModel().createSolver(context);
+        return Models.find("diffusion").orElseThrow().createSolver(context); // the model projects run
     }
 
     /** The same constant condition on every non-periodic side. */
@@ -37,6 +38,6 @@ final class DiffusionFixture {
     }
 
     static double stableStep(Grid grid, double chi) {
-        return new DiffusionModel().stableTimeStep(grid, Map.of(DiffusionModel.CHI, chi));
+        return Models.find("diffusion").orElseThrow().stableTimeStep(grid, Map.of(DiffusionModel.CHI, chi));
     }
 }

@@ -81,7 +81,7 @@ class LangDiffusionTest {
     void sameBitsAsTheHandWrittenSolverOnOneRank(int dims, String cells, String periodic, String boundary,
             Precision precision) throws Exception {
         RunPlan plan = with(plan(dims, cells, periodic, boundary.equals("MIXED") ? EquivalenceProjects.MIXED_2D
-                : boundary, 20), Models.find("diffusion").orElseThrow(), null, precision, 1);
+                : boundary, 20), new dev.stagger.engine.model.diffusion.DiffusionModel(), null, precision, 1);
         double[] handWritten = singleRank(plan);
         double[] compiled = singleRank(with(plan, language(dims, Execution.Mode.COMPILED), null, null, 1));
         double[] reference = singleRank(with(plan, language(dims, Execution.Mode.REFERENCE), null, null, 1));
@@ -110,7 +110,7 @@ class LangDiffusionTest {
                     + "      z-low: {type: dirichlet, value: 0}\n      z-high: {type: neumann, value: 0}\n";
         }
         RunPlan plan = plan(dims, cells, periodic, boundary, 15);
-        double[] handWritten = singleRank(with(plan, Models.find("diffusion").orElseThrow(), null, null, 1));
+        double[] handWritten = singleRank(with(plan, new dev.stagger.engine.model.diffusion.DiffusionModel(), null, null, 1));
         String[] parts = layout.replace("[", "").replace("]", "").split(",");
         int[] grid = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
@@ -123,7 +123,7 @@ class LangDiffusionTest {
     @Test
     void threadedRanksWithOverlapGiveTheSameBits() throws Exception {
         RunPlan plan = plan(2, "[120, 90]", "[false, false]", EquivalenceProjects.MIXED_2D, 10);
-        double[] handWritten = singleRank(with(plan, Models.find("diffusion").orElseThrow(), null, null, 1));
+        double[] handWritten = singleRank(with(plan, new dev.stagger.engine.model.diffusion.DiffusionModel(), null, null, 1));
         RunPlan threaded = with(plan, language(2, Execution.Mode.COMPILED), new int[] {2, 1}, null, 3);
         assertThat(onRanks(threaded, 2, 3)).isEqualTo(handWritten);
     }
@@ -132,7 +132,7 @@ class LangDiffusionTest {
     void theCatalogueModelsAreInTheRegistryAndMoveTheSameBytes() {
         assertThat(Models.names()).contains("diffusion-eq-1d", "diffusion-eq-2d", "diffusion-eq-3d");
         Model model = Models.find("diffusion-eq-2d").orElseThrow();
-        Model hand = Models.find("diffusion").orElseThrow();
+        Model hand = new dev.stagger.engine.model.diffusion.DiffusionModel();
         var grid = dev.stagger.engine.grid.Grid.of(new double[] {0, 0}, new double[] {2, 1}, new int[] {40, 30});
         assertThat(model.stableTimeStep(grid, java.util.Map.of("chi", 0.7)))
                 .isEqualTo(hand.stableTimeStep(grid, java.util.Map.of("chi", 0.7)));

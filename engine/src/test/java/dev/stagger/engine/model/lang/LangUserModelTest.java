@@ -65,8 +65,10 @@ class LangUserModelTest {
             s.run(OutputSink.NONE, RunListener.NONE, () -> false);
             mine = s.solver().field("C").interiorValues();
         }
-        RunPlan handWritten = RunPlanner.plan(ProjectReader.read(project("  name: diffusion\n")).project(), "hand",
-                RunPlanner.RunOverrides.NONE);
+        // the oracle: the hand-written diffusion kept in the tests as a serial reference
+        RunPlan handWritten = LangDiffusionTest.with(RunPlanner.plan(ProjectReader.read(project("  name: diffusion\n"))
+                .project(), "hand", RunPlanner.RunOverrides.NONE), new dev.stagger.engine.model.diffusion.DiffusionModel(),
+                null, null, 1);
         assertThat(mine).isEqualTo(run(handWritten));
         // written back, the project still names its file
         assertThat(ProjectWriter.toYaml(loaded.project())).contains("  file: models/my-diffusion.yaml");

@@ -22,11 +22,36 @@ public final class Catalogue {
             "waves-2d.yaml", "waves-3d.yaml", "stokes-2d.yaml", "stokes-3d.yaml", "sia-2d.yaml");
 
     private static final List<LangModel> MODELS = load();
+    private static final DimensionFamily DIFFUSION = diffusionFamily();
 
     private Catalogue() {}
 
     public static List<LangModel> models() {
         return MODELS;
+    }
+
+    /**
+     * {@code diffusion}, the name projects have always used: the catalogue's diffusion-eq-1d, -2d or
+     * -3d by the grid's dimensions (they replaced the hand-written kernel: the same bits, at the
+     * same speed; see {@code bench/run diffusion}).
+     */
+    public static DimensionFamily diffusion() {
+        return DIFFUSION;
+    }
+
+    private static DimensionFamily diffusionFamily() {
+        java.util.Map<Integer, LangModel> byDims = new java.util.HashMap<>();
+        for (LangModel m : MODELS) {
+            String name = m.description().name();
+            if (name.startsWith("diffusion-eq-")) {
+                byDims.put(Integer.parseInt(name.substring("diffusion-eq-".length(), name.length() - 1)), m);
+            }
+        }
+        LangModel two = byDims.get(2);
+        dev.stagger.engine.model.ModelDescription d = two.description();
+        return new DimensionFamily(new dev.stagger.engine.model.ModelDescription("diffusion", "Diffusion",
+                "Linear diffusion of a scalar C: q = -χ∇C, ∂C/∂t = -∇·q, explicit in time (Chmy.jl's diffusion examples).",
+                1, 3, d.parameters(), "min(Δ)²/χ/ndims/2.1"), byDims);
     }
 
     /** The text of a catalogue file (for {@code stagger models} and the workbench). */
