@@ -5,6 +5,7 @@ import dev.stagger.engine.model.FieldDescription;
 import dev.stagger.engine.model.Model;
 import dev.stagger.engine.model.Models;
 import dev.stagger.engine.model.ParameterSpec;
+import dev.stagger.engine.model.lang.catalogue.DimensionFamily;
 import dev.stagger.engine.model.lang.catalogue.Equations;
 import dev.stagger.engine.model.lang.check.CheckedModel;
 import dev.stagger.engine.model.lang.run.LangModel;
@@ -62,9 +63,11 @@ public record ModelOverview(String title, String source, String summary, String 
         Model model = found.get();
         var d = model.description();
         int dims = project.grid().dims();
+        LangModel equations0 = written(model, dims);
         String source = project.model().file() != null ? "model file " + project.model().file()
                 : name.startsWith("file:") ? "model file " + name.substring("file:".length())
-                : "built-in model " + name;
+                : "built-in model " + name + (equations0 != null && !equations0.description().name().equals(name)
+                        ? " (" + equations0.description().name() + " in " + dims + "D)" : "");
         String dimsText = d.minDims() == d.maxDims() ? d.minDims() + "D" : d.minDims() + "D to " + d.maxDims() + "D";
         List<ParameterRow> parameters = new ArrayList<>();
         Map<String, Double> values = project.model().resolvedParameters(d);
@@ -74,8 +77,8 @@ public record ModelOverview(String title, String source, String summary, String 
         }
         List<String> equations = List.of();
         List<FieldRow> fields = new ArrayList<>();
-        if (model instanceof LangModel lang) {
-            CheckedModel checked = lang.checked();
+        if (equations0 != null) {
+            CheckedModel checked = equations0.checked();
             equations = Equations.lines(checked);
             for (CheckedModel.Field f : checked.fields()) {
                 fields.add(new FieldRow(f.name(), location(f.location()), role(f.prognostic(), f.output()),
@@ -96,8 +99,23 @@ public record ModelOverview(String title, String source, String summary, String 
      * as Stokes and the shallow ice do): the run's dt then does not set the step.
      */
     public static boolean choosesOwnStep(Project project) {
-        return Models.find(project.model().name()).orElse(null) instanceof LangModel lang
-                && lang.checked().scalars().stream().anyMatch(a -> a.name().equals("dt"));
+        LangModel lang = written(project);
+        return lang != null && lang.checked().scalars().stream().anyMatch(a -> a.name().equals("dt"));
+    }
+
+    /** The model file the project's model runs on its grid (a family's member by dimensions), or null. */
+    public static LangModel written(Project project) {
+        return Models.find(project.model().name()).map(m -> written(m, project.grid().dims())).orElse(null);
+    }
+
+    private static LangModel written(Model model, int dims) {
+        if (model instanceof LangModel lang) {
+            return lang;
+        }
+        if (model instanceof DimensionFamily family && model.description().supportsDims(dims)) {
+            return family.forDims(dims);
+        }
+        return null;
     }
 
     /** True when the model sets up its state itself: no field takes an initial condition from the project. */

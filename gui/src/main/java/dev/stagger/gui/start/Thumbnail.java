@@ -3,7 +3,9 @@ package dev.stagger.gui.start;
 import dev.stagger.engine.expr.CompiledExpression;
 import dev.stagger.engine.expr.Expression;
 import dev.stagger.engine.grid.Grid;
+import dev.stagger.engine.model.Model;
 import dev.stagger.engine.model.Models;
+import dev.stagger.engine.model.lang.catalogue.DimensionFamily;
 import dev.stagger.engine.model.lang.run.LangModel;
 import dev.stagger.engine.model.lang.run.StartPicture;
 import dev.stagger.engine.project.FieldSetup;
@@ -44,7 +46,12 @@ public record Thumbnail(int width, int height, int[] argb) {
                 return fromProject;
             }
         }
-        if (grid.dims() >= 2 && Models.find(project.model().name()).orElse(null) instanceof LangModel lang) {
+        // a model file, or the member of a family (diffusion) the grid's dimensions pick
+        Model model = Models.find(project.model().name()).orElse(null);
+        LangModel lang = model instanceof LangModel l ? l
+                : model instanceof DimensionFamily f && model.description().supportsDims(grid.dims())
+                        ? f.forDims(grid.dims()) : null;
+        if (grid.dims() >= 2 && lang != null) {
             int[] size = size(grid, maxWidth, maxHeight);
             int[] cells = grid.dims() == 2 ? new int[] {size[0], size[1]} : new int[] {size[0], size[1], 3};
             try {

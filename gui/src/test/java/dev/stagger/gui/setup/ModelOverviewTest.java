@@ -63,10 +63,14 @@ class ModelOverviewTest {
         assertThat(waves.fixedBoundaries()).containsExactly("Vx: x: dirichlet 0", "Vy: y: dirichlet 0");
 
         ModelOverview diffusion = ModelOverview.of(sample("diffusion-2d"));
-        assertThat(diffusion.source()).isEqualTo("built-in model diffusion");
-        assertThat(diffusion.equations()).as("the hand-written model has no model file to render").isEmpty();
-        assertThat(diffusion.fields()).extracting(ModelOverview.FieldRow::name, ModelOverview.FieldRow::location)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("C", "(center, center)"));
+        // one name for the catalogue's diffusion-eq-1d/2d/3d: the page shows the member the grid runs
+        assertThat(diffusion.source()).isEqualTo("built-in model diffusion (diffusion-eq-2d in 2D)");
+        assertThat(diffusion.equations()).contains("step:").anyMatch(l -> l.startsWith("kernel "));
+        assertThat(diffusion.fields()).extracting(ModelOverview.FieldRow::name, ModelOverview.FieldRow::location,
+                ModelOverview.FieldRow::role).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("C", "(center, center)",
+                                "state: initial and boundary conditions from the project"),
+                        org.assertj.core.groups.Tuple.tuple("C_new", "(center, center)", "internal (not written)"));
     }
 
     @Test

@@ -140,8 +140,14 @@ class CatalogueHeadlessTest {
         ComboBox<String> chooser = robot.lookup(".monitor-view #field").queryAs(ComboBox.class);
         assertThat(chooser.getItems()).containsExactlyElementsOf(fields);
         // every catalogue model reports residuals; Stokes also its pseudo-transient convergence, on a log axis
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#monitor-tabs").queryAs(TabPane.class)
-                .getTabs().stream().anyMatch(t -> "convergence-tab".equals(t.getId())));
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#monitor-tabs").queryAs(TabPane.class)
+                    .getTabs().stream().anyMatch(t -> "convergence-tab".equals(t.getId())));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no Convergence tab; monitors: " + robot.lookup("#monitor-tabs").queryAll().size()
+                    + ", tabs " + robot.lookup("#monitor-tabs").queryAs(TabPane.class).getTabs().stream()
+                            .map(Tab::getText).toList(), e);
+        }
         if (sample.startsWith("stokes")) {
             @SuppressWarnings("unchecked")
             javafx.scene.chart.LineChart<Number, Number> chart = robot.lookup("#convergence-chart")
