@@ -85,7 +85,8 @@ final class AttachCommand implements Callable<Integer> {
                             }
                         }
                         case METRICS -> {
-                            if (metrics) {
+                            // one convergence check of an iterative model: the monitor's plot, not a line here
+                            if (metrics && !e.values().containsKey(Event.CONVERGENCE_ITERATION)) {
                                 progress.clear();
                                 out.println(formatMetrics(e.values()));
                                 out.flush();

@@ -7,11 +7,16 @@ import java.util.Map;
  * at 1 and have no gaps, so a client that reconnects asks for what follows the last one it saw.
  *
  * @param values for PROGRESS: step, time, wallSeconds, cellUpdatesPerSecond, totalSteps;
- *     for METRICS: "field.min", "field.max", "field.mean" per field, residuals by name, and step/time
+ *     for METRICS: "field.min", "field.max", "field.mean" per field, residuals by name, and step/time;
+ *     or, for one convergence check of an iterative model's last step, {@link #CONVERGENCE_ITERATION}
+ *     and "convergence.&lt;error&gt;" with step/time
  * @param text the log line (LOG), with its rank and level in {@code rank} and {@code level}
  */
 public record Event(long sequence, Kind kind, long epochMillis, Map<String, Double> values, int rank, String level,
         String text) {
+
+    /** The key that marks a METRICS event as one convergence check (the iteration it was made at). */
+    public static final String CONVERGENCE_ITERATION = "convergence.iteration";
 
     public enum Kind {
         PROGRESS,

@@ -43,4 +43,12 @@ public interface Solver {
     default Map<String, Double> residuals() {
         return Map.of();
     }
+
+    /**
+     * The convergence checks of the last step's iteration loop, in order (empty for explicit
+     * models): what the monitor plots as residual over iterations. Every rank holds the same values.
+     */
+    default List<ConvergenceCheck> convergence() {
+        return List.of();
+    }
 }

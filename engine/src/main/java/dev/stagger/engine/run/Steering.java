@@ -10,6 +10,7 @@ import dev.stagger.engine.live.Preview;
 import dev.stagger.engine.live.PreviewBinning;
 import dev.stagger.engine.live.PreviewRequest;
 import dev.stagger.engine.live.RunState;
+import dev.stagger.engine.model.ConvergenceCheck;
 import dev.stagger.engine.model.Solver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -208,6 +209,38 @@ final class Steering {
             values.put("residual." + r.getKey(), r.getValue());
         }
         live.events().append(Event.Kind.METRICS, values, 0, "", "");
+        convergence(step, time, solver.convergence());
+    }
+
+    /** At most this many convergence checks of one step go to clients (evenly spaced, the last always). */
+    static final int CONVERGENCE_POINTS = 64;
+
+    /**
+     * The last step's convergence checks, one METRICS event each: {@code step, time,
+     * convergence.iteration} and {@code convergence.<error>}. Protocol version 1 unchanged: a client
+     * that does not know these keys sees extra metrics.
+     */
+    private void convergence(long step, double time, List<ConvergenceCheck> checks) {
+        for (ConvergenceCheck c : thin(checks, CONVERGENCE_POINTS)) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put("step", (double) step);
+            values.put("time", time);
+            values.put(Event.CONVERGENCE_ITERATION, (double) c.iteration());
+            c.errors().forEach((name, v) -> values.put("convergence." + name, v));
+            live.events().append(Event.Kind.METRICS, values, 0, "", "");
+        }
+    }
+
+    /** At most {@code max} of {@code all}, evenly spaced, the first and the last kept. */
+    static <T> List<T> thin(List<T> all, int max) {
+        if (all.size() <= max) {
+            return all;
+        }
+        List<T> out = new ArrayList<>(max);
+        for (int i = 0; i < max; i++) {
+            out.add(all.get((int) Math.round((double) i * (all.size() - 1) / (max - 1))));
+        }
+        return out;
     }
 
     private void checkpoint(long step, double time) throws java.io.IOException {

@@ -83,7 +83,10 @@ public final class Manual {
     /** Each model: its equations (summary), time step rule, parameters and fields. */
     static Page models() {
         StringBuilder s = new StringBuilder();
-        s.append("The models, as the engine describes them (the same as `stagger models`).\n");
+        s.append("The models, as the engine describes them (the same as `stagger models`). An open project's\n")
+                .append("Model page shows its model's equations, parameters and fields with their locations, for a\n")
+                .append("built-in model and a model file (model: {file: ...}) alike; iterative models plot their\n")
+                .append("convergence in the monitor's Convergence tab.\n");
         for (Model m : Models.all()) {
             ModelDescription d = m.description();
             s.append("\n").append(d.title()).append("   (model.name: ").append(d.name()).append(", ").append(d.minDims())

@@ -25,6 +25,8 @@ import javafx.collections.ObservableList;
 final class FrameControls {
     private final FramePipeline frames;
     private final ObservableList<String> fields = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
+    private final ObservableList<String> fieldsView = FXCollections.unmodifiableObservableList(fields);
     private final ReadOnlyStringWrapper selectedField = new ReadOnlyStringWrapper(this, "selectedField");
     private final ReadOnlyObjectWrapper<Colormap> colormap =
             new ReadOnlyObjectWrapper<>(this, "colormap", Colormap.VIRIDIS);
@@ -93,7 +95,9 @@ final class FrameControls {
 
     /** The fields and grid of what is shown: the live run's, or the output file's. */
     void grid(List<String> names, int dimensions, int[] cellCounts) {
-        if (!fields.equals(names)) {
+        // the same fields in another order (an output file lists vertex data before cell data): the
+        // chooser keeps the run's order instead of jumping when the run ends and its output is shown
+        if (!new java.util.HashSet<>(fields).equals(new java.util.HashSet<>(names)) || fields.size() != names.size()) {
             fields.setAll(names);
         }
         dims.set(dimensions);
@@ -115,7 +119,7 @@ final class FrameControls {
     }
 
     ObservableList<String> fields() {
-        return FXCollections.unmodifiableObservableList(fields);
+        return fieldsView;
     }
 
     ReadOnlyStringProperty selectedFieldProperty() {

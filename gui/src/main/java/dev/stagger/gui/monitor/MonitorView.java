@@ -59,8 +59,12 @@ public final class MonitorView extends BorderPane {
     private final XYChart.Series<Number, Number> maxSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> meanSeries = new XYChart.Series<>();
     private final LineChart<Number, Number> residualChart = chart("step", "residual");
+    /** An iterative model's newest step: each error over the iterations, on a log axis (log10 plotted). */
+    private final LineChart<Number, Number> convergenceChart = logChart("iteration", "error");
     private final java.util.Map<XYChart.Series<Number, Number>, Mirror> mirrors = new java.util.IdentityHashMap<>();
     private boolean updating;
+    /** Whether there are residuals or convergence to show: the Convergence tab appears with the first. */
+    private javafx.beans.binding.BooleanBinding anyResidual;
 
     public MonitorView(MonitorViewModel model) {
         this.model = model;
@@ -167,19 +171,29 @@ public final class MonitorView extends BorderPane {
 
         residualChart.visibleProperty().bind(Bindings.isNotEmpty(residualChart.getData()));
         residualChart.managedProperty().bind(residualChart.visibleProperty());
-        model.metricKeys().addListener((ListChangeListener<String>) c -> {
-            while (c.next()) {
-                for (String key : c.getAddedSubList()) {
-                    if (key.startsWith("residual.")) {
-                        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-                        s.setName(key.substring("residual.".length()));
-                        mirror(model.metric(key), s);
-                        residualChart.getData().add(s);
-                    }
-                }
+        eachKey(model.metricKeys(), key -> {
+            if (key.startsWith("residual.")) {
+                XYChart.Series<Number, Number> s = new XYChart.Series<>();
+                s.setName(key.substring("residual.".length()));
+                mirror(model.metric(key), s);
+                residualChart.getData().add(s);
             }
         });
-        VBox charts = new VBox(4, progress, stats, residualChart);
+        convergenceChart.setId("convergence-chart");
+        convergenceChart.visibleProperty().bind(Bindings.isNotEmpty(convergenceChart.getData()));
+        convergenceChart.managedProperty().bind(convergenceChart.visibleProperty());
+        convergenceChart.titleProperty().bind(model.convergenceStepProperty().asString("convergence of step %d"));
+        eachKey(model.convergenceKeys(), key -> {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(key);
+            mirror(model.convergence(key), s);
+            convergenceChart.getData().add(s);
+        });
+        VBox charts = new VBox(4, progress, stats);
+        // the residuals of each step and the convergence within the newest: a tab of their own, which
+        // appears with the first of them (an explicit model has none), so that the charts keep their room
+        VBox residuals = new VBox(4, residualChart, convergenceChart);
+        VBox.setVgrow(convergenceChart, Priority.ALWAYS);
         VBox.setVgrow(progress, Priority.ALWAYS);
         VBox.setVgrow(stats, Priority.ALWAYS);
         VBox.setVgrow(residualChart, Priority.ALWAYS);
@@ -204,6 +218,19 @@ public final class MonitorView extends BorderPane {
 
         TabPane tabs = new TabPane(new Tab("Charts", charts), new Tab("Ranks", ranks), new Tab("Log", console));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("monitor-tabs");
+        Tab residualTab = new Tab("Convergence", residuals);
+        residualTab.setId("convergence-tab");
+        // a field: a binding only a local variable holds is collected, and its listener with it
+        anyResidual = Bindings.isNotEmpty(residualChart.getData()).or(Bindings.isNotEmpty(convergenceChart.getData()));
+        anyResidual.addListener((o, was, is) -> {
+            if (is && !tabs.getTabs().contains(residualTab)) {
+                tabs.getTabs().add(1, residualTab);
+            }
+        });
+        if (anyResidual.getValue()) {
+            tabs.getTabs().add(1, residualTab);
+        }
         SplitPane split = new SplitPane(picture(), tabs);
         split.setDividerPositions(0.6);
         return split;
@@ -283,6 +310,50 @@ public final class MonitorView extends BorderPane {
         mirror(model.metric(field + ".min"), minSeries);
         mirror(model.metric(field + ".max"), maxSeries);
         mirror(model.metric(field + ".mean"), meanSeries);
+    }
+
+    /**
+     * Runs {@code action} for the keys there are and for each one added later: a view made after
+     * its model has seen the first keys (a monitor opened on a run under way) still charts them.
+     */
+    private static void eachKey(ObservableList<String> keys, java.util.function.Consumer<String> action) {
+        List.copyOf(keys).forEach(action);
+        keys.addListener((ListChangeListener<String>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(action);
+            }
+        });
+    }
+
+    /** A chart whose y values are log10 of what it shows: the axis labels them as powers of ten. */
+    private static LineChart<Number, Number> logChart(String xLabel, String yLabel) {
+        LineChart<Number, Number> c = chart(xLabel, yLabel + " (log)");
+        NumberAxis y = (NumberAxis) c.getYAxis();
+        y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
+            @Override
+            public String toString(Number v) {
+                return logTickLabel(v.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s.replace("1e", ""));
+            }
+        });
+        c.setCreateSymbols(true);
+        return c;
+    }
+
+    /** The label of a tick at log10 value {@code v}: "1e-6" at whole powers, nothing between them. */
+    static String logTickLabel(double v) {
+        double r = Math.rint(v);
+        return Math.abs(v - r) < 1e-9 ? "1e" + (long) r : "";
+    }
+
+    /** The convergence chart (for tests). */
+    LineChart<Number, Number> convergenceChart() {
+        return convergenceChart;
     }
 
     private static LineChart<Number, Number> chart(String xLabel, String yLabel) {

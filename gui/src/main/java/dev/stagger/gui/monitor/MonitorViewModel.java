@@ -195,6 +195,7 @@ public final class MonitorViewModel {
             controls.followSettings();
         }
         charts.append(b.progress(), b.metrics());
+        charts.appendConvergence(b.convergence());
         log.append(b.log());
         Frame f = frames.mailbox().take();
         if (f != null) {
@@ -358,6 +359,21 @@ public final class MonitorViewModel {
      */
     public double valueAt(double x, double y) {
         return FrameProbe.valueAt(frame.get(), x, y);
+    }
+
+    /** The errors an iterative model's convergence checks report, in order of arrival. */
+    public ObservableList<String> convergenceKeys() {
+        return charts.convergenceKeys();
+    }
+
+    /** One error over the iterations of the newest checked step: (iteration, log10 error). */
+    public ObservableList<ChartPoint> convergence(String key) {
+        return charts.convergence(key);
+    }
+
+    /** The step whose convergence is shown; -1 before the first check. */
+    public javafx.beans.property.ReadOnlyLongProperty convergenceStepProperty() {
+        return charts.convergenceStepProperty();
     }
 
     /** The chart of a metric key ("C.min", "C.mean", "residual.r"), empty until its first value. */

@@ -64,6 +64,9 @@ final class BoundarySection implements Section {
     private final TextField valueField;
     private final Label sideLabel = new Label();
     private final Label error = new Label();
+    /** The conditions the model fixes itself (a model file's {@code boundary:} of a field), read-only. */
+    private final Label fixed = new Label();
+    private final GridPane editor = new GridPane();
     private final Canvas plot = new Canvas(360, 140);
     private final Map<BoundaryKey, Shape> sideShapes = new LinkedHashMap<>();
     private BoundaryKey selected = new BoundaryKey(0, Side.LOW);
@@ -95,7 +98,6 @@ final class BoundarySection implements Section {
         sideLabel.setId("boundary-side");
         schematic.setPrefSize(360, 276);
         schematic.setMinSize(360, 276);
-        GridPane editor = new GridPane();
         editor.setHgap(8);
         editor.setVgap(6);
         editor.addRow(0, new Label("Field"), fieldBox);
@@ -111,7 +113,11 @@ final class BoundarySection implements Section {
         // side by side when the pane is wide, the editor under the schematic when it is narrow
         FlowPane top = new FlowPane(16, 12, schematic, editor);
         top.prefWrapLengthProperty().bind(root.widthProperty().subtract(20));
-        root.getChildren().add(top);
+        fixed.setId("boundary-fixed");
+        fixed.setWrapText(true);
+        fixed.managedProperty().bind(fixed.visibleProperty());
+        // first: what the model fixes is what a reader of this page needs before the editor
+        root.getChildren().addAll(fixed, top);
         root.setPadding(new Insets(10));
         doc.projectProperty().addListener((o, a, b) -> refresh());
         refresh();
@@ -202,6 +208,7 @@ final class BoundarySection implements Section {
             if (fields.isEmpty()) {
                 fields.addAll(p.fields().keySet());
             }
+            showFixed(p, fields.isEmpty());
             if (!fieldBox.getItems().equals(fields)) {
                 String keep = fieldBox.getValue();
                 fieldBox.getItems().setAll(fields);
@@ -235,6 +242,28 @@ final class BoundarySection implements Section {
         } finally {
             refreshing = false;
         }
+    }
+
+    /** Lists what the model fixes; with no field the project may set, the editor has nothing to edit. */
+    private void showFixed(Project p, boolean nothingToEdit) {
+        ModelOverview o = ModelOverview.of(p);
+        List<String> lines = o.fixedBoundaries();
+        String text = "";
+        if (nothingToEdit) {
+            text = o.problem().isEmpty() ? o.title() + " takes no boundary conditions from the project." : o.problem();
+        }
+        if (!lines.isEmpty()) {
+            text += (text.isEmpty() ? "" : " ") + "Fixed by the model (see the Model page):\n  "
+                    + String.join("\n  ", lines);
+        }
+        fixed.setText(text);
+        fixed.setVisible(!text.isEmpty());
+        editor.setDisable(nothingToEdit);
+    }
+
+    /** The text under the schematic: the conditions the model fixes itself, or why nothing is editable. */
+    String fixedText() {
+        return fixed.isVisible() ? fixed.getText() : "";
     }
 
     private void buildSchematic(int dims) {

@@ -36,7 +36,7 @@ final class InitialSection implements Section {
     private final Map<String, TextField> editors = new LinkedHashMap<>();
     private final Map<String, WritableImage> images = new LinkedHashMap<>();
     private final Map<String, Label> messages = new LinkedHashMap<>();
-    private List<String> built = List.of();
+    private List<String> built = null;
 
     InitialSection(ProjectDocument doc) {
         this.doc = doc;
@@ -117,8 +117,11 @@ final class InitialSection implements Section {
             row.add(view, 1, 2);
             root.getChildren().add(row);
         }
-        Label hint = new Label("Expressions of x, y, z, pi and the model's parameters; "
-                + "3D grids preview their middle z plane.");
+        Label hint = new Label(fields.isEmpty()
+                ? ModelOverview.of(doc.project()).title() + " sets up its own initial state (see its init step on the"
+                        + " Model page); the project gives no initial conditions."
+                : "Expressions of x, y, z, pi and the model's parameters; 3D grids preview their middle z plane.");
+        hint.setId("initial-hint");
         hint.setWrapText(true);
         root.getChildren().add(hint);
     }

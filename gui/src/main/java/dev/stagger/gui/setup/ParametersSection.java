@@ -86,7 +86,7 @@ final class ParametersSection implements Section {
         if (c == null && keyPath.equals("run")) {
             c = controls.get("run.steps");
         }
-        if (c == null && keyPath.startsWith("model")) {
+        if (c == null && keyPath.startsWith("model.parameters")) {
             c = controls.values().stream().findFirst().orElse(null);
         }
         if (c == null) {
@@ -107,6 +107,14 @@ final class ParametersSection implements Section {
             }
         });
         Optional<ExpressionSampler.Stability> s = ExpressionSampler.stability(p);
+        if (ModelOverview.choosesOwnStep(p)) {
+            // a limit against a dt the model does not take would be a false alarm or a false comfort
+            stabilityBar.setProgress(0);
+            stabilityLabel.setText("the model chooses each step's dt itself" + s.map(st -> ", at most "
+                    + Numbers.format(st.limit()) + " here").orElse("") + " (its rule is on the Model page)");
+            stabilityLabel.setTextFill(Color.GRAY);
+            return;
+        }
         if (s.isEmpty()) {
             stabilityBar.setProgress(0);
             stabilityLabel.setText("no limit: fix the grid or the parameters first");

@@ -17,7 +17,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The model setup editor for one {@link ProjectDocument}: tabs for the grid, boundary conditions,
- * initial conditions and parameters above a problems pane that lists every validation problem;
+ * initial conditions, parameters and the model itself (its equations and fields) above a problems pane that lists every validation problem;
  * selecting a problem jumps to its section and focuses the control of its key path.
  *
  * <p>The view only renders the document and calls its command methods; undo, redo, save and the
@@ -27,7 +27,7 @@ public final class SetupView extends BorderPane {
 
     /** The sections, in tab order. */
     public enum Page {
-        GRID, BOUNDARIES, INITIAL, PARAMETERS
+        GRID, BOUNDARIES, INITIAL, PARAMETERS, MODEL
     }
 
     private final ProjectDocument doc;
@@ -37,6 +37,7 @@ public final class SetupView extends BorderPane {
     private final BoundarySection boundaries;
     private final InitialSection initial;
     private final ParametersSection parameters;
+    private final ModelSection model;
     private final List<Section> sections;
 
     public SetupView(ProjectDocument doc) {
@@ -45,7 +46,8 @@ public final class SetupView extends BorderPane {
         boundaries = new BoundarySection(doc);
         initial = new InitialSection(doc);
         parameters = new ParametersSection(doc);
-        sections = List.of(grid, boundaries, initial, parameters);
+        model = new ModelSection(doc);
+        sections = List.of(grid, boundaries, initial, parameters, model);
         for (Section s : sections) {
             // a section taller than the pane scrolls instead of running under the problems list
             ScrollPane scroll = new ScrollPane(s.content());

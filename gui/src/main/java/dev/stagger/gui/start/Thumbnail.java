@@ -2,7 +2,12 @@ package dev.stagger.gui.start;
 
 import dev.stagger.engine.expr.CompiledExpression;
 import dev.stagger.engine.expr.Expression;
+import dev.stagger.engine.grid.Grid;
+import dev.stagger.engine.model.Model;
 import dev.stagger.engine.model.Models;
+import dev.stagger.engine.model.lang.catalogue.DimensionFamily;
+import dev.stagger.engine.model.lang.run.LangModel;
+import dev.stagger.engine.model.lang.run.StartPicture;
 import dev.stagger.engine.project.FieldSetup;
 import dev.stagger.engine.project.GridSpec;
 import dev.stagger.engine.project.Project;
@@ -13,7 +18,8 @@ import java.util.Map;
  * A small picture of a project's initial condition as ARGB pixels (row 0 at the top), made without
  * the toolkit: the first field's initial expression evaluated on a raster over the domain (2D as a
  * heatmap with y up and the domain's aspect, 3D as the middle z slice, 1D as a filled curve),
- * coloured with viridis.
+ * coloured with viridis. A model that sets up its own state (Stokes, shallow ice) is drawn from its
+ * own start instead ({@link StartPicture}) when the project gives it no initial condition that varies.
  */
 public record Thumbnail(int width, int height, int[] argb) {
 
@@ -22,19 +28,52 @@ public record Thumbnail(int width, int height, int[] argb) {
     /** The thumbnail of {@code project} fitting in {@code maxWidth x maxHeight}; blank if it has no field. */
     public static Thumbnail of(Project project, int maxWidth, int maxHeight) {
         GridSpec grid = project.grid();
-        if (project.fields().isEmpty()) {
-            return new Thumbnail(maxWidth, maxHeight, new int[maxWidth * maxHeight]);
-        }
-        FieldSetup field = project.fields().values().iterator().next();
         Map<String, Double> params = Models.find(project.model().name())
                 .map(m -> project.model().resolvedParameters(m.description()))
                 .orElse(project.model().parameters());
-        CompiledExpression f = Expression.parse(field.initial()).bind(params, grid.dims());
-        return grid.dims() == 1 ? curve(grid, f, maxWidth, maxHeight) : heatmap(grid, f, maxWidth, maxHeight);
+        Thumbnail fromProject = null;
+        if (!project.fields().isEmpty()) {
+            FieldSetup field = project.fields().values().iterator().next();
+            CompiledExpression f = Expression.parse(field.initial()).bind(params, grid.dims());
+            if (grid.dims() == 1) {
+                return curve(grid, f, maxWidth, maxHeight);
+            }
+            int[] size = size(grid, maxWidth, maxHeight);
+            double[] v = sampled(grid, f, size[0], size[1]);
+            fromProject = heatmap(v, size[0], size[1]);
+            double[] range = range(v);
+            if (range[1] > range[0]) {
+                return fromProject;
+            }
+        }
+        // a model file, or the member of a family (diffusion) the grid's dimensions pick
+        Model model = Models.find(project.model().name()).orElse(null);
+        LangModel lang = model instanceof LangModel l ? l
+                : model instanceof DimensionFamily f && model.description().supportsDims(grid.dims())
+                        ? f.forDims(grid.dims()) : null;
+        if (grid.dims() >= 2 && lang != null) {
+            int[] size = size(grid, maxWidth, maxHeight);
+            int[] cells = grid.dims() == 2 ? new int[] {size[0], size[1]} : new int[] {size[0], size[1], 3};
+            try {
+                var picture = StartPicture.of(lang, Grid.of(grid.origin(), grid.extent(), cells), params);
+                if (picture.isPresent()) {
+                    double[] v = new double[size[0] * size[1]];
+                    for (int row = 0; row < size[1]; row++) {
+                        // the picture's row 0 is the lowest y; the thumbnail's is the top
+                        System.arraycopy(picture.get().values(), (size[1] - 1 - row) * size[0], v, row * size[0],
+                                size[0]);
+                    }
+                    return heatmap(v, size[0], size[1]);
+                }
+            } catch (RuntimeException e) {
+                // a model whose start cannot be drawn on this raster: the project's picture, or none
+            }
+        }
+        return fromProject != null ? fromProject : new Thumbnail(maxWidth, maxHeight, new int[maxWidth * maxHeight]);
     }
 
-    private static Thumbnail heatmap(GridSpec grid, CompiledExpression f, int maxWidth, int maxHeight) {
-        double[] o = grid.origin();
+    /** Width and height within the bounds with the domain's aspect. */
+    private static int[] size(GridSpec grid, int maxWidth, int maxHeight) {
         double[] e = grid.extent();
         double aspect = e[0] / e[1];
         int w = maxWidth;
@@ -43,6 +82,12 @@ public record Thumbnail(int width, int height, int[] argb) {
             h = maxHeight;
             w = Math.max(1, (int) Math.round(h * aspect));
         }
+        return new int[] {Math.max(2, w), Math.max(2, h)};
+    }
+
+    private static double[] sampled(GridSpec grid, CompiledExpression f, int w, int h) {
+        double[] o = grid.origin();
+        double[] e = grid.extent();
         double z = grid.dims() == 3 ? o[2] + e[2] / 2 : 0;
         double[] v = new double[w * h];
         for (int row = 0; row < h; row++) {
@@ -52,6 +97,10 @@ public record Thumbnail(int width, int height, int[] argb) {
                 v[row * w + col] = f.value(x, y, z);
             }
         }
+        return v;
+    }
+
+    private static Thumbnail heatmap(double[] v, int w, int h) {
         double[] range = range(v);
         int[] argb = new int[w * h];
         for (int i = 0; i < v.length; i++) {

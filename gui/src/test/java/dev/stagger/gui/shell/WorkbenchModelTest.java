@@ -88,6 +88,26 @@ class WorkbenchModelTest {
     }
 
     @Test
+    void aBrokenModelFileIsANoticeWithItsLinesAndColumnsLikeAProjectError() throws Exception {
+        // a kernel that assigns the pressure (cell centres) to Vx (x vertices): the checker's location error
+        String model = dev.stagger.engine.model.lang.catalogue.Catalogue.text("waves-2d.yaml")
+                .replace("name: waves-2d", "name: my-waves")
+                .replace("      - Vx = Vx - dtrho*∂x(P)", "      - Vx = P");
+        Files.writeString(dir.resolve("my-waves.yaml"), model);
+        int line = java.util.Arrays.asList(model.split("\n")).indexOf("      - Vx = P") + 1;
+        Path project = dir.resolve("mine.yaml");
+        Files.writeString(project, Files.readString(TestPrefs.samples().resolve("waves-2d.yaml"))
+                .replace("  name: waves-2d\n", "  file: my-waves.yaml\n"));
+        WorkbenchModel m = new WorkbenchModel(prefs, List.of());
+        assertThat(m.open(project)).isFalse();
+        Notice n = m.noticeProperty().get();
+        assertThat(n.kind()).isEqualTo(Notice.Kind.ERROR);
+        assertThat(n.text()).contains("my-waves.yaml");
+        assertThat(n.details()).anyMatch(l -> l.matches("mine\\.yaml:\\d+:\\d+: model.file: .*"))
+                .anyMatch(l -> l.matches("my-waves\\.yaml:" + line + ":\\d+: .*Vx.*"));
+    }
+
+    @Test
     void newFromTemplateIsUnsavedAndCannotRunUntilSaved() throws Exception {
         WorkbenchModel m = new WorkbenchModel(prefs, List.of());
         assertThat(m.newFromTemplate(TestPrefs.samples().resolve("diffusion-1d.yaml"))).isTrue();
@@ -116,6 +136,22 @@ class WorkbenchModelTest {
         assertThat(m.jobs().all()).containsExactly(job);
         assertThat(m.jobs().selected()).isSameAs(job);
         assertThat(m.jobs().running()).isEmpty();
+    }
+
+    @Test
+    void aStokesRunOnThisComputerStreamsItsResidualsAndConvergence() throws Exception {
+        EmbeddedRunTarget target = new EmbeddedRunTarget(SAME_THREAD, SAME_THREAD, Clock.systemUTC());
+        WorkbenchModel m = new WorkbenchModel(prefs, List.of(target));
+        m.open(copySample("stokes-2d"));
+        m.document().setCells(0, 31);
+        m.document().setCells(1, 31);
+        m.useRunOverrides(new RunOverrides(null, 2L, null));
+        RunJob job = m.run(target);
+        assertThat(job.state()).as(job.messageProperty().get()).isEqualTo(RunState.FINISHED);
+        List<dev.stagger.engine.live.Event> events = job.client().events(0, 10_000, 0);
+        assertThat(events).filteredOn(e -> e.kind() == dev.stagger.engine.live.Event.Kind.METRICS)
+                .anyMatch(e -> e.values().containsKey("residual.iterations"))
+                .anyMatch(e -> e.values().containsKey(dev.stagger.engine.live.Event.CONVERGENCE_ITERATION));
     }
 
     @Test

@@ -38,6 +38,24 @@ class SampleGalleryTest {
     }
 
     @Test
+    void modelsThatSetUpTheirOwnStateAreDrawnFromIt() throws Exception {
+        List<SampleCard> cards = SampleGallery.load(TestPrefs.samples());
+        for (String title : List.of("Stokes 2D, buoyant visco-elastic inclusion",
+                "Stokes 3D, buoyant visco-elastic inclusion")) {
+            // T = T0 in the inclusion at the middle, Ta around it: the project itself sets no field
+            Thumbnail t = cards.stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow().thumbnail();
+            int centre = t.argb()[t.height() / 2 * t.width() + t.width() / 2];
+            assertThat(luminance(centre)).as(title).isGreaterThan(luminance(t.argb()[0]));
+        }
+        // the shallow ice starts with no ice (H = 0 everywhere): the picture is its bed, highest at (0, 0.5)
+        Thumbnail sia = cards.stream().filter(c -> c.title().equals("Shallow ice 2D")).findFirst().orElseThrow()
+                .thumbnail();
+        int peak = sia.argb()[sia.height() / 4 * sia.width() + sia.width() / 2];
+        int low = sia.argb()[(sia.height() - 1) * sia.width()];
+        assertThat(luminance(peak)).isGreaterThan(luminance(low));
+    }
+
+    @Test
     void aBrokenProjectBecomesACardWithItsProblem(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("bad.yaml"), "format: 1\ntitle: Bad\ngrid: 3\n");
         List<SampleCard> cards = SampleGallery.load(dir);

@@ -65,6 +65,61 @@ class LangStokesTest {
     }
 
     @Test
+    void eachStepKeepsItsConvergenceChecksAndTheLiveStreamCarriesThem() throws Exception {
+        int n = 31;
+        RunPlan plan = plan(n, 2);
+        try (Simulation s = new Simulation(plan, new SelfCommunicator(), new SerialExecutor())) {
+            LangSolver solver = (LangSolver) s.solver();
+            solver.step(plan.dt());
+            Map<String, Double> r = solver.residuals();
+            List<dev.stagger.engine.model.ConvergenceCheck> checks = solver.convergence();
+            double every = r.get("check_every");
+            assertThat(checks).hasSize((int) (r.get("iterations") / every));
+            for (int c = 0; c < checks.size(); c++) {
+                assertThat(checks.get(c).iteration()).isEqualTo((long) ((c + 1) * every));
+                assertThat(checks.get(c).errors().keySet()).containsExactly("err_divV", "err_Vx", "err_Vy");
+            }
+            // the last check is the one that ended the loop: the step's residuals
+            var last = checks.get(checks.size() - 1);
+            assertThat(last.errors()).containsEntry("err_Vx", r.get("err_Vx")).containsEntry("err_divV",
+                    r.get("err_divV"));
+            assertThat(checks.get(0).errors().get("err_Vx")).isGreaterThan(last.errors().get("err_Vx"));
+            solver.step(plan.dt());
+            assertThat(solver.convergence()).as("a step's checks replace the last step's")
+                    .hasSize((int) (solver.residuals().get("iterations") / solver.residuals().get("check_every")));
+        }
+        // through the live stream: after each step's METRICS, its checks in iteration order
+        dev.stagger.engine.live.LiveRun live = new dev.stagger.engine.live.LiveRun(new dev.stagger.engine.live.Status(
+                "stokes", "stokes", "stokes-2d", dev.stagger.engine.live.RunState.STARTING, 0, 2, 0, 0, 0, 0, 1,
+                List.of(), List.of("Pr"), 2, new int[] {n, n}));
+        try (Simulation s = new Simulation(plan, new SelfCommunicator(), new SerialExecutor())) {
+            s.run(OutputSink.NONE, RunListener.NONE, () -> false, live, (step, time) -> "not written");
+        }
+        List<dev.stagger.engine.live.Event> events = live.client().events(0, 10_000, 0);
+        List<dev.stagger.engine.live.Event> checks = events.stream()
+                .filter(e -> e.values().containsKey(dev.stagger.engine.live.Event.CONVERGENCE_ITERATION)).toList();
+        assertThat(checks).isNotEmpty();
+        assertThat(checks).allSatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(dev.stagger.engine.live.Event.Kind.METRICS);
+            assertThat(e.values().keySet()).containsExactlyInAnyOrder("step", "time",
+                    dev.stagger.engine.live.Event.CONVERGENCE_ITERATION, "convergence.err_divV", "convergence.err_Vx",
+                    "convergence.err_Vy");
+        });
+        // metrics go at most once a second and at the last step: the last step's checks are always there
+        for (double step : new double[] {2}) {
+            List<Double> iterations = checks.stream().filter(e -> e.value("step") == step)
+                    .map(e -> e.value(dev.stagger.engine.live.Event.CONVERGENCE_ITERATION)).toList();
+            assertThat(iterations).as("step %s", step).isNotEmpty().isSorted().doesNotHaveDuplicates()
+                    .hasSizeLessThanOrEqualTo(64);
+            // the step's own METRICS event, with the iteration count the last check was made at
+            dev.stagger.engine.live.Event metrics = events.stream().filter(e -> e.kind()
+                    == dev.stagger.engine.live.Event.Kind.METRICS && e.value("step") == step
+                    && e.values().containsKey("residual.iterations")).findFirst().orElseThrow();
+            assertThat(iterations.get(iterations.size() - 1)).isEqualTo(metrics.value("residual.iterations"));
+        }
+    }
+
+    @Test
     void everyStepConvergesAndTheDenseInclusionSinksSymmetrically() throws Exception {
         int n = 31;
         RunPlan plan = plan(n, 4);

@@ -4,6 +4,7 @@ import dev.stagger.engine.live.Event;
 import dev.stagger.engine.live.Status;
 import dev.stagger.gui.monitor.state.ChartPoint;
 import dev.stagger.gui.monitor.state.ChartThinning;
+import dev.stagger.gui.monitor.state.ConvergencePoint;
 import dev.stagger.gui.monitor.state.LogLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,15 @@ final class EventDigest {
                     e.value("step") == e.value("totalSteps"));
             case METRICS -> {
                 double step = e.value("step");
+                if (e.values().containsKey(Event.CONVERGENCE_ITERATION)) {
+                    convergence(e, batch);
+                    return;
+                }
                 e.values().entrySet().stream()
                         .filter(v -> !v.getKey().equals("step") && !v.getKey().equals("time"))
+                        // an infinite value (Stokes' advective dt limit while V = 0) has no place on a chart
+                        // axis, and one such point leaves a JavaFX chart empty
+                        .filter(v -> Double.isFinite(v.getValue()))
                         .sorted(Map.Entry.comparingByKey())
                         .forEach(v -> batch.metrics.computeIfAbsent(v.getKey(), k -> new ArrayList<>())
                                 .add(new ChartPoint(step, v.getValue())));
@@ -55,6 +63,17 @@ final class EventDigest {
             case LOG -> batch.log.add(new LogLine(e.epochMillis(), e.rank(), e.level(), e.text()));
             case STATE -> batch.log.add(new LogLine(e.epochMillis(), e.rank(), "state", e.text()));
         }
+    }
+
+    /** One convergence check: its errors by name ("convergence.err_Vx" is err_Vx). */
+    private static void convergence(Event e, FeedBatch batch) {
+        Map<String, Double> errors = new java.util.LinkedHashMap<>();
+        e.values().entrySet().stream()
+                .filter(v -> v.getKey().startsWith("convergence.") && !v.getKey().equals(Event.CONVERGENCE_ITERATION))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(v -> errors.put(v.getKey().substring("convergence.".length()), v.getValue()));
+        batch.convergence.add(new ConvergencePoint((long) e.value("step"), (long) e.value(Event.CONVERGENCE_ITERATION),
+                errors));
     }
 
     /** Adds a step-over-wall-time point if {@link ChartThinning} takes it. */

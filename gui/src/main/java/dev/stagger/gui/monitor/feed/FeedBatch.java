@@ -2,6 +2,7 @@ package dev.stagger.gui.monitor.feed;
 
 import dev.stagger.engine.live.Status;
 import dev.stagger.gui.monitor.state.ChartPoint;
+import dev.stagger.gui.monitor.state.ConvergencePoint;
 import dev.stagger.gui.monitor.state.LogLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ public final class FeedBatch {
     final List<ChartPoint> progress = new ArrayList<>();
     final Map<String, List<ChartPoint>> metrics = new LinkedHashMap<>();
     final List<LogLine> log = new ArrayList<>();
+    final List<ConvergencePoint> convergence = new ArrayList<>();
 
     /** The newest status, or null when no round ended since. */
     public Status status() {
@@ -33,12 +35,18 @@ public final class FeedBatch {
         return metrics;
     }
 
+    /** New convergence checks of iterative models, in order of arrival. */
+    public List<ConvergencePoint> convergence() {
+        return convergence;
+    }
+
     public List<LogLine> log() {
         return log;
     }
 
     public boolean isEmpty() {
-        return status == null && progress.isEmpty() && metrics.isEmpty() && log.isEmpty();
+        return status == null && progress.isEmpty() && metrics.isEmpty() && log.isEmpty()
+                && convergence.isEmpty();
     }
 
     /** Adds {@code later}'s news to this one's; its status replaces this one's. */
@@ -49,5 +57,6 @@ public final class FeedBatch {
         progress.addAll(later.progress);
         later.metrics.forEach((k, v) -> metrics.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
         log.addAll(later.log);
+        convergence.addAll(later.convergence);
     }
 }

@@ -1,20 +1,34 @@
 package dev.stagger.gui.monitor.state;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The monitor's charts: steps over wall time, and one series per metric key ("C.min", "C.mean",
- * "residual.r"). Points arrive already thinned ({@link ChartThinning}); each series is capped here.
+ * "residual.r"), and the convergence of an iterative model's newest step (residual over iteration,
+ * log10). Points arrive already thinned ({@link ChartThinning}); each series is capped here.
  * FX thread only.
  */
 public final class ChartsModel {
     private final ObservableList<ChartPoint> progress = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
+    private final ObservableList<ChartPoint> progressView = FXCollections.unmodifiableObservableList(progress);
     private final ObservableList<String> metricKeys = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
+    private final ObservableList<String> metricKeysView = FXCollections.unmodifiableObservableList(metricKeys);
     private final Map<String, ObservableList<ChartPoint>> metricSeries = new HashMap<>();
+    private final ObservableList<String> convergenceKeys = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
+    private final ObservableList<String> convergenceKeysView = FXCollections.unmodifiableObservableList(convergenceKeys);
+    private final Map<String, ObservableList<ChartPoint>> convergenceSeries = new HashMap<>();
+    private final ReadOnlyLongWrapper convergenceStep = new ReadOnlyLongWrapper(this, "convergenceStep", -1);
 
     /** Adds one pulse's points: one change per series, so a chart redraws once per pulse at most. */
     public void append(List<ChartPoint> progressPoints, Map<String, List<ChartPoint>> metrics) {
@@ -27,14 +41,73 @@ public final class ChartsModel {
         });
     }
 
+    /**
+     * Adds convergence checks: the plot shows the newest step's, so a check of a later step starts
+     * it over. A point is (iteration, log10 of the error); an error that is not positive and finite
+     * has no place on a log axis and is left out.
+     */
+    public void appendConvergence(List<ConvergencePoint> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        long newest = checks.get(checks.size() - 1).step();
+        Map<String, List<ChartPoint>> added = new LinkedHashMap<>();
+        for (ConvergencePoint c : checks) {
+            if (c.step() != newest) {
+                continue;
+            }
+            c.errors().forEach((name, v) -> {
+                List<ChartPoint> points = added.computeIfAbsent(name, k -> new ArrayList<>());
+                if (v > 0 && Double.isFinite(v)) {
+                    points.add(new ChartPoint(c.iteration(), Math.log10(v)));
+                }
+            });
+        }
+        boolean restart = newest != convergenceStep.get();
+        convergenceStep.set(newest);
+        added.forEach((name, points) -> {
+            if (!convergenceKeys.contains(name)) {
+                convergenceKeys.add(name);
+            }
+            ObservableList<ChartPoint> series = convergence(name);
+            if (restart) {
+                series.setAll(points);
+            } else {
+                series.addAll(points);
+            }
+        });
+        if (restart) {
+            convergenceSeries.forEach((name, series) -> {
+                if (!added.containsKey(name)) {
+                    series.clear();
+                }
+            });
+        }
+    }
+
+    /** The errors of the convergence plot, in order of arrival ("err_divV", "err_Vx", ...). */
+    public ObservableList<String> convergenceKeys() {
+        return convergenceKeysView;
+    }
+
+    /** The convergence of one error in the newest step: (iteration, log10 error), empty until a check. */
+    public ObservableList<ChartPoint> convergence(String key) {
+        return convergenceSeries.computeIfAbsent(key, k -> FXCollections.observableArrayList());
+    }
+
+    /** The step the convergence plot shows; -1 before the first check. */
+    public ReadOnlyLongProperty convergenceStepProperty() {
+        return convergenceStep.getReadOnlyProperty();
+    }
+
     /** Steps (y) over wall seconds (x). */
     public ObservableList<ChartPoint> progress() {
-        return FXCollections.unmodifiableObservableList(progress);
+        return progressView;
     }
 
     /** Metric keys seen so far, in order of arrival. */
     public ObservableList<String> metricKeys() {
-        return FXCollections.unmodifiableObservableList(metricKeys);
+        return metricKeysView;
     }
 
     /** The chart of a metric key, empty until its first value (the view may bind to it before). */

@@ -17,7 +17,11 @@ public final class LogModel {
     public static final int CAPACITY = 10_000;
 
     private final ObservableList<LogLine> lines = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
+    private final ObservableList<LogLine> linesView = FXCollections.unmodifiableObservableList(lines);
     private final FilteredList<LogLine> filtered = new FilteredList<>(lines, line -> true);
+    /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
+    private final ObservableList<LogLine> filteredView = FXCollections.unmodifiableObservableList(filtered);
     private final ReadOnlyStringWrapper filter = new ReadOnlyStringWrapper(this, "logFilter", "");
 
     /** Appends {@code more} in one change, dropping the oldest lines beyond the capacity. */
@@ -34,11 +38,11 @@ public final class LogModel {
     }
 
     public ObservableList<LogLine> lines() {
-        return FXCollections.unmodifiableObservableList(lines);
+        return linesView;
     }
 
     public ObservableList<LogLine> filtered() {
-        return FXCollections.unmodifiableObservableList(filtered);
+        return filteredView;
     }
 
     public ReadOnlyStringProperty filterProperty() {

@@ -25,6 +25,8 @@ public final class RunStatusModel {
     private final ReadOnlyStringWrapper throughputText = new ReadOnlyStringWrapper(this, "throughputText", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ObservableList<String> ranks = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
+    private final ObservableList<String> ranksView = FXCollections.unmodifiableObservableList(ranks);
     private boolean statusSeen;
 
     /** {@code runName} is the title until the run says its own; null leaves it empty. */
@@ -117,6 +119,6 @@ public final class RunStatusModel {
     }
 
     public ObservableList<String> ranks() {
-        return FXCollections.unmodifiableObservableList(ranks);
+        return ranksView;
     }
 }

@@ -19,10 +19,22 @@ public final class ReferenceEvaluator {
     private final int dims;
 
     public ReferenceEvaluator(Field[] fields, double[] scalars, boolean f32) {
+        this(fields, scalars, f32, fields.length > 0 ? fields[0].dims() : 3);
+    }
+
+    private ReferenceEvaluator(Field[] fields, double[] scalars, boolean f32, int dims) {
         this.fields = fields;
         this.scalars = scalars;
         this.f32 = f32;
-        this.dims = fields.length > 0 ? fields[0].dims() : 3;
+        this.dims = dims;
+    }
+
+    /**
+     * An expression of coordinates and scalars alone (no field reads, no locals) at grid point
+     * (i, j, k) of a {@code dims}-dimensional grid, in double: what the workbench draws a model's start from.
+     */
+    public static double atPoint(Node n, double[] scalars, int dims, int i, int j, int k) {
+        return new ReferenceEvaluator(new Field[0], scalars, false, dims).at(n, null, i, j, k);
     }
 
     /** A scalar expression (constants, per-step scalars, loop conditions), always in double. */

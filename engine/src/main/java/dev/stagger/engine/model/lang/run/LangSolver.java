@@ -46,6 +46,8 @@ public final class LangSolver implements Solver {
     private final Box full;
     private final int[] outerWidth;
     private final Map<String, Double> residuals = new LinkedHashMap<>();
+    /** The checks of this step's loops, for the monitor's convergence plot. */
+    private final List<dev.stagger.engine.model.ConvergenceCheck> checks = new ArrayList<>();
     private long steps;
     /** Whether the fields came from a checkpoint (the init program then never runs). */
     private final boolean restarted;
@@ -193,6 +195,7 @@ public final class LangSolver implements Solver {
         steps++;
         scalars[CheckedModel.DT] = dt;
         scalars[CheckedModel.STEP] = steps;
+        checks.clear();
         evaluateConstants();
         if (steps == 1 && !restarted) {
             // the model's start (a leapfrog's half step): once, with the first step's dt
@@ -257,6 +260,7 @@ public final class LangSolver implements Solver {
             run(loop.body());
             if (iter % every == 0) {
                 run(loop.check());
+                record(loop, iter);
                 requireFinite(loop, iter);
                 converged = true;
                 for (int c = 0; c < loop.until().size(); c++) {
@@ -280,6 +284,22 @@ public final class LangSolver implements Solver {
         } else {
             residuals.put("converged", 1.0);
         }
+    }
+
+    /** The errors the loop's criteria read, at this check. */
+    private void record(CheckedModel.Loop loop, long iter) {
+        Map<String, Double> errors = new LinkedHashMap<>();
+        for (CheckedModel.Reduction r : model.reductions()) {
+            if (mentions(loop.until(), r.slot())) {
+                errors.put(r.name(), scalars[r.slot()]);
+            }
+        }
+        checks.add(new dev.stagger.engine.model.ConvergenceCheck(iter, errors));
+    }
+
+    @Override
+    public List<dev.stagger.engine.model.ConvergenceCheck> convergence() {
+        return List.copyOf(checks);
     }
 
     /** Chmy's rule: a residual that is not a finite number ends the run (every rank sees the same values). */
