@@ -285,7 +285,10 @@ class ProjectDocumentTest {
         String after = Files.readString(file);
         assertThat(after).isEqualTo(before.replace("chi: 1.0 ", "chi: 0.5 ").replace("cells: [128, 128]  ",
                 "cells: [64, 128]   "));
-        assertThat(after.lines().filter(l -> l.contains("#")).count()).isEqualTo(18);
+        // every comment of the example is still there (the README's example has more than a dozen)
+        long comments = before.lines().filter(l -> l.contains("#")).count();
+        assertThat(comments).isGreaterThan(12);
+        assertThat(after.lines().filter(l -> l.contains("#")).count()).isEqualTo(comments);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-r--r--");
         assertThat(commented.isDirty()).isFalse();
