@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.run.RunPlanner.RunOverrides;
 import dev.stagger.gui.run.RunJob;
-import dev.stagger.gui.start.SampleGallery;
+import dev.stagger.gui.testing.HeadlessWorkbench;
 import dev.stagger.gui.testing.TestPrefs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,25 +45,13 @@ class CatalogueHeadlessTest {
         for (String s : CatalogueScreenshotApp.SAMPLES) {
             Files.copy(TestPrefs.samples().resolve(s + ".yaml"), samples.resolve(s + ".yaml"));
         }
-        System.setProperty(SampleGallery.PROPERTY, samples.toString());
-        System.setProperty(StaggerWorkbench.PREFS_PROPERTY, PREFS_NODE);
+        app = HeadlessWorkbench.start(samples, PREFS_NODE);
         stage = FxToolkit.registerPrimaryStage();
-        app = (StaggerWorkbench) FxToolkit.setupApplication(StaggerWorkbench.class);
-        FxToolkit.setupStage(s -> {
-            s.setX(0);
-            s.setY(0);
-            s.setWidth(1200);
-            s.setHeight(800);
-        });
     }
 
     @AfterAll
     static void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        TestPrefs.drop(PREFS_NODE);
-        System.clearProperty(SampleGallery.PROPERTY);
-        System.clearProperty(StaggerWorkbench.PREFS_PROPERTY);
+        HeadlessWorkbench.stop(app, PREFS_NODE);
     }
 
     @org.junit.jupiter.api.Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.run.RunPlanner.RunOverrides;
 import dev.stagger.gui.run.RunJob;
-import dev.stagger.gui.start.SampleGallery;
+import dev.stagger.gui.testing.HeadlessWorkbench;
 import dev.stagger.gui.testing.TestPrefs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,26 +48,13 @@ class WorkbenchHeadlessTest {
                 Files.copy(p, samples.resolve(p.getFileName()));
             }
         }
-        System.setProperty(SampleGallery.PROPERTY, samples.toString());
-        System.setProperty(StaggerWorkbench.PREFS_PROPERTY, PREFS_NODE);
+        app = HeadlessWorkbench.start(samples, PREFS_NODE);
         stage = FxToolkit.registerPrimaryStage();
-        app = (StaggerWorkbench) FxToolkit.setupApplication(StaggerWorkbench.class);
-        // the primary stage is shared by the test classes of this JVM: an earlier one may have moved or shrunk it
-        FxToolkit.setupStage(s -> {
-            s.setX(0);
-            s.setY(0);
-            s.setWidth(1200);
-            s.setHeight(800);
-        });
     }
 
     @AfterAll
     static void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        TestPrefs.drop(PREFS_NODE);
-        System.clearProperty(SampleGallery.PROPERTY);
-        System.clearProperty(StaggerWorkbench.PREFS_PROPERTY);
+        HeadlessWorkbench.stop(app, PREFS_NODE);
     }
 
     @Test
