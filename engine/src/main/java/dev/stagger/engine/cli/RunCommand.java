@@ -71,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
                     + " (a GPU when usable, else the CPU with a message); default: the project's run.backend, else cpu")
     dev.stagger.engine.backend.Backend backend;
 
+    /** What {@link #chooseBackend} granted: the CPU until a project is loaded. */
+    private dev.stagger.engine.backend.BackendChoice chosenBackend = dev.stagger.engine.backend.BackendChoice.cpu(null);
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "override a project key by its dotted path, e.g. --set model.parameters.chi=2 (repeatable)")
     List<String> overrides = new ArrayList<>();
@@ -306,12 +309,18 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         LiveSide live = null;
         boolean started = false;
-        try (Simulation simulation = new Simulation(plan, comm, executorFor(plan), !noOverlap, openRestart())) {
+        try (Simulation simulation = new Simulation(plan, comm, executorFor(plan), !noOverlap, openRestart(),
+                chosenBackend)) {
             started = true;
             simulation.checkpointEvery(checkpointEvery != null ? checkpointEvery : projectCheckpointEvery);
             VtkOutput output = new VtkOutput(outputDir, name, simulation.decomposition(), comm);
             if (restart != null) {
                 output.resumingAt(simulation.time());
+            }
+            if (root && simulation.solver().device() != null) {
+                // rank 0's device; every rank's is in the live status (attach, the monitor's ranks table)
+                stdout.println("  on the GPU: " + simulation.solver().device()
+                        + (comm.size() > 1 ? " (rank 0; each rank takes its node's next device)" : ""));
             }
             if (root) {
                 live = LiveSide.start(plan, outputDir, serveAddress, simulation);
@@ -339,6 +348,9 @@ final class RunCommand implements Callable<Integer> {
             }
             progress.clear();
             stdout.println(summary.line());
+            if (summary.ranks() > 1 || simulation.solver().device() != null) {
+                summary.perRank().forEach(l -> stdout.println("  " + l));
+            }
             stdout.println("Output: " + output.pvdFile() + " (open it in ParaView)");
             stdout.flush();
             if (live != null) {
@@ -453,6 +465,7 @@ final class RunCommand implements Callable<Integer> {
             if (choice.notice() != null) {
                 err.println("stagger: " + choice.notice());
             }
+            chosenBackend = choice;
             return true;
         } catch (dev.stagger.engine.backend.BackendChoice.UnavailableException e) {
             err.println("stagger: " + e.getMessage());

@@ -60,10 +60,10 @@ public final class CartesianExchange implements HaloExchange {
             for (Field field : fields) {
                 PeriodicWrap.wrap(field, d);
             }
+            nanos += System.nanoTime() - t0;
         } else if (low >= 0 || high >= 0) {
             exchangeWithNeighbours(d, low, high, fields);
         }
-        nanos += System.nanoTime() - t0;
     }
 
     private void exchangeWithNeighbours(int d, int low, int high, Field[] fields) {
@@ -71,8 +71,45 @@ public final class CartesianExchange implements HaloExchange {
         for (Field field : fields) {
             count += field.halo() * Layers.size(field, d);
         }
+        exchangeBuffers(d, count, (side, out) -> {
+            for (Field field : fields) {
+                int[] layers = sentLayers(field, d, side);
+                Layers.pack(field, d, layers[0], layers[1], out);
+            }
+        }, (side, in) -> {
+            for (Field field : fields) {
+                int[] layers = ghostLayers(field, d, side);
+                Layers.unpack(field, d, layers[0], layers[1], in);
+            }
+        });
+    }
+
+    /** Fills the buffer sent to the low (0) or high (1) neighbour, from its start. */
+    @FunctionalInterface
+    public interface Packer {
+        void pack(int side, DoubleBuffer out);
+    }
+
+    /** Takes what came from the low (0) or high (1) neighbour, from the buffer's start. */
+    @FunctionalInterface
+    public interface Unpacker {
+        void unpack(int side, DoubleBuffer in);
+    }
+
+    /** The rank on the low (-1) or high (+1) side of d: -1 for none, this rank itself when d wraps onto it. */
+    public int neighbour(int d, int direction) {
+        return topology.neighbour(rank, d, direction);
+    }
+
+    /**
+     * The message passing of one dimension's exchange, for callers that pack and unpack the layers
+     * themselves (the GPU backend, from its pinned buffers): {@code count} values each way with each
+     * neighbour, timed with the rest of the exchange.
+     */
+    public void exchangeBuffers(int d, int count, Packer packer, Unpacker unpacker) {
+        long t0 = System.nanoTime();
+        int[] neighbours = {topology.neighbour(rank, d, -1), topology.neighbour(rank, d, 1)};
         List<Communicator.Request> requests = new ArrayList<>(4);
-        int[] neighbours = {low, high};
         for (int side = 0; side < 2; side++) {
             if (neighbours[side] >= 0) {
                 DoubleBuffer in = buffer(receiveBuffers, d, side, count);
@@ -84,10 +121,7 @@ public final class CartesianExchange implements HaloExchange {
             if (neighbours[side] >= 0) {
                 DoubleBuffer out = buffer(sendBuffers, d, side, count);
                 out.clear();
-                for (Field field : fields) {
-                    int[] layers = sentLayers(field, d, side);
-                    Layers.pack(field, d, layers[0], layers[1], out);
-                }
+                packer.pack(side, out);
                 requests.add(comm.send(out, count, neighbours[side], 2 * d + side));
             }
         }
@@ -96,12 +130,10 @@ public final class CartesianExchange implements HaloExchange {
             if (neighbours[side] >= 0) {
                 DoubleBuffer in = receiveBuffers[d][side];
                 in.clear();
-                for (Field field : fields) {
-                    int[] layers = ghostLayers(field, d, side);
-                    Layers.unpack(field, d, layers[0], layers[1], in);
-                }
+                unpacker.unpack(side, in);
             }
         }
+        nanos += System.nanoTime() - t0;
     }
 
     private DoubleBuffer buffer(DoubleBuffer[][] buffers, int d, int side, int count) {
@@ -114,7 +146,7 @@ public final class CartesianExchange implements HaloExchange {
     }
 
     /** The interior layers sent to the low (0) or high (1) neighbour. */
-    static int[] sentLayers(Field field, int d, int side) {
+    public static int[] sentLayers(Field field, int d, int side) {
         int h = field.halo();
         int n = field.count(d);
         boolean vertex = field.location(d) == Location.VERTEX;
@@ -127,7 +159,7 @@ public final class CartesianExchange implements HaloExchange {
     }
 
     /** The ghost layers filled from the low (0) or high (1) neighbour. */
-    static int[] ghostLayers(Field field, int d, int side) {
+    public static int[] ghostLayers(Field field, int d, int side) {
         int h = field.halo();
         int n = field.count(d);
         return side == 0 ? new int[] {1 - h, 0} : new int[] {n + 1, n + h};

@@ -51,4 +51,20 @@ public interface Solver {
     default List<ConvergenceCheck> convergence() {
         return List.of();
     }
+
+    /** Where the fields live, for the run's per-rank table ("cuda device 0 (...)"); null for host arrays. */
+    default String device() {
+        return null;
+    }
+
+    /**
+     * Seconds this rank spent {computing, exchanging halos} so far, where the solver measures them
+     * itself (a device backend, whose launches return before they finish); empty otherwise.
+     */
+    default double[] timings() {
+        return new double[0];
+    }
+
+    /** Frees what the solver holds outside the Java heap (device memory); the default holds nothing. */
+    default void close() {}
 }

@@ -51,6 +51,14 @@ public interface SolverContext {
         return -1;
     }
 
+    /**
+     * The device this rank's fields live on (a GPU of the CUDA backend), or null for host arrays
+     * worked on by {@link #launcher()}.
+     */
+    default Object device() {
+        return null;
+    }
+
     default dev.stagger.engine.distributed.Communicator communicator() {
         return new dev.stagger.engine.distributed.SelfCommunicator();
     }

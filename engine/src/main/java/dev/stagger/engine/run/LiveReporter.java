@@ -92,6 +92,9 @@ final class LiveReporter {
     void finished(RunSummary summary, RunState state) {
         if (live != null) {
             live.events().log(0, "info", summary.line());
+            if (summary.perRank().size() > 1 || summary.perRank().stream().anyMatch(l -> l.contains("cuda"))) {
+                summary.perRank().forEach(l -> live.events().log(0, "info", l));
+            }
             live.update(status(state, summary.steps(), summary.time(), summary.wallSeconds(),
                     summary.cellUpdatesPerSecond()));
             live.events().append(Event.Kind.STATE, Map.of("step", (double) summary.steps()), 0, "info",

@@ -79,6 +79,18 @@ public final class RankContext implements SolverContext {
 
     private InitialValues override;
     private dev.stagger.engine.distributed.Communicator communicator = new dev.stagger.engine.distributed.SelfCommunicator();
+    private Object device;
+
+    /** The device this rank's fields live on (see {@link SolverContext#device()}); null for host arrays. */
+    public RankContext device(Object device) {
+        this.device = device;
+        return this;
+    }
+
+    @Override
+    public Object device() {
+        return device;
+    }
 
     /** The ranks of the run (a single rank unless set). */
     public RankContext communicator(dev.stagger.engine.distributed.Communicator comm) {

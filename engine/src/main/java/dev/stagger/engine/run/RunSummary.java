@@ -10,7 +10,16 @@ import java.util.Locale;
  */
 public record RunSummary(
         long steps, double time, double wallSeconds, double stepSeconds, long cells, double cellUpdatesPerSecond,
-        double effectiveGBps, boolean stoppedEarly, int ranks, int threadsPerRank, double haloSeconds) {
+        double effectiveGBps, boolean stoppedEarly, int ranks, int threadsPerRank, double haloSeconds,
+        java.util.List<String> perRank) {
+
+    /** Without per-rank lines. */
+    public RunSummary(long steps, double time, double wallSeconds, double stepSeconds, long cells,
+            double cellUpdatesPerSecond, double effectiveGBps, boolean stoppedEarly, int ranks, int threadsPerRank,
+            double haloSeconds) {
+        this(steps, time, wallSeconds, stepSeconds, cells, cellUpdatesPerSecond, effectiveGBps, stoppedEarly, ranks,
+                threadsPerRank, haloSeconds, java.util.List.of());
+    }
 
     /** One line for the CLI: wall time, cell updates per second and T_eff (and halo time on several ranks). */
     public String line() {

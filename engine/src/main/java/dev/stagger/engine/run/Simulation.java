@@ -34,6 +34,8 @@ public final class Simulation implements AutoCloseable {
     private final KernelExecutor executor;
     private final CartesianExchange exchange;
     private final Solver solver;
+    private final dev.stagger.engine.backend.BackendChoice backend;
+    private long exchangeAtStart;
     private long step;
     private double time;
     private long checkpointEvery;
@@ -70,7 +72,17 @@ public final class Simulation implements AutoCloseable {
      */
     public Simulation(RunPlan plan, Communicator comm, KernelExecutor executor, boolean overlap,
             dev.stagger.engine.checkpoint.Checkpoint restart) {
+        this(plan, comm, executor, overlap, restart, dev.stagger.engine.backend.BackendChoice.cpu(null));
+    }
+
+    /**
+     * A run on the backend chosen for it: with {@code cuda} each rank's fields live on the GPU its
+     * node-local rank picks; a notice (the fallback of {@code auto}) shows in the per-rank table.
+     */
+    public Simulation(RunPlan plan, Communicator comm, KernelExecutor executor, boolean overlap,
+            dev.stagger.engine.checkpoint.Checkpoint restart, dev.stagger.engine.backend.BackendChoice backend) {
         this.plan = plan;
+        this.backend = backend;
         this.comm = comm;
         this.executor = executor;
         Topology topology = new Topology(plan.ranksFor(comm.size()), plan.grid().periodic());
@@ -86,6 +98,10 @@ public final class Simulation implements AutoCloseable {
                     .restartingAt(restart.step());
             this.step = restart.step();
             this.time = restart.time();
+        }
+        if (backend.devices() != null) {
+            context.device(backend.devices().open(
+                    dev.stagger.engine.backend.Devices.localRank(System.getenv(), comm.rank())));
         }
         this.solver = plan.model().createSolver(context);
     }
@@ -146,6 +162,8 @@ public final class Simulation implements AutoCloseable {
         }, fieldNames);
         reporter.state(RunState.RUNNING, step, time);
         listener.started(plan, total);
+        // the exchanges of setting up (which wait for the slowest rank to start) are not the run's
+        exchangeAtStart = exchange.nanos();
         long start = System.nanoTime();
         long stepping = 0;
         requireFinite(guard, reporter);
@@ -234,9 +252,12 @@ public final class Simulation implements AutoCloseable {
     private List<String> describeRanks() {
         int[] cells = decomposition.cells(comm.rank());
         int[] offset = decomposition.offset(comm.rank());
-        String line = String.format(java.util.Locale.ROOT, "rank %d on %s: cells %s at %s, cpu x %d thread(s)",
+        String where = solver.device() != null ? solver.device()
+                : "cpu x " + executor.threads() + " thread(s)"
+                        + (backend.notice() != null ? " (" + backend.notice() + ")" : "");
+        String line = String.format(java.util.Locale.ROOT, "rank %d on %s: cells %s at %s, %s",
                 comm.rank(), comm.hostName(), java.util.Arrays.toString(cells).replace(", ", "x"),
-                java.util.Arrays.toString(offset).replace(" ", ""), executor.threads());
+                java.util.Arrays.toString(offset).replace(" ", ""), where);
         return comm.size() == 1 ? List.of(line) : comm.gatherStrings(line, 0);
     }
 
@@ -248,13 +269,37 @@ public final class Simulation implements AutoCloseable {
 
     private RunSummary summary(double wall, double steppingSeconds, boolean stopped) {
         // the slowest rank sets the pace; bytes moved add up over ranks
-        double[] max = comm.allReduce(new double[] {wall, steppingSeconds, exchange.nanos() * 1e-9},
+        double[] max = comm.allReduce(new double[] {wall, steppingSeconds, haloSeconds()},
                 Communicator.ReduceOp.MAX);
         double bytes = comm.allReduce(solver.effectiveBytesPerStep() * (double) step, Communicator.ReduceOp.SUM);
         double cellsPerSecond = max[1] > 0 ? plan.grid().totalCells() * (double) step / max[1] : 0;
         double teff = max[1] > 0 ? bytes / max[1] / 1e9 : 0;
         return new RunSummary(step, time, max[0], max[1], plan.grid().totalCells(), cellsPerSecond, teff, stopped,
-                comm.size(), executor.threads(), max[2]);
+                comm.size(), executor.threads(), max[2], rankTimes(steppingSeconds));
+    }
+
+    /**
+     * Each rank's split of its stepping time, gathered on rank 0 (a collective call): computing
+     * and exchanging halos; a device backend measures both itself (its launches return early).
+     */
+    private List<String> rankTimes(double steppingSeconds) {
+        double[] own = solver.timings();
+        double exchangeSeconds = haloSeconds();
+        double computeSeconds = own.length == 2 ? own[0] : steppingSeconds - exchangeSeconds;
+        String line = String.format(java.util.Locale.ROOT, "rank %d (%s): compute %.3f s, halo exchange %.3f s",
+                comm.rank(), solver.device() != null ? solver.device() : "cpu x " + executor.threads(), computeSeconds,
+                exchangeSeconds);
+        if (comm.size() == 1) {
+            return List.of(line);
+        }
+        List<String> all = comm.gatherStrings(line, 0);
+        return all == null ? List.of() : all;
+    }
+
+    /** This rank's time exchanging halos since stepping began; a device backend's own measure when it has one. */
+    private double haloSeconds() {
+        double[] own = solver.timings();
+        return own.length == 2 ? own[1] : (exchange.nanos() - exchangeAtStart) * 1e-9;
     }
 
     private double cellsPerSecond(long steps, long nanos) {
@@ -276,6 +321,10 @@ public final class Simulation implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.close();
+        try {
+            solver.close();
+        } finally {
+            executor.close();
+        }
     }
 }

@@ -4,7 +4,11 @@ import dev.stagger.engine.model.lang.check.CheckedModel;
 import dev.stagger.engine.model.lang.check.Node;
 import dev.stagger.engine.model.lang.check.Nodes;
 import dev.stagger.engine.model.lang.eval.ReferenceEvaluator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -85,6 +89,7 @@ public final class CudaEmitter {
             reduction(s, r, model.reductions().get(r));
         }
         table(s);
+        shimLaunch(s);
         return s.toString();
     }
 
@@ -108,6 +113,81 @@ public final class CudaEmitter {
         s.append("static const int stagger_kernel_count = ").append(model.kernels().size()).append(";\n");
         s.append("static const int stagger_reduction_count = ").append(model.reductions().size()).append(";\n");
         s.append("#endif\n");
+    }
+
+    /**
+     * For a CPU stand-in of the driver (the backend's tests): {@code stagger_shim_launch} runs any
+     * entry point of this module from the driver's argument array (pointers to each value), and
+     * {@code stagger_shim_arg_sizes} gives the size of each argument, so the stand-in can copy
+     * them at launch as the driver does.
+     */
+    private void shimLaunch(StringBuilder s) {
+        List<String> kernelArgs = List.of("real* const*", "const double*", "const int*", "int",
+                "int", "int", "int", "int", "int");
+        List<String> reduceArgs = new ArrayList<>(kernelArgs);
+        reduceArgs.add("double*");
+        Map<String, List<String>> entries = new LinkedHashMap<>();
+        for (int kn = 0; kn < model.kernels().size(); kn++) {
+            entries.put(kernelEntry(model, kn), kernelArgs);
+        }
+        for (int r = 0; r < model.reductions().size(); r++) {
+            entries.put(reductionEntry(model, r), reduceArgs);
+        }
+        entries.putAll(COMMON_SIGNATURES);
+        s.append("#if defined(STAGGER_SHIM_LAUNCH) && !defined(__CUDACC__)\n");
+        s.append("extern \"C\" int stagger_shim_launch(const char* name, unsigned gx, unsigned gy, unsigned gz,"
+                + " unsigned bx, unsigned by, unsigned bz, void** p) {\n");
+        s.append("    dim3 g(gx, gy, gz), b(bx, by, bz);\n");
+        for (Map.Entry<String, List<String>> e : entries.entrySet()) {
+            s.append("    if (std::strcmp(name, \"").append(e.getKey()).append("\") == 0) {\n");
+            s.append("        stagger_launch(g, b, ").append(e.getKey());
+            for (int i = 0; i < e.getValue().size(); i++) {
+                s.append(", *(").append(e.getValue().get(i)).append("*) p[").append(i).append(']');
+            }
+            s.append(");\n        return 0;\n    }\n");
+        }
+        s.append("    return -1;\n}\n");
+        s.append("extern \"C\" int stagger_shim_arg_sizes(const char* name, int* sizes, int max) {\n");
+        for (Map.Entry<String, List<String>> e : entries.entrySet()) {
+            s.append("    if (std::strcmp(name, \"").append(e.getKey()).append("\") == 0) {\n");
+            s.append("        if (max < ").append(e.getValue().size()).append(") return -1;\n");
+            for (int i = 0; i < e.getValue().size(); i++) {
+                s.append("        sizes[").append(i).append("] = (int) sizeof(").append(e.getValue().get(i))
+                        .append(");\n");
+            }
+            s.append("        return ").append(e.getValue().size()).append(";\n    }\n");
+        }
+        s.append("    return -1;\n}\n#endif\n");
+    }
+
+    /** The argument types of the entry points of STAGGER_COMMON_ENTRIES (stagger_cuda.h), in order. */
+    private static final Map<String, List<String>> COMMON_SIGNATURES = commonSignatures();
+
+    private static Map<String, List<String>> commonSignatures() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("stagger_bc", concat(List.of("real*"), ints(12), List.of("double", "double",
+                "const double*")));
+        m.put("stagger_pack", concat(List.of("real*", "real*"), ints(10), List.of()));
+        m.put("stagger_unpack", concat(List.of("real*", "real*"), ints(10), List.of()));
+        m.put("stagger_copy_layer", concat(List.of("real*"), ints(10), List.of()));
+        m.put("stagger_preview", concat(List.of("const real*"), ints(17), List.of("double*",
+                "double*", "double*")));
+        for (String op : new String[] {"max", "min", "sum"}) {
+            m.put("stagger_reduce_partials_" + op, List.of("const double*", "long long", "double*"));
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static List<String> ints(int n) {
+        return Collections.nCopies(n, "int");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b,
+            List<String> c) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.addAll(c);
+        return all;
     }
 
     private void kernel(StringBuilder s, int index, CheckedModel.Kernel kernel) {

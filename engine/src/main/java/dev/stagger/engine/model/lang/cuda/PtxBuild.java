@@ -24,6 +24,45 @@ public final class PtxBuild {
 
     private PtxBuild() {}
 
+    /**
+     * Beside each PTX, the SHA-256 of the CUDA C it was built from: the backend loads a packaged
+     * PTX only for a model whose generated source has that hash (never a stale one).
+     */
+    public static final String SOURCE_HASH = ".source-sha256";
+
+    /** The hex SHA-256 of a generated source. */
+    public static String sourceHash(String source) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(source.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+
+    /**
+     * The packaged PTX of a model, if a built-in model's generated source equals this one's: the
+     * PTX text, or empty (no nvcc at build time, or a model of the user's).
+     */
+    public static Optional<String> packaged(CheckedModel model, boolean f32) throws IOException {
+        String hash = sourceHash(CudaEmitter.source(model, f32));
+        for (String file : Catalogue.FILES) {
+            String resource = resource(file, f32);
+            try (InputStream h = CudaEmitter.class.getResourceAsStream(resource + SOURCE_HASH)) {
+                if (h == null || !new String(h.readAllBytes(), StandardCharsets.UTF_8).trim().equals(hash)) {
+                    continue;
+                }
+            }
+            try (InputStream in = CudaEmitter.class.getResourceAsStream(resource)) {
+                if (in != null) {
+                    return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The resource name of a built-in model's PTX, relative to this class. */
     public static String resource(String catalogueFile, boolean f32) {
         return "ptx/" + catalogueFile.replace(".yaml", "") + (f32 ? "_f32" : "_f64") + ".ptx";
@@ -91,7 +130,8 @@ public final class PtxBuild {
                 Path stamp = source.resolveSibling(source.getFileName() + ".built-from");
                 String from = text + headers;
                 if (Files.isRegularFile(target) && Files.isRegularFile(stamp)
-                        && Files.readString(stamp, StandardCharsets.UTF_8).equals(from)) {
+                        && Files.readString(stamp, StandardCharsets.UTF_8).equals(from)
+                        && Files.isRegularFile(target.resolveSibling(target.getFileName() + SOURCE_HASH))) {
                     report.add(resource + " (unchanged)");
                     continue;
                 }
@@ -112,6 +152,8 @@ public final class PtxBuild {
                     throw new IOException("nvcc failed on " + source + ":\n" + output);
                 }
                 Files.writeString(stamp, from, StandardCharsets.UTF_8);
+                Files.writeString(target.resolveSibling(target.getFileName() + SOURCE_HASH), sourceHash(text),
+                        StandardCharsets.UTF_8);
                 report.add(resource + " (" + Files.size(target) + " bytes)");
             }
         }

@@ -7,10 +7,6 @@ import dev.stagger.engine.distributed.HaloExchange;
 import dev.stagger.engine.field.Field;
 import dev.stagger.engine.grid.Grid;
 import dev.stagger.engine.grid.Side;
-import dev.stagger.engine.launch.Box;
-import dev.stagger.engine.launch.Launcher;
-import dev.stagger.engine.launch.RangeKernel;
-import dev.stagger.engine.launch.SideHook;
 import dev.stagger.engine.model.Solver;
 import dev.stagger.engine.model.SolverContext;
 import dev.stagger.engine.model.lang.check.CheckedModel;
@@ -19,7 +15,6 @@ import dev.stagger.engine.model.lang.eval.ReferenceEvaluator;
 import dev.stagger.engine.model.lang.eval.Reductions;
 import dev.stagger.engine.model.lang.syntax.ModelFile;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +34,11 @@ public final class LangSolver implements Solver {
     private final Field[] fields;
     private final FieldBoundaries[] boundaries;
     private final double[] scalars;
-    private final Launcher launcher;
     private final HaloExchange exchange;
     private final Communicator comm;
-    private final Execution execution;
-    private final Box full;
-    private final int[] outerWidth;
+    private final FieldSpace space;
+    /** Whether the host fields hold the values of the last step (a device space copies them back on demand). */
+    private boolean onHost = true;
     private final Map<String, Double> residuals = new LinkedHashMap<>();
     /** The checks of this step's loops, for the monitor's convergence plot. */
     private final List<dev.stagger.engine.model.ConvergenceCheck> checks = new ArrayList<>();
@@ -58,7 +52,6 @@ public final class LangSolver implements Solver {
             dev.stagger.engine.model.lang.jvm.CompiledModel compiled) {
         this.model = model;
         this.grid = context.grid();
-        this.launcher = context.launcher();
         this.exchange = context.exchange();
         this.comm = context.communicator();
         int dims = grid.dims();
@@ -100,14 +93,14 @@ public final class LangSolver implements Solver {
                 }
             }
         }
-        this.execution = Execution.create(mode, model, compiled, fields, scalars);
         this.setsOwnStep = model.scalars().stream().anyMatch(s -> s.slot() == CheckedModel.DT);
-        this.full = Launcher.fullRange(grid.cells());
-        this.outerWidth = new int[dims];
-        // the outer width of the launch split: every layer a halo exchange sends (the halo's width of
-        // them) and the ghost layer must lie in the boundary slabs, which are done before the
-        // exchange of their dimension; the inner region is still being computed then
-        Arrays.fill(outerWidth, model.halo() + 1);
+        ModelRanges ranges = new ModelRanges(grid, exchange, model.halo());
+        if (context.device() instanceof DeviceFieldSpaces device) {
+            this.space = device.open(model, fields, boundaries, exchange, comm, scalars, ranges);
+        } else {
+            this.space = new HostFieldSpace(model, fields, boundaries, context.launcher(), exchange,
+                    Execution.create(mode, model, compiled, fields, scalars), ranges);
+        }
         // constants that do not depend on dt are known now (dt = 0 until the first step)
         evaluateConstants();
     }
@@ -172,7 +165,25 @@ public final class LangSolver implements Solver {
 
     /** Every field of the model, internal ones included (tests compare them all). */
     public List<Field> allFields() {
+        toHost();
         return List.of(fields);
+    }
+
+    /** Where the fields live, for the run's per-rank table; null for the host. */
+    public String device() {
+        return space.describe();
+    }
+
+    /** Seconds computing and exchanging so far, where the field space measures them; empty otherwise. */
+    public double[] timings() {
+        return space.timings();
+    }
+
+    private void toHost() {
+        if (!onHost) {
+            space.toHost();
+            onHost = true;
+        }
     }
 
     public double scalar(String name) {
@@ -181,6 +192,7 @@ public final class LangSolver implements Solver {
 
     @Override
     public List<Field> fields() {
+        toHost();
         List<Field> out = new ArrayList<>();
         for (int f = 0; f < fields.length; f++) {
             if (model.fields().get(f).output()) {
@@ -193,6 +205,7 @@ public final class LangSolver implements Solver {
     @Override
     public void step(double dt) {
         steps++;
+        onHost = false;
         scalars[CheckedModel.DT] = dt;
         scalars[CheckedModel.STEP] = steps;
         checks.clear();
@@ -219,11 +232,11 @@ public final class LangSolver implements Solver {
     private void run(List<CheckedModel.Op> ops) {
         for (CheckedModel.Op op : ops) {
             if (op instanceof CheckedModel.RunKernel k) {
-                launch(k.kernel());
+                space.kernel(k.kernel());
             } else if (op instanceof CheckedModel.Swap s) {
-                fields[s.a()].swapValues(fields[s.b()]);
+                space.swap(s.a(), s.b());
             } else if (op instanceof CheckedModel.Copy c) {
-                fields[c.to()].copyFrom(fields[c.from()]);
+                space.copy(c.to(), c.from());
             } else if (op instanceof CheckedModel.Reduce r) {
                 reduce(r.reduction());
             } else if (op instanceof CheckedModel.Compute c) {
@@ -235,16 +248,7 @@ public final class LangSolver implements Solver {
                     run(f.body());
                 }
             } else if (op instanceof CheckedModel.Boundary b) {
-                Field[] targets = new Field[b.fields().size()];
-                for (int t = 0; t < targets.length; t++) {
-                    targets[t] = fields[b.fields().get(t)];
-                }
-                for (int d = grid.dims() - 1; d >= 0; d--) {
-                    exchange.exchange(d, targets);
-                    for (int f : b.fields()) {
-                        boundaries[f].apply(d);
-                    }
-                }
+                space.boundary(b.fields());
             }
         }
     }
@@ -333,76 +337,9 @@ public final class LangSolver implements Solver {
 
     private void reduce(int index) {
         CheckedModel.Reduction r = model.reductions().get(index);
-        Box box = reductionRange(r.range(), r.location());
-        double local = box.isEmpty() ? Reductions.initial(r.op()) : execution.reduce(index, box);
+        double local = space.reduce(index);
         double all = comm.size() == 1 ? local : comm.allReduce(local, Reductions.acrossRanks(r.op()));
         scalars[r.slot()] = all;
-    }
-
-    /**
-     * The points a reduction covers on this rank: as {@link #range}, without a vertex this rank
-     * shares with its high neighbour (that rank counts it), so sums do not depend on the layout.
-     */
-    private Box reductionRange(String range, String location) {
-        Box box = range(range, location);
-        if (range.equals("all")) {
-            return box;
-        }
-        for (int d = 0; d < grid.dims(); d++) {
-            if (location.charAt(d) == 'V' && !exchange.isDomainBoundary(d, 1)) {
-                box = box.withRange(d, box.lo(d), box.hi(d) - 1);
-            }
-        }
-        return box;
-    }
-
-    /** The points a kernel or reduction covers: 0..n+1 ("all"), or the interior of a location. */
-    private Box range(String range, String location) {
-        if (range.equals("all")) {
-            return full;
-        }
-        int[] lo = {1, 1, 1};
-        int[] hi = {1, 1, 1};
-        for (int d = 0; d < grid.dims(); d++) {
-            hi[d] = grid.cells()[d] + (location.charAt(d) == 'V' ? 1 : 0);
-        }
-        return Box.of(lo, hi);
-    }
-
-    private void launch(int index) {
-        CheckedModel.Kernel kernel = model.kernels().get(index);
-        Box clip = range(kernel.range(), kernel.location());
-        execution.refresh();
-        RangeKernel body = box -> {
-            Box b = box.intersect(clip);
-            if (!b.isEmpty()) {
-                execution.kernel(index, b);
-            }
-        };
-        Field[] then = new Field[kernel.then().size()];
-        for (int t = 0; t < then.length; t++) {
-            then[t] = fields[kernel.then().get(t)];
-        }
-        SideHook hook = then.length == 0 ? SideHook.NONE : d -> {
-            exchange.exchange(d, then);
-            for (int f : kernel.then()) {
-                boundaries[f].apply(d);
-            }
-        };
-        if (fitsOuterWidth()) {
-            launcher.launch(full, outerWidth, body, hook);
-        } else {
-            launcher.launch(full, grid.dims(), body, hook);
-        }
-    }
-
-    private boolean fitsOuterWidth() {
-        for (int d = 0; d < grid.dims(); d++) {
-            if (full.extent(d) < 2 * outerWidth[d]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
@@ -444,5 +381,10 @@ public final class LangSolver implements Solver {
     @Override
     public Map<String, Double> residuals() {
         return Map.copyOf(residuals);
+    }
+
+    @Override
+    public void close() {
+        space.close();
     }
 }

@@ -1,0 +1,484 @@
+package dev.stagger.engine.backend.cuda;
+
+import dev.stagger.engine.bc.BoundaryCondition;
+import dev.stagger.engine.bc.FieldBoundaries;
+import dev.stagger.engine.distributed.CartesianExchange;
+import dev.stagger.engine.distributed.Communicator;
+import dev.stagger.engine.field.DoubleField;
+import dev.stagger.engine.field.Field;
+import dev.stagger.engine.field.FloatField;
+import dev.stagger.engine.grid.Side;
+import dev.stagger.engine.launch.Box;
+import dev.stagger.engine.launch.Launcher;
+import dev.stagger.engine.model.lang.check.CheckedModel;
+import dev.stagger.engine.model.lang.cuda.CudaEmitter;
+import dev.stagger.engine.model.lang.cuda.CudaLaunch;
+import dev.stagger.engine.model.lang.eval.Reductions;
+import dev.stagger.engine.model.lang.run.FieldSpace;
+import dev.stagger.engine.model.lang.run.ModelRanges;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import jcuda.Pointer;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUevent;
+import jcuda.driver.CUfunction;
+import jcuda.driver.CUstream;
+import jcuda.driver.JCudaDriver;
+
+/**
+ * A model's fields in one GPU's memory, and its step program's field operations as launches of
+ * the code generated from the model ({@code model/lang/cuda}): kernels split as on the CPU into
+ * boundary slabs (stream "main") and the inner region (stream "inner", overlapping the halo
+ * exchange); halos packed on the device, copied to pinned host buffers, passed to the neighbours
+ * through the run's communicator and unpacked on the device; boundary conditions, the periodic
+ * wrap and reductions on the device. Only halos, reduction results and (when the run reads them)
+ * whole fields cross to the host.
+ *
+ * <p>Ordering: everything goes on "main" except the inner region, which waits for an event of
+ * "main" before it starts and is waited for before "main" goes on. Copies of the scalars and the
+ * field table are plain (legacy-stream) copies: they wait for every launch before them and every
+ * launch after waits for them, so a kernel never sees values of another step.
+ */
+final class CudaFieldSpace implements FieldSpace {
+    private final CudaDevice device;
+    private final CudaModules.Module module;
+    private final CheckedModel model;
+    private final Field[] fields;
+    private final FieldBoundaries[] boundaries;
+    private final CartesianExchange exchange;
+    private final Communicator comm;
+    private final double[] scalars;
+    private final ModelRanges ranges;
+    private final int bytes;
+    private final int dims;
+
+    private final CUdeviceptr[] arrays;
+    private final CUdeviceptr table;
+    private final CUdeviceptr deviceScalars;
+    private final CUdeviceptr geometry;
+    private final double[] uploadedScalars;
+    private final CUdeviceptr partialsA;
+    private final CUdeviceptr partialsB;
+    private final CUstream main = new CUstream();
+    private final CUstream inner = new CUstream();
+    private final CUevent mainReady = new CUevent();
+    private final CUevent innerDone = new CUevent();
+    private final HaloBuffers[][] halos;
+    private final CUdeviceptr[][][] faces;
+    private Thread owner;
+    private long computeNanos;
+    private long exchangeNanos;
+
+    /** Device and pinned host buffers of one side of one dimension's exchange, grown as needed. */
+    private static final class HaloBuffers {
+        CUdeviceptr send;
+        CUdeviceptr receive;
+        Pointer pinnedSend;
+        Pointer pinnedReceive;
+        ByteBuffer hostSend;
+        ByteBuffer hostReceive;
+        long capacity;
+    }
+
+    CudaFieldSpace(CudaDevice device, CudaModules.Module module, CheckedModel model, Field[] fields,
+            FieldBoundaries[] boundaries, CartesianExchange exchange, Communicator comm, double[] scalars,
+            ModelRanges ranges) {
+        this.device = device;
+        this.module = module;
+        this.model = model;
+        this.fields = fields;
+        this.boundaries = boundaries;
+        this.exchange = exchange;
+        this.comm = comm;
+        this.scalars = scalars;
+        this.ranges = ranges;
+        this.dims = ranges.dims();
+        this.bytes = fields[0].precision().bytes();
+        this.owner = Thread.currentThread();
+        // blocking streams (flags 0): they wait for the legacy-stream copies, see the class comment
+        JCudaDriver.cuStreamCreate(main, 0);
+        JCudaDriver.cuStreamCreate(inner, 0);
+        JCudaDriver.cuEventCreate(mainReady, 0);
+        JCudaDriver.cuEventCreate(innerDone, 0);
+        arrays = new CUdeviceptr[fields.length];
+        int[] shape = new int[3 * fields.length];
+        for (int f = 0; f < fields.length; f++) {
+            arrays[f] = allocate((long) fields[f].length() * bytes);
+            upload(arrays[f], fields[f]);
+            shape[3 * f] = fields[f].offset();
+            shape[3 * f + 1] = fields[f].stride(1);
+            shape[3 * f + 2] = fields[f].stride(2);
+        }
+        table = allocate((long) fields.length * Long.BYTES);
+        uploadTable();
+        geometry = allocate((long) shape.length * Integer.BYTES);
+        JCudaDriver.cuMemcpyHtoD(geometry, Pointer.to(shape), (long) shape.length * Integer.BYTES);
+        deviceScalars = allocate((long) Math.max(1, scalars.length) * Double.BYTES);
+        uploadedScalars = new double[scalars.length];
+        Arrays.fill(uploadedScalars, Double.NaN);
+        long partials = (long) CudaLaunch.REDUCE_MAX_BLOCKS * CudaLaunch.REDUCE_THREADS;
+        partialsA = allocate(partials * Double.BYTES);
+        partialsB = allocate(partials * Double.BYTES);
+        halos = new HaloBuffers[dims][2];
+        faces = new CUdeviceptr[fields.length][dims][2];
+        for (int f = 0; f < fields.length; f++) {
+            for (int d = 0; d < dims; d++) {
+                for (Side side : Side.values()) {
+                    BoundaryCondition bc = boundaries[f].get(d, side);
+                    if (bc != null) {
+                        double[] face = CudaLaunch.boundary(fields[f], d, side, bc).face();
+                        if (face != null) {
+                            CUdeviceptr p = allocate((long) face.length * Double.BYTES);
+                            JCudaDriver.cuMemcpyHtoD(p, Pointer.to(face), (long) face.length * Double.BYTES);
+                            faces[f][d][side.ordinal()] = p;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Device memory the fields and the fixed buffers take (halo buffers are small and come later). */
+    static long bytesNeeded(CheckedModel model, Field[] fields, ModelRanges ranges) {
+        long total = 0;
+        for (Field f : fields) {
+            total += (long) f.length() * f.precision().bytes();
+        }
+        return total + 2L * CudaLaunch.REDUCE_MAX_BLOCKS * CudaLaunch.REDUCE_THREADS * Double.BYTES;
+    }
+
+    private static CUdeviceptr allocate(long size) {
+        CUdeviceptr p = new CUdeviceptr();
+        JCudaDriver.cuMemAlloc(p, Math.max(1, size));
+        return p;
+    }
+
+    private void upload(CUdeviceptr to, Field field) {
+        long size = (long) field.length() * bytes;
+        Pointer from = field instanceof DoubleField d ? Pointer.to(d.data()) : Pointer.to(((FloatField) field).data());
+        JCudaDriver.cuMemcpyHtoD(to, from, size);
+    }
+
+    private void uploadTable() {
+        JCudaDriver.cuMemcpyHtoD(table, Pointer.to(arrays), (long) arrays.length * Long.BYTES);
+    }
+
+    /** The driver keeps the current context per thread: take it on whichever thread steps now. */
+    private void onThisThread() {
+        Thread t = Thread.currentThread();
+        if (t != owner) {
+            device.makeCurrent();
+            owner = t;
+        }
+    }
+
+    private void uploadScalars() {
+        if (!Arrays.equals(scalars, uploadedScalars)) {
+            JCudaDriver.cuMemcpyHtoD(deviceScalars, Pointer.to(scalars), (long) scalars.length * Double.BYTES);
+            System.arraycopy(scalars, 0, uploadedScalars, 0, scalars.length);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return device.describe();
+    }
+
+    @Override
+    public double[] timings() {
+        return new double[] {computeNanos * 1e-9, exchangeNanos * 1e-9};
+    }
+
+    @Override
+    public void kernel(int index) {
+        onThisThread();
+        long t0 = System.nanoTime();
+        long exchanged = exchangeNanos;
+        uploadScalars();
+        CheckedModel.Kernel kernel = model.kernels().get(index);
+        Box clip = ranges.range(kernel.range(), kernel.location());
+        CUfunction function = module.function(CudaEmitter.kernelEntry(model, index));
+        List<Integer> then = kernel.then();
+        Box full = ranges.full();
+        if (then.isEmpty() || !ranges.fitsOuterWidth()) {
+            launchKernel(function, full.intersect(clip), main);
+            for (int d = dims - 1; d >= 0 && !then.isEmpty(); d--) {
+                afterSlabs(d, then);
+            }
+        } else {
+            int[] width = ranges.outerWidth();
+            // the inner region on its own stream, after everything before it on main
+            JCudaDriver.cuEventRecord(mainReady, main);
+            JCudaDriver.cuStreamWaitEvent(inner, mainReady, 0);
+            launchKernel(function, Launcher.inner(full, width).intersect(clip), inner);
+            JCudaDriver.cuEventRecord(innerDone, inner);
+            for (int d = dims - 1; d >= 0; d--) {
+                launchKernel(function, Launcher.slab(full, width, d, 0).intersect(clip), main);
+                launchKernel(function, Launcher.slab(full, width, d, 1).intersect(clip), main);
+                afterSlabs(d, then);
+            }
+            JCudaDriver.cuStreamWaitEvent(main, innerDone, 0);
+        }
+        computeNanos += System.nanoTime() - t0 - (exchangeNanos - exchanged);
+    }
+
+    private void launchKernel(CUfunction function, Box box, CUstream stream) {
+        if (box.isEmpty()) {
+            return;
+        }
+        CudaLaunch.Shape s = CudaLaunch.kernel(box, dims);
+        Pointer params = Pointer.to(Pointer.to(table), Pointer.to(deviceScalars), Pointer.to(geometry),
+                Pointer.to(new int[] {box.i0()}), Pointer.to(new int[] {box.i1()}), Pointer.to(new int[] {box.j0()}),
+                Pointer.to(new int[] {box.j1()}), Pointer.to(new int[] {box.k0()}), Pointer.to(new int[] {box.k1()}));
+        launch(function, s, stream, params);
+    }
+
+    private static void launch(CUfunction function, CudaLaunch.Shape s, CUstream stream, Pointer params) {
+        JCudaDriver.cuLaunchKernel(function, s.gx(), s.gy(), s.gz(), s.bx(), s.by(), s.bz(), 0, stream, params, null);
+    }
+
+    /** What the CPU's side hook does after the slabs of d: halos of the {@code then} fields, then their conditions. */
+    private void afterSlabs(int d, List<Integer> which) {
+        exchange(d, which);
+        for (int f : which) {
+            applyBoundaries(f, d);
+        }
+    }
+
+    @Override
+    public void swap(int a, int b) {
+        onThisThread();
+        CUdeviceptr t = arrays[a];
+        arrays[a] = arrays[b];
+        arrays[b] = t;
+        uploadTable();
+    }
+
+    @Override
+    public void copy(int to, int from) {
+        onThisThread();
+        JCudaDriver.cuMemcpyDtoDAsync(arrays[to], arrays[from], (long) fields[to].length() * bytes, main);
+    }
+
+    @Override
+    public void boundary(List<Integer> which) {
+        onThisThread();
+        long t0 = System.nanoTime();
+        long exchanged = exchangeNanos;
+        for (int d = dims - 1; d >= 0; d--) {
+            afterSlabs(d, which);
+        }
+        computeNanos += System.nanoTime() - t0 - (exchangeNanos - exchanged);
+    }
+
+    private void applyBoundaries(int f, int d) {
+        for (Side side : Side.values()) {
+            BoundaryCondition bc = boundaries[f].get(d, side);
+            if (bc == null) {
+                continue;
+            }
+            CudaLaunch.BoundaryCall call = CudaLaunch.boundary(fields[f], d, side, bc);
+            int[] v = call.ints();
+            CUdeviceptr face = faces[f][d][side.ordinal()];
+            Pointer params = Pointer.to(Pointer.to(arrays[f]), ints(v, 0), ints(v, 1), ints(v, 2), ints(v, 3), ints(v, 4),
+                    ints(v, 5), ints(v, 6), ints(v, 7), ints(v, 8), ints(v, 9), ints(v, 10), ints(v, 11),
+                    Pointer.to(new double[] {call.h()}), Pointer.to(new double[] {call.constant()}),
+                    face != null ? Pointer.to(face) : Pointer.to(new long[] {0}));
+            launch(module.function("stagger_bc"), call.shape(), main, params);
+        }
+    }
+
+    private static Pointer ints(int[] v, int i) {
+        return Pointer.to(new int[] {v[i]});
+    }
+
+    /** The halo exchange of one dimension for some fields, as distributed/CartesianExchange does it on the host. */
+    private void exchange(int d, List<Integer> which) {
+        long t0 = System.nanoTime();
+        int low = exchange.neighbour(d, -1);
+        int high = exchange.neighbour(d, 1);
+        if (low == comm.rank() && high == comm.rank()) {
+            for (int f : which) {
+                for (CudaLaunch.CopyCall call : CudaLaunch.periodicWrap(fields[f], d)) {
+                    int[] v = call.ints();
+                    Pointer params = Pointer.to(Pointer.to(arrays[f]), ints(v, 0), ints(v, 1), ints(v, 2), ints(v, 3),
+                            ints(v, 4), ints(v, 5), ints(v, 6), ints(v, 7), ints(v, 8), ints(v, 9));
+                    launch(module.function("stagger_copy_layer"), call.shape(), main, params);
+                }
+            }
+        } else if (low >= 0 || high >= 0) {
+            exchangeWithNeighbours(d, new int[] {low, high}, which);
+        }
+        exchangeNanos += System.nanoTime() - t0;
+    }
+
+    private void exchangeWithNeighbours(int d, int[] neighbours, List<Integer> which) {
+        int count = 0;
+        for (int f : which) {
+            int[] range = CartesianExchange.sentLayers(fields[f], d, 0);
+            count += CudaLaunch.layers(fields[f], d, range[0], range[1]).length();
+        }
+        for (int side = 0; side < 2; side++) {
+            if (neighbours[side] >= 0) {
+                HaloBuffers h = halo(d, side, count);
+                layers(d, side, which, h.send, "stagger_pack", true);
+                JCudaDriver.cuMemcpyDtoHAsync(h.pinnedSend, h.send, (long) count * bytes, main);
+            }
+        }
+        // the slabs, the packing and the copies to the host are done; the inner region may still run
+        JCudaDriver.cuStreamSynchronize(main);
+        final int n = count;
+        exchange.exchangeBuffers(d, count, (side, out) -> {
+            ByteBuffer from = halos[d][side].hostSend;
+            for (int i = 0; i < n; i++) {
+                out.put(bytes == 8 ? from.getDouble(8 * i) : from.getFloat(4 * i));
+            }
+        }, (side, in) -> {
+            ByteBuffer to = halos[d][side].hostReceive;
+            for (int i = 0; i < n; i++) {
+                if (bytes == 8) {
+                    to.putDouble(8 * i, in.get());
+                } else {
+                    to.putFloat(4 * i, (float) in.get());
+                }
+            }
+        });
+        for (int side = 0; side < 2; side++) {
+            if (neighbours[side] >= 0) {
+                HaloBuffers h = halos[d][side];
+                JCudaDriver.cuMemcpyHtoDAsync(h.receive, h.pinnedReceive, (long) count * bytes, main);
+                layers(d, side, which, h.receive, "stagger_unpack", false);
+            }
+        }
+    }
+
+    /** Packs the sent layers of each field into the buffer, or unpacks the ghost layers from it, in field order. */
+    private void layers(int d, int side, List<Integer> which, CUdeviceptr buffer, String entry, boolean sent) {
+        long at = 0;
+        for (int f : which) {
+            int[] range = sent ? CartesianExchange.sentLayers(fields[f], d, side)
+                    : CartesianExchange.ghostLayers(fields[f], d, side);
+            CudaLaunch.LayerCall call = CudaLaunch.layers(fields[f], d, range[0], range[1]);
+            int[] v = call.ints();
+            Pointer params = Pointer.to(Pointer.to(arrays[f]), Pointer.to(buffer.withByteOffset(at * bytes)), ints(v, 0),
+                    ints(v, 1), ints(v, 2), ints(v, 3), ints(v, 4), ints(v, 5), ints(v, 6), ints(v, 7), ints(v, 8),
+                    ints(v, 9));
+            launch(module.function(entry), call.shape(), main, params);
+            at += call.length();
+        }
+    }
+
+    private HaloBuffers halo(int d, int side, int count) {
+        HaloBuffers h = halos[d][side];
+        long size = (long) count * bytes;
+        if (h != null && h.capacity >= size) {
+            return h;
+        }
+        if (h != null) {
+            JCudaDriver.cuStreamSynchronize(main);
+            free(h);
+        }
+        h = new HaloBuffers();
+        h.capacity = size;
+        h.send = allocate(size);
+        h.receive = allocate(size);
+        h.pinnedSend = new Pointer();
+        h.pinnedReceive = new Pointer();
+        // page-locked: the copies run asynchronously and at full PCIe speed
+        JCudaDriver.cuMemHostAlloc(h.pinnedSend, size, 0);
+        JCudaDriver.cuMemHostAlloc(h.pinnedReceive, size, 0);
+        h.hostSend = h.pinnedSend.getByteBuffer(0, size).order(ByteOrder.nativeOrder());
+        h.hostReceive = h.pinnedReceive.getByteBuffer(0, size).order(ByteOrder.nativeOrder());
+        halos[d][side] = h;
+        return h;
+    }
+
+    private static void free(HaloBuffers h) {
+        JCudaDriver.cuMemFree(h.send);
+        JCudaDriver.cuMemFree(h.receive);
+        JCudaDriver.cuMemFreeHost(h.pinnedSend);
+        JCudaDriver.cuMemFreeHost(h.pinnedReceive);
+    }
+
+    @Override
+    public double reduce(int index) {
+        onThisThread();
+        long t0 = System.nanoTime();
+        uploadScalars();
+        CheckedModel.Reduction r = model.reductions().get(index);
+        Box box = ranges.reductionRange(r.range(), r.location());
+        if (box.isEmpty()) {
+            return Reductions.initial(r.op());
+        }
+        long points = (long) box.extent(0) * box.extent(1) * box.extent(2);
+        CudaLaunch.Shape first = CudaLaunch.reductionFirstPass(points);
+        Pointer params = Pointer.to(Pointer.to(table), Pointer.to(deviceScalars), Pointer.to(geometry),
+                Pointer.to(new int[] {box.i0()}), Pointer.to(new int[] {box.i1()}), Pointer.to(new int[] {box.j0()}),
+                Pointer.to(new int[] {box.j1()}), Pointer.to(new int[] {box.k0()}), Pointer.to(new int[] {box.k1()}),
+                Pointer.to(partialsA));
+        launch(module.function(CudaEmitter.reductionEntry(model, index)), first, main, params);
+        long partials = first.threads();
+        CUdeviceptr in = partialsA;
+        CUdeviceptr out = partialsB;
+        CUfunction fold = module.function(CudaEmitter.partialsEntry(r.op()));
+        for (CudaLaunch.Shape pass : CudaLaunch.reductionPasses(partials)) {
+            launch(fold, pass, main, Pointer.to(Pointer.to(in), Pointer.to(new long[] {partials}), Pointer.to(out)));
+            partials = pass.threads();
+            CUdeviceptr t = in;
+            in = out;
+            out = t;
+        }
+        double[] result = new double[1];
+        JCudaDriver.cuMemcpyDtoHAsync(Pointer.to(result), in, Double.BYTES, main);
+        JCudaDriver.cuStreamSynchronize(main);
+        computeNanos += System.nanoTime() - t0;
+        return result[0];
+    }
+
+    @Override
+    public void toHost() {
+        onThisThread();
+        JCudaDriver.cuStreamSynchronize(main);
+        for (int f = 0; f < fields.length; f++) {
+            long size = (long) fields[f].length() * bytes;
+            Pointer to = fields[f] instanceof DoubleField d ? Pointer.to(d.data()) : Pointer.to(((FloatField) fields[f]).data());
+            JCudaDriver.cuMemcpyDtoH(to, arrays[f], size);
+        }
+    }
+
+    @Override
+    public void close() {
+        onThisThread();
+        JCudaDriver.cuStreamSynchronize(main);
+        JCudaDriver.cuStreamSynchronize(inner);
+        List<CUdeviceptr> all = new ArrayList<>(List.of(arrays));
+        all.addAll(List.of(table, geometry, deviceScalars, partialsA, partialsB));
+        for (CUdeviceptr[][] byField : faces) {
+            for (CUdeviceptr[] byDim : byField) {
+                for (CUdeviceptr p : byDim) {
+                    if (p != null) {
+                        all.add(p);
+                    }
+                }
+            }
+        }
+        for (CUdeviceptr p : all) {
+            JCudaDriver.cuMemFree(p);
+        }
+        for (HaloBuffers[] byDim : halos) {
+            for (HaloBuffers h : byDim) {
+                if (h != null) {
+                    free(h);
+                }
+            }
+        }
+        JCudaDriver.cuEventDestroy(mainReady);
+        JCudaDriver.cuEventDestroy(innerDone);
+        JCudaDriver.cuStreamDestroy(inner);
+        JCudaDriver.cuStreamDestroy(main);
+        module.unload();
+    }
+}

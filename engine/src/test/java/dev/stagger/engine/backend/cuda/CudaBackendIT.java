@@ -1,0 +1,198 @@
+package dev.stagger.engine.backend.cuda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagger.engine.model.lang.catalogue.Catalogue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The GPU backend run as a user runs it ({@code ./stagger run --backend cuda}), on this machine
+ * without a GPU: JCuda's native library loads the CPU stand-in for the driver ({@link
+ * FakeCudaDriver}) in place of libcuda, which runs the model's generated CUDA C compiled through
+ * the CPU shim. Everything of the backend runs for real (device selection, contexts, memory,
+ * pinned halo buffers, two streams with events, module loading, launches, reductions, copies
+ * back); its outputs must equal the CPU backend's byte for byte, on one rank and on two MPI
+ * ranks that each take their own device. Where a GPU is lent, the same tests run against the
+ * real driver by leaving out the stand-in (see bench/README.md).
+ */
+class CudaBackendIT {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static FakeCudaDriver driver;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void buildStandIn() throws Exception {
+        Optional<String> why = FakeCudaDriver.unavailable();
+        Assumptions.assumeTrue(why.isEmpty(), () -> "the CUDA stand-in cannot be built here: " + why.orElse(""));
+        driver = FakeCudaDriver.build();
+        for (String file : List.of("diffusion-2d.yaml", "diffusion-3d.yaml", "waves-2d.yaml", "stokes-2d.yaml",
+                "sia-2d.yaml")) {
+            for (boolean f32 : new boolean[] {false, true}) {
+                driver.module(Catalogue.checked(file), f32);
+            }
+        }
+    }
+
+    record Result(int exit, String out, String err) {}
+
+    private Result stagger(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("stagger").toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        boolean done = p.waitFor(300, TimeUnit.SECONDS);
+        if (!done) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        assertThat(done).as("finished in time: %s", Files.readString(err)).isTrue();
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private Path project(String sample) throws IOException {
+        Path copy = tmp.resolve(sample);
+        Files.copy(ROOT.resolve("sample-projects").resolve(sample), copy);
+        return copy;
+    }
+
+    /** The output files of a run (VTK pieces, series), name to bytes; the run's own records left out. */
+    private static Map<String, byte[]> outputs(Path dir) throws IOException {
+        Map<String, byte[]> files = new HashMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                String name = dir.relativize(p).toString();
+                if (name.endsWith(".vti") || name.endsWith(".pvti") || name.endsWith(".pvd")) {
+                    files.put(name, Files.readAllBytes(p));
+                }
+            }
+        }
+        return files;
+    }
+
+    @ParameterizedTest(name = "{0} {1} on {2} rank(s)")
+    @CsvSource({
+        "diffusion-2d.yaml, f64, 1, 60, ''",
+        "diffusion-2d.yaml, f32, 2, 60, ''",
+        "diffusion-3d.yaml, f64, 2, 10, 'grid.cells=[24, 20, 18]'",
+        "waves-2d.yaml, f32, 1, 40, 'grid.cells=[64, 48]'",
+        "waves-2d.yaml, f64, 2, 40, 'grid.cells=[64, 48]'",
+        "stokes-2d.yaml, f64, 1, 1, 'grid.cells=[32, 32]'",
+        "stokes-2d.yaml, f32, 2, 1, 'grid.cells=[32, 32]'",
+        "sia-2d.yaml, f64, 1, 20, 'grid.cells=[48, 40]'",
+    })
+    void theGpuBackendGivesTheCpuBackendsBits(String sample, String precision, int ranks, int steps, String set)
+            throws Exception {
+        if (ranks > 1) {
+            Assumptions.assumeTrue(dev.stagger.engine.distributed.Communicators.mpiAvailable(),
+                    "no Open MPI Java bindings: the multi-rank cases need them");
+        }
+        Path project = project(sample);
+        Path log = tmp.resolve("driver.log");
+        List<String> common = new ArrayList<>(List.of("run", "--precision", precision, "--steps",
+                Integer.toString(steps), "--threads", "1"));
+        if (!set.isEmpty()) {
+            common.addAll(List.of("--set", set));
+        }
+        if (ranks > 1) {
+            common.addAll(List.of("--ranks", Integer.toString(ranks)));
+        }
+        List<String> gpu = new ArrayList<>(common);
+        gpu.addAll(List.of("--backend", "cuda", "--out", "gpu", project.toString()));
+        Result onGpu = stagger(driver.environment(2, log), gpu.toArray(new String[0]));
+        assertThat(onGpu.exit()).as(onGpu.out() + onGpu.err()).isZero();
+        List<String> cpu = new ArrayList<>(common);
+        cpu.addAll(List.of("--backend", "cpu", "--out", "cpu", project.toString()));
+        Result onCpu = stagger(Map.of(), cpu.toArray(new String[0]));
+        assertThat(onCpu.exit()).as(onCpu.out() + onCpu.err()).isZero();
+
+        assertThat(onGpu.out()).contains("on the GPU: cuda device 0 of 2 (Stagger CPU stand-in 0, compute 7.5");
+        for (int r = 0; r < ranks; r++) {
+            // each rank on its own device (the node-local rank picks it), with its timings
+            assertThat(onGpu.out()).containsPattern("rank " + r + " \\(cuda device " + r
+                    + " of 2 \\(Stagger CPU stand-in " + r + ".*\\): compute [0-9.]+ s, halo exchange [0-9.]+ s");
+        }
+        String driverLog = Files.readString(log);
+        assertThat(driverLog).contains("launch stagger_kernel0_");
+        Map<String, byte[]> expected = outputs(tmp.resolve("cpu"));
+        Map<String, byte[]> actual = outputs(tmp.resolve("gpu"));
+        assertThat(expected).isNotEmpty();
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        for (String name : expected.keySet()) {
+            assertThat(actual.get(name)).as(name + " of the GPU run equals the CPU run's").isEqualTo(expected.get(name));
+        }
+    }
+
+    @Test
+    void cudaWithoutADeviceStopsAndSaysWhy() throws Exception {
+        Path project = project("diffusion-2d.yaml");
+        Result r = stagger(driver.environment(0, tmp.resolve("log")), "run", "--backend", "cuda", "--out", "out",
+                project.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("backend cuda cannot run here; missing: a GPU (the NVIDIA driver reports none")
+                .contains("nothing was run").doesNotContain("Exception");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void autoWithoutADeviceRunsOnTheCpuAndSaysSo() throws Exception {
+        Path project = project("diffusion-2d.yaml");
+        Result r = stagger(driver.environment(0, tmp.resolve("log")), "run", "--backend", "auto", "--steps", "5",
+                "--out", "out", project.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("stagger: backend auto: no usable GPU (missing: a GPU (the NVIDIA driver reports"
+                + " none").contains("running on the CPU");
+        assertThat(r.out()).doesNotContain("on the GPU");
+        assertThat(Files.readString(tmp.resolve("out/stagger-run.state"))).contains("finished");
+    }
+
+    @Test
+    void aDeviceTooSmallForTheFieldsIsNamedWithTheMemoryNeededAndFree() throws Exception {
+        Path project = project("diffusion-2d.yaml");
+        Map<String, String> env = new HashMap<>(driver.environment(1, tmp.resolve("log")));
+        env.put("STAGGER_FAKE_CUDA_MEMORY", "1000000");
+        Result r = stagger(env, "run", "--backend", "cuda", "--steps", "5", "--out", "out", project.toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).containsPattern("cuda device 0 of 1 \\(Stagger CPU stand-in 0.*\\): model diffusion-eq-2d"
+                + " needs [0-9.]+ GB of device memory on rank 0, and 0.00 GB of 0.00 GB are free; use more ranks")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aUserModelWithoutNvrtcIsRefusedWithWhatToInstall() throws Exception {
+        Path project = project("diffusion-2d.yaml");
+        Path models = Files.createDirectories(tmp.resolve("models"));
+        Files.writeString(models.resolve("my-diffusion.yaml"), Catalogue.text("diffusion-2d.yaml"));
+        String text = Files.readString(project).replaceFirst("model:\\n  name: diffusion\\n",
+                "model:\n  file: models/my-diffusion.yaml\n");
+        assertThat(text).contains("file: models/my-diffusion.yaml");
+        Files.writeString(project, text);
+        Result r = stagger(driver.environment(1, tmp.resolve("log")), "run", "--backend", "cuda", "--steps", "5",
+                "--out", "out", project.toString());
+        Assumptions.assumeFalse(r.exit() == 0, "this machine has NVRTC (libnvrtc.so.12): the user model compiled");
+        assertThat(r.err()).contains("has no PTX packaged with Stagger").contains("libnvrtc.so.12")
+                .contains("--backend cpu").doesNotContain("Exception");
+    }
+}
