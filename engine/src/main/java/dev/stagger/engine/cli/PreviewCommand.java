@@ -43,7 +43,7 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--resolution", paramLabel = "N", description = "at most N values per side (default 512)")
     int resolution = 512;
 
-    @Option(names = "--colormap", paramLabel = "NAME", description = "viridis (default), turbo, coolwarm or grey; NAME_r reverses it")
+    @Option(names = "--colormap", paramLabel = "NAME", description = "viridis (default), cividis, turbo, coolwarm or grey; NAME_r reverses it")
     String colormap = "viridis";
 
     @Option(names = "--range", paramLabel = "MIN:MAX", description = "fixed colour range (default: the field's own)")
@@ -61,7 +61,8 @@ final class PreviewCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Colormap map = Colormap.parse(colormap);
         if (map == null) {
-            err.println("stagger: unknown colormap '" + colormap + "'; use viridis, turbo, coolwarm or grey (add _r to reverse one, e.g. viridis_r)");
+            err.println("stagger: unknown colormap '" + colormap + "'; use " + Colormap.choices(", ")
+                    + " (add _r to reverse one, e.g. viridis_r)");
             return StaggerCli.EXIT_USAGE;
         }
         int[] pixels = PictureOptions.size(size);

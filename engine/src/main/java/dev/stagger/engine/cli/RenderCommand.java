@@ -56,7 +56,7 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "WxH", description = "picture size in pixels (default 900x700)")
     String size = PreviewImage.DEFAULT_WIDTH + "x" + PreviewImage.DEFAULT_HEIGHT;
 
-    @Option(names = "--colormap", paramLabel = "NAME", description = "viridis (default), turbo, coolwarm or grey; NAME_r reverses it")
+    @Option(names = "--colormap", paramLabel = "NAME", description = "viridis (default), cividis, turbo, coolwarm or grey; NAME_r reverses it")
     String colormap = "viridis";
 
     @Option(names = "--range", paramLabel = "global|auto|MIN:MAX",
@@ -80,7 +80,7 @@ final class RenderCommand implements Callable<Integer> {
         boolean global = range.equals("global");
         if (map == null || pixels == null || sliceSpec == null || (!global && !range.equals("auto") && fixed == null)
                 || every < 1 || !(fps > 0 && fps <= 100) || resolution < 1 || resolution > PreviewRequest.MAX_SIDE) {
-            err.println("stagger: bad option: --colormap viridis|turbo|coolwarm|grey (add _r to reverse), --size WxH (e.g. 900x700),"
+            err.println("stagger: bad option: --colormap " + Colormap.choices("|") + " (add _r to reverse), --size WxH (e.g. 900x700),"
                     + " --slice AXIS=INDEX (e.g. z=32), --range global|auto|MIN:MAX, --every N >= 1, --fps 0..100,"
                     + " --resolution 1.." + PreviewRequest.MAX_SIDE);
             return StaggerCli.EXIT_USAGE;

@@ -89,6 +89,25 @@ class RenderCommandTest {
         assertThat(range.exit()).isEqualTo(2);
     }
 
+    @Test
+    void helpAndMistakesNameEveryColormap() {
+        for (String command : new String[] {"render", "preview"}) {
+            Result help = stagger("help", command);
+            for (dev.stagger.engine.render.Colormap map : dev.stagger.engine.render.Colormap.values()) {
+                if (!map.label().endsWith("_r")) {
+                    assertThat(help.out()).as("help %s", command).contains(map.label());
+                }
+            }
+        }
+        Result bad = stagger("render", out.toString(), "--colormap", "jet", "--gif", tmp.resolve("j.gif").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("viridis|cividis|turbo|coolwarm|grey");
+        Path cividis = tmp.resolve("cividis");
+        Result r = stagger("render", out.toString(), "--colormap", "cividis_r", "--png-dir", cividis.toString(),
+                "--every", "5", "--size", "480x360");
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
     private static List<BufferedImage> frames(Path gif) throws Exception {
         ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
         try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
