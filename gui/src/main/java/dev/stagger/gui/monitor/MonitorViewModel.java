@@ -6,6 +6,7 @@ import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.Status;
 import dev.stagger.engine.output.OutputSeries;
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.engine.render.Scale;
 import dev.stagger.gui.monitor.export.FrameExport;
 import dev.stagger.gui.monitor.feed.FeedBatch;
 import dev.stagger.gui.monitor.feed.FeedPolicy;
@@ -258,6 +259,13 @@ public final class MonitorViewModel {
         }
     }
 
+    /** Linear or log colours (a log scale falls back to linear, and says so, for a field with nothing positive). */
+    public void selectScale(Scale scale) {
+        if (controls.selectScale(scale)) {
+            frames.rerender(background);
+        }
+    }
+
     /** The colour map spans each frame's own min and max. */
     public void useAutoRange() {
         controls.useAutoRange();
@@ -333,7 +341,8 @@ public final class MonitorViewModel {
      * headless renderer on the background executor; the answer comes as a notification.
      */
     public void exportPng(Path file) {
-        export.exportPng(frame.get(), controls.colormapProperty().get(), controls.range(), file);
+        export.exportPng(frame.get(), controls.colormapProperty().get(), controls.range(),
+                controls.scaleProperty().get(), file);
     }
 
     /** True when the run has an output folder whose series can be exported. */
@@ -347,7 +356,7 @@ public final class MonitorViewModel {
      */
     public void exportSeries(Path target) {
         export.exportSeries(outputDir, runName, controls.selectedFieldProperty().get(),
-                controls.colormapProperty().get(), controls.sliceAxisProperty().get(),
+                controls.colormapProperty().get(), controls.scaleProperty().get(), controls.sliceAxisProperty().get(),
                 controls.sliceIndexProperty().get(), target);
     }
 
@@ -439,6 +448,10 @@ public final class MonitorViewModel {
 
     public ReadOnlyObjectProperty<Colormap> colormapProperty() {
         return controls.colormapProperty();
+    }
+
+    public ReadOnlyObjectProperty<Scale> scaleProperty() {
+        return controls.scaleProperty();
     }
 
     public ReadOnlyBooleanProperty autoRangeProperty() {

@@ -7,6 +7,7 @@ import dev.stagger.engine.live.Command;
 import dev.stagger.engine.live.Event;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.engine.render.Scale;
 import dev.stagger.gui.monitor.state.ChartPoint;
 import dev.stagger.gui.monitor.state.ChartThinning;
 import dev.stagger.gui.monitor.state.LogLine;
@@ -166,6 +167,13 @@ class MonitorViewModelTest {
         vm.useAutoRange();
         vm.pulse();
         assertThat(vm.frameProperty().get().max()).isEqualTo(fixed.preview().max());
+
+        vm.selectScale(Scale.LOG);
+        vm.pulse();
+        Frame log = vm.frameProperty().get();
+        assertThat(vm.scaleProperty().get()).isEqualTo(Scale.LOG);
+        assertThat(log.scale().isLog()).isTrue();
+        assertThat(log.argb()).isNotEqualTo(fixed.argb());
     }
 
     @Test
