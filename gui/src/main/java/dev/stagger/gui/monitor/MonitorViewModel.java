@@ -6,6 +6,7 @@ import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.Status;
 import dev.stagger.engine.output.OutputSeries;
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.gui.common.ModelTimeUnit;
 import dev.stagger.engine.render.Scale;
 import dev.stagger.gui.monitor.export.FrameExport;
 import dev.stagger.gui.monitor.feed.FeedBatch;
@@ -72,6 +73,8 @@ public final class MonitorViewModel {
     private final ChartsModel charts = new ChartsModel();
     private final LogModel log = new LogModel();
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final java.util.concurrent.atomic.AtomicReference<ModelTimeUnit> chosenTimeUnit =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** Follows {@code client} only: nothing is shown once the run is over. */
     public MonitorViewModel(LiveClient client, Executor background) {
@@ -185,7 +188,11 @@ public final class MonitorViewModel {
     public boolean pulse() {
         FeedBatch b = feed == null ? new FeedBatch() : feed.takePending();
         OutputLoader.Result loaded = output.takeResult();
-        boolean changed = !b.isEmpty() | loaded != null | notifications.apply();
+        ModelTimeUnit unit = chosenTimeUnit.getAndSet(null);
+        if (unit != null) {
+            useTimeUnit(unit);
+        }
+        boolean changed = !b.isEmpty() | loaded != null | notifications.apply() | unit != null;
         if (b.status() != null) {
             applyStatus(b.status());
         }
@@ -264,6 +271,20 @@ public final class MonitorViewModel {
         if (controls.selectScale(scale)) {
             frames.rerender(background);
         }
+    }
+
+    /** Shows simulated time in {@code unit} (status line and output step) from now on. FX thread. */
+    public void useTimeUnit(ModelTimeUnit unit) {
+        status.useTimeUnit(unit);
+        output.useTimeUnit(unit);
+    }
+
+    /**
+     * The time unit preference changed, said from any thread (the preferences' own): applied at the
+     * next pulse, like everything else the background learns.
+     */
+    public void timeUnitChosen(ModelTimeUnit unit) {
+        chosenTimeUnit.set(unit);
     }
 
     /** The colour map spans each frame's own min and max. */
