@@ -24,6 +24,8 @@ package dev.stagger.engine.render;
 public record ColourScale(Scale scale, double lo, double hi, boolean hasUnder, String note) {
     /** What a log scale with nothing positive says. */
     public static final String NO_POSITIVE = "log scale needs values > 0: shown linear";
+    /** What a log scale says for a 1D field: its line plot keeps a linear value axis. */
+    public static final String LINE_STAYS_LINEAR = "log scale is for 2D pictures: a line plot stays linear";
 
     public ColourScale {
         if (!(hi > lo) || (scale == Scale.LOG && !(lo > 0)) || !Double.isFinite(lo) || !Double.isFinite(hi)) {

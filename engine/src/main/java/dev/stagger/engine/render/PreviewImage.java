@@ -57,7 +57,7 @@ public final class PreviewImage {
 
     /**
      * As {@link #render(Preview, Colormap, int, int, Range)}, with the colours spread over the range
-     * by {@code scale}. Under {@link Scale#LOG} (2D only; a line plot keeps a linear axis) the colour
+     * by {@code scale}. Under {@link Scale#LOG} (2D only; a line plot keeps a linear axis, and its title says so) the colour
      * bar has ticks at decades, and {@link ColourScale} says what becomes of values that are not
      * positive: drawn in the map's low-end colour, shown as a "≤ 0" box under the colour bar; with
      * nothing positive the picture is linear and its title says so.
@@ -98,7 +98,7 @@ public final class PreviewImage {
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             Style style = new Style(g, width, height);
             return preview.isLine()
-                    ? new Figure(g, image, style, preview, map, range, Scale.LINEAR).line()
+                    ? new Figure(g, image, style, preview, map, range, scale).line()
                     : new Figure(g, image, style, preview, map, range, scale).heatmap();
         } finally {
             g.dispose();
@@ -292,6 +292,7 @@ public final class PreviewImage {
             double vlo = values[0];
             double vhi = values[1];
             String fieldName = text(p.field());
+            note = scale == Scale.LOG ? ColourScale.LINE_STAYS_LINEAR : "";
 
             int top0 = s.pad + titleHeight() + Math.round(s.pad * 0.5f);
             int bottom = s.tickLength + s.tickGap + s.tickHeight() + Math.round(s.pad * 0.4f) + s.labelHeight() + s.pad;

@@ -220,6 +220,23 @@ class PreviewImageTest {
     }
 
     @Test
+    void aLinePlotStaysLinearUnderALogScaleAndSaysSo() {
+        PreviewImage.Drawn log = PreviewImage.draw(sine(200), Colormap.VIRIDIS, W, H, Range.auto(), Scale.LOG);
+        PreviewImage.Drawn linear = PreviewImage.draw(sine(200), Colormap.VIRIDIS, W, H, Range.auto(), Scale.LINEAR);
+        Rectangle plot = log.plot();
+        int differ = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                if (log.image().getRGB(x, y) != linear.image().getRGB(x, y)) {
+                    assertThat(y).as("only the title differs").isLessThan(plot.y - 2);
+                    differ++;
+                }
+            }
+        }
+        assertThat(differ).isGreaterThan(50);
+    }
+
+    @Test
     void logScaleWithNothingPositiveIsDrawnLinear() {
         Preview p = raster("N", (i, j) -> -i);
         PreviewImage.Drawn log = PreviewImage.draw(p, Colormap.VIRIDIS, W, H, Range.auto(), Scale.LOG);

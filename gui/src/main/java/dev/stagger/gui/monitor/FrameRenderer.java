@@ -30,7 +30,10 @@ public final class FrameRenderer {
     /** As {@link #render(Preview, Colormap, Range)}, with the colours spread by {@code scale}. */
     public static Frame render(Preview preview, Colormap map, Range range, Scale scale) {
         double[] span = span(preview, range);
-        ColourScale colours = ColourScale.of(scale, span[0], span[1], !range.isAuto(), preview.values());
+        ColourScale colours = preview.isLine()
+                ? new ColourScale(Scale.LINEAR, span[0], span[1], false,
+                        scale == Scale.LOG ? ColourScale.LINE_STAYS_LINEAR : "")
+                : ColourScale.of(scale, span[0], span[1], !range.isAuto(), preview.values());
         int[] argb = new int[preview.nx() * preview.ny()];
         if (colours.isLog()) {
             renderLog(preview.values(), preview.nx(), preview.ny(), map.table(), map.badArgb(), colours.lo(),

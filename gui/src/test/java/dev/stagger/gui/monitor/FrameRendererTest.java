@@ -87,6 +87,14 @@ class FrameRendererTest {
         assertThat(fallback.scale().isLog()).isFalse();
         assertThat(fallback.scale().note()).isEqualTo(ColourScale.NO_POSITIVE);
         assertThat(fallback.argb()).isEqualTo(FrameRenderer.render(none, Colormap.GREY, Range.auto()).argb());
+
+        // a 1D field is a line plot: its value axis stays linear (values <= 0 would fall off it), and says so
+        Preview line = Previews.ramp("L", 1, 8, 1);
+        Frame lineFrame = FrameRenderer.render(line, Colormap.GREY, Range.auto(), Scale.LOG);
+        assertThat(lineFrame.scale().isLog()).isFalse();
+        assertThat(lineFrame.min()).isEqualTo(line.min());
+        assertThat(lineFrame.scale().note()).isEqualTo(ColourScale.LINE_STAYS_LINEAR);
+        assertThat(FrameRenderer.render(line, Colormap.GREY, Range.auto()).scale().note()).isEmpty();
     }
 
     @Test
