@@ -73,7 +73,9 @@ class CividisTest {
         double cividis = meanDeuteranopeShift(Colormap.CIVIDIS);
         double viridis = meanDeuteranopeShift(Colormap.VIRIDIS);
         // the colour moves along blue-yellow only, which deuteranopes keep; viridis's greens do not
-        assertThat(cividis).isLessThan(8).isLessThan(viridis / 2);
+        // (measured: about 1.0 for this cividis, 27 for viridis; a CIE76 difference of 2 is barely visible)
+        assertThat(cividis).isLessThan(2.5);
+        assertThat(viridis).isGreaterThan(10 * cividis);
     }
 
     /**
