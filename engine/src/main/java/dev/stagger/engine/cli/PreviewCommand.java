@@ -8,6 +8,7 @@ import dev.stagger.engine.render.Colormap;
 import dev.stagger.engine.render.PngFile;
 import dev.stagger.engine.render.PreviewImage;
 import dev.stagger.engine.render.Range;
+import dev.stagger.engine.render.Scale;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,11 +44,15 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--resolution", paramLabel = "N", description = "at most N values per side (default 512)")
     int resolution = 512;
 
-    @Option(names = "--colormap", paramLabel = "NAME", description = "viridis (default), turbo, coolwarm or grey; NAME_r reverses it")
+    @Option(names = "--colormap", paramLabel = "NAME", description = "viridis (default), cividis, turbo, coolwarm or grey; NAME_r reverses it")
     String colormap = "viridis";
 
     @Option(names = "--range", paramLabel = "MIN:MAX", description = "fixed colour range (default: the field's own)")
     String range;
+
+    @Option(names = "--scale", paramLabel = "linear|log", description = "how colours spread over the range: linear"
+            + " (default) or log (decades; values <= 0 get the low-end colour, the range starts at the smallest value > 0)")
+    String scale = "linear";
 
     @Option(names = "--slice", paramLabel = "AXIS=INDEX", description = "for 3D fields: e.g. z=32 (default: middle of z)")
     String slice;
@@ -61,15 +66,17 @@ final class PreviewCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Colormap map = Colormap.parse(colormap);
         if (map == null) {
-            err.println("stagger: unknown colormap '" + colormap + "'; use viridis, turbo, coolwarm or grey (add _r to reverse one, e.g. viridis_r)");
+            err.println("stagger: unknown colormap '" + colormap + "'; use " + Colormap.choices(", ")
+                    + " (add _r to reverse one, e.g. viridis_r)");
             return StaggerCli.EXIT_USAGE;
         }
         int[] pixels = PictureOptions.size(size);
         int[] sliceSpec = PictureOptions.slice(slice);
         Range colours = PictureOptions.range(range);
-        if (pixels == null || sliceSpec == null || (range != null && colours == null) || resolution < 1
+        Scale colourScale = Scale.parse(scale);
+        if (colourScale == null || pixels == null || sliceSpec == null || (range != null && colours == null) || resolution < 1
                 || resolution > PreviewRequest.MAX_SIDE) {
-            err.println("stagger: bad option: --size WxH (e.g. 900x700), --slice AXIS=INDEX (e.g. z=32), "
+            err.println("stagger: bad option: --scale linear|log, --size WxH (e.g. 900x700), --slice AXIS=INDEX (e.g. z=32), "
                     + "--range MIN:MAX (e.g. 0:1), --resolution 1.." + PreviewRequest.MAX_SIDE);
             return StaggerCli.EXIT_USAGE;
         }
@@ -81,7 +88,8 @@ final class PreviewCommand implements Callable<Integer> {
             String name = field != null ? field : status.fields().get(0);
             Preview preview = client.preview(new PreviewRequest(name, resolution, resolution, sliceSpec[0], sliceSpec[1]),
                     ANSWER_MILLIS);
-            PngFile.write(PreviewImage.render(preview, map, pixels[0], pixels[1], colours == null ? Range.auto() : colours),
+            PngFile.write(PreviewImage.render(preview, map, pixels[0], pixels[1], colours == null ? Range.auto() : colours,
+                    colourScale),
                     png);
             out.printf(Locale.ROOT, "%s: %s at step %d (t = %.6g), %d x %d values, min %.6g, max %.6g%n", png, name,
                     preview.step(), preview.time(), preview.nx(), preview.ny(), preview.min(), preview.max());

@@ -5,6 +5,7 @@ import dev.stagger.engine.output.OutputSeries;
 import dev.stagger.engine.render.Colormap;
 import dev.stagger.engine.render.PreviewImage;
 import dev.stagger.engine.render.Range;
+import dev.stagger.engine.render.Scale;
 import dev.stagger.engine.render.SeriesExport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,12 +57,16 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "WxH", description = "picture size in pixels (default 900x700)")
     String size = PreviewImage.DEFAULT_WIDTH + "x" + PreviewImage.DEFAULT_HEIGHT;
 
-    @Option(names = "--colormap", paramLabel = "NAME", description = "viridis (default), turbo, coolwarm or grey; NAME_r reverses it")
+    @Option(names = "--colormap", paramLabel = "NAME", description = "viridis (default), cividis, turbo, coolwarm or grey; NAME_r reverses it")
     String colormap = "viridis";
 
     @Option(names = "--range", paramLabel = "global|auto|MIN:MAX",
             description = "colour range: global (default; the whole series' min and max), auto (each frame its own), or fixed")
     String range = "global";
+
+    @Option(names = "--scale", paramLabel = "linear|log", description = "how colours spread over the range: linear"
+            + " (default) or log (decades; values <= 0 get the low-end colour, the range starts at the smallest value > 0)")
+    String scale = "linear";
 
     @Option(names = "--slice", paramLabel = "AXIS=INDEX", description = "for 3D fields: e.g. z=32 (default: middle of z)")
     String slice;
@@ -78,10 +83,11 @@ final class RenderCommand implements Callable<Integer> {
         int[] sliceSpec = PictureOptions.slice(slice);
         Range fixed = PictureOptions.range(range);
         boolean global = range.equals("global");
-        if (map == null || pixels == null || sliceSpec == null || (!global && !range.equals("auto") && fixed == null)
+        Scale colourScale = Scale.parse(scale);
+        if (map == null || colourScale == null || pixels == null || sliceSpec == null || (!global && !range.equals("auto") && fixed == null)
                 || every < 1 || !(fps > 0 && fps <= 100) || resolution < 1 || resolution > PreviewRequest.MAX_SIDE) {
-            err.println("stagger: bad option: --colormap viridis|turbo|coolwarm|grey (add _r to reverse), --size WxH (e.g. 900x700),"
-                    + " --slice AXIS=INDEX (e.g. z=32), --range global|auto|MIN:MAX, --every N >= 1, --fps 0..100,"
+            err.println("stagger: bad option: --colormap " + Colormap.choices("|") + " (add _r to reverse), --size WxH (e.g. 900x700),"
+                    + " --scale linear|log, --slice AXIS=INDEX (e.g. z=32), --range global|auto|MIN:MAX, --every N >= 1, --fps 0..100,"
                     + " --resolution 1.." + PreviewRequest.MAX_SIDE);
             return StaggerCli.EXIT_USAGE;
         }
@@ -109,18 +115,19 @@ final class RenderCommand implements Callable<Integer> {
             SeriesExport.Result r = SeriesExport.export(series, new SeriesExport.Options(field, every, sliceSpec[0],
                     sliceSpec[1], resolution, map, pixels[0], pixels[1], global ? SeriesExport.RangeMode.GLOBAL
                             : fixed != null ? SeriesExport.RangeMode.FIXED : SeriesExport.RangeMode.PER_FRAME,
-                    fixed, pngs, gif, fps), f -> { });
+                    fixed, pngs, gif, fps, colourScale), f -> { });
             int n = r.frames().size();
+            String shown = r.rangeText() + (colourScale == Scale.LOG ? ", log scale" : "");
             if (pngDir != null) {
-                out.printf(Locale.ROOT, "%s: %d PNG pictures of %s (%s)%n", pngDir, n, r.field(), r.rangeText());
+                out.printf(Locale.ROOT, "%s: %d PNG pictures of %s (%s)%n", pngDir, n, r.field(), shown);
             }
             if (gif != null) {
                 out.printf(Locale.ROOT, "%s: animated GIF, %d frames at %.3g per second (%s)%n", gif, n, fps,
-                        r.rangeText());
+                        shown);
             }
             if (mp4 != null) {
                 encode(ffmpeg, r.pngs());
-                out.printf(Locale.ROOT, "%s: MP4, %d frames at %.3g per second (%s)%n", mp4, n, fps, r.rangeText());
+                out.printf(Locale.ROOT, "%s: MP4, %d frames at %.3g per second (%s)%n", mp4, n, fps, shown);
             }
             out.flush();
             return StaggerCli.EXIT_OK;

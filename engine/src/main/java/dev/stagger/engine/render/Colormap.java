@@ -11,6 +11,12 @@ import java.util.Locale;
 public enum Colormap {
     /** matplotlib's default: perceptually uniform, readable in greyscale and by colour-blind readers. */
     VIRIDIS("viridis", 0xFF808080),
+    /**
+     * Blue to yellow with lightness rising linearly, nearly the same for red-green colour-blind
+     * readers (after Nuñez et al. 2018; derived in {@link Cividis}). Its middle is grey, so bad
+     * values are drawn dull red.
+     */
+    CIVIDIS("cividis", 0xFFC03030),
     /** Google's improved rainbow: high contrast for spotting structure, not perceptually uniform. */
     TURBO("turbo", 0xFF808080),
     /** Moreland's diverging cool-to-warm map (ParaView's default): for fields with a meaningful middle. */
@@ -19,6 +25,7 @@ public enum Colormap {
     GREY("grey", 0xFFC03030),
     /** Each map reversed (matplotlib's "_r"): low values bright, e.g. depth or ice thickness drawn dark. */
     VIRIDIS_R("viridis_r", 0xFF808080),
+    CIVIDIS_R("cividis_r", 0xFFC03030),
     TURBO_R("turbo_r", 0xFF808080),
     COOLWARM_R("coolwarm_r", 0xFF808080),
     GREY_R("grey_r", 0xFFC03030);
@@ -92,6 +99,11 @@ public enum Colormap {
         return null;
     }
 
+    /** The maps' names without the reversed ones, joined by {@code separator}: "viridis|cividis|...". */
+    public static String choices(String separator) {
+        return String.join(separator, Arrays.stream(values()).map(Colormap::label).filter(l -> !l.endsWith("_r")).toList());
+    }
+
     @Override
     public String toString() {
         return label;
@@ -102,6 +114,7 @@ public enum Colormap {
     private static int compute(String label, double t) {
         return switch (label) {
             case "viridis" -> interpolate(Tables.VIRIDIS_AT, Tables.VIRIDIS_RGB, t);
+            case "cividis" -> pack(Cividis.at(t));
             case "turbo" -> turbo(t);
             case "coolwarm" -> interpolate(Tables.COOLWARM_AT, Tables.COOLWARM_RGB, t);
             case "grey" -> pack(t, t, t);
@@ -134,6 +147,10 @@ public enum Colormap {
         double[] a = rgb[k - 1];
         double[] b = rgb[k];
         return pack(a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]), a[2] + f * (b[2] - a[2]));
+    }
+
+    private static int pack(double[] rgb) {
+        return pack(rgb[0], rgb[1], rgb[2]);
     }
 
     private static int pack(double r, double g, double b) {

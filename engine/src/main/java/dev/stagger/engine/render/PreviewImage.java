@@ -52,14 +52,32 @@ public final class PreviewImage {
      * value axis spanning {@code range}, or the preview's min and max padded by 5%.
      */
     public static BufferedImage render(Preview preview, Colormap map, int width, int height, Range range) {
-        return draw(preview, map, width, height, range).image();
+        return render(preview, map, width, height, range, Scale.LINEAR);
     }
 
-    /** The image and where its plot area (and colour bar, null for a line plot) ended up; for tests. */
-    record Drawn(BufferedImage image, Rectangle plot, Rectangle colorbar) {}
+    /**
+     * As {@link #render(Preview, Colormap, int, int, Range)}, with the colours spread over the range
+     * by {@code scale}. Under {@link Scale#LOG} (2D only; a line plot keeps a linear axis, and its title says so) the colour
+     * bar has ticks at decades, and {@link ColourScale} says what becomes of values that are not
+     * positive: drawn in the map's low-end colour, shown as a "≤ 0" box under the colour bar; with
+     * nothing positive the picture is linear and its title says so.
+     */
+    public static BufferedImage render(Preview preview, Colormap map, int width, int height, Range range, Scale scale) {
+        return draw(preview, map, width, height, range, scale).image();
+    }
+
+    /**
+     * The image and where its plot area, colour bar (null for a line plot) and the log scale's box
+     * for values that are not positive (null when there is none) ended up; for tests.
+     */
+    record Drawn(BufferedImage image, Rectangle plot, Rectangle colorbar, Rectangle under) {}
 
     static Drawn draw(Preview preview, Colormap map, int width, int height, Range range) {
-        if (preview == null || map == null || range == null) {
+        return draw(preview, map, width, height, range, Scale.LINEAR);
+    }
+
+    static Drawn draw(Preview preview, Colormap map, int width, int height, Range range, Scale scale) {
+        if (preview == null || map == null || range == null || scale == null) {
             throw new IllegalArgumentException("render needs a preview, a colour map and a range (Range.auto())");
         }
         if (width < MIN_WIDTH || height < MIN_HEIGHT) {
@@ -80,8 +98,8 @@ public final class PreviewImage {
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             Style style = new Style(g, width, height);
             return preview.isLine()
-                    ? new Figure(g, image, style, preview, map, range).line()
-                    : new Figure(g, image, style, preview, map, range).heatmap();
+                    ? new Figure(g, image, style, preview, map, range, scale).line()
+                    : new Figure(g, image, style, preview, map, range, scale).heatmap();
         } finally {
             g.dispose();
         }
@@ -137,16 +155,20 @@ public final class PreviewImage {
         final Preview p;
         final Colormap map;
         final Range range;
+        final Scale scale;
         final int width;
         final int height;
+        /** The note a fallback from the scale asked for adds to the title ("" for none). */
+        String note = "";
 
-        Figure(Graphics2D g, BufferedImage image, Style s, Preview p, Colormap map, Range range) {
+        Figure(Graphics2D g, BufferedImage image, Style s, Preview p, Colormap map, Range range, Scale scale) {
             this.g = g;
             this.image = image;
             this.s = s;
             this.p = p;
             this.map = map;
             this.range = range;
+            this.scale = scale;
             this.width = image.getWidth();
             this.height = image.getHeight();
         }
@@ -159,9 +181,11 @@ public final class PreviewImage {
             double ylo = Math.min(ye[0], ye[ye.length - 1]);
             double yhi = Math.max(ye[0], ye[ye.length - 1]);
             double[] values = valueRange(false);
-            double vlo = values[0];
-            double vhi = values[1];
-            String fieldName = text(p.field());
+            ColourScale colours = ColourScale.of(scale, values[0], values[1], !range.isAuto(), p.values());
+            double vlo = colours.lo();
+            double vhi = colours.hi();
+            note = colours.note();
+            String fieldName = text(p.field()) + (colours.isLog() ? " (log)" : "");
 
             // first pass: the margins, with ticks for the largest plot area the image allows
             int barWidth = Math.max(10, Math.round(s.tick.getSize() * 1.5f));
@@ -170,7 +194,7 @@ public final class PreviewImage {
             int bottom = s.tickLength + s.tickGap + s.tickHeight() + Math.round(s.pad * 0.4f) + s.labelHeight() + s.pad;
             int roughHeight = Math.max(50, height - top0 - bottom);
             Axis yGuess = Axis.of(ylo, yhi, roughHeight, false, s);
-            Axis barGuess = Axis.of(vlo, vhi, roughHeight, false, s);
+            Axis barGuess = colours.isLog() ? Axis.log(vlo, vhi, roughHeight, s) : Axis.of(vlo, vhi, roughHeight, false, s);
             int top = top0 + (yGuess.exponent != 0 || barGuess.exponent != 0 ? s.multiplierHeight() : 0);
             int left = s.pad + labelBlock(p.yLabel()) + yGuess.maxWidth(s) + s.tickGap + s.tickLength;
             int right = barGap + barWidth + 1 + s.tickLength + s.tickGap + barGuess.maxWidth(s)
@@ -196,15 +220,35 @@ public final class PreviewImage {
             int py = top + (availableHeight - ph) / 2;
             Rectangle plot = new Rectangle(px, py, pw, ph);
             Rectangle bar = new Rectangle(px + pw + barGap, py, barWidth, ph);
+            Rectangle under = null;
+            if (colours.hasUnder()) {
+                // a box for the values a log scale has no place for, below a gap under the bar
+                int box = Math.min(ph / 4, Math.max(s.tickHeight(), barWidth));
+                int gap = Math.max(2, box / 2);
+                if (ph - box - gap >= 20) {
+                    under = new Rectangle(bar.x, py + ph - box, barWidth, box);
+                    bar = new Rectangle(bar.x, py, barWidth, ph - box - gap);
+                }
+            }
 
             Axis xAxis = Axis.of(xlo, xhi, pw, true, s);
             Axis yAxis = Axis.of(ylo, yhi, ph, false, s);
-            Axis barAxis = Axis.of(vlo, vhi, ph, false, s);
+            Axis barAxis = colours.isLog() ? Axis.log(vlo, vhi, bar.height, s) : Axis.of(vlo, vhi, bar.height, false, s);
 
-            fillRaster(plot, xe, ye, xlo, xhi, ylo, yhi, vlo, vhi);
+            fillRaster(plot, xe, ye, xlo, xhi, ylo, yhi, colours);
             fillColorbar(bar);
             frame(plot);
             frame(bar);
+            if (under != null) {
+                g.setColor(new Color(map.argb(0), true));
+                g.fillRect(under.x, under.y, under.width, under.height);
+                frame(under);
+                g.setFont(s.tick);
+                g.setColor(TEXT);
+                g.drawString((s.tick.canDisplay('\u2264') ? "\u2264" : "<=") + " 0",
+                        under.x + under.width + 1 + s.tickLength + s.tickGap,
+                        centredBaseline(under.y + under.height / 2, s.tickMetrics));
+            }
             xTicks(plot, xAxis);
             yTicks(plot, yAxis);
             barTicks(bar, barAxis);
@@ -223,7 +267,7 @@ public final class PreviewImage {
                 multiplierRow = s.multiplierHeight();
             }
             title(px + pw / 2.0, py - Math.round(s.pad * 0.5f) - multiplierRow);
-            return new Drawn(image, plot, bar);
+            return new Drawn(image, plot, bar, under);
         }
 
         Drawn line() {
@@ -248,6 +292,7 @@ public final class PreviewImage {
             double vlo = values[0];
             double vhi = values[1];
             String fieldName = text(p.field());
+            note = scale == Scale.LOG ? ColourScale.LINE_STAYS_LINEAR : "";
 
             int top0 = s.pad + titleHeight() + Math.round(s.pad * 0.5f);
             int bottom = s.tickLength + s.tickGap + s.tickHeight() + Math.round(s.pad * 0.4f) + s.labelHeight() + s.pad;
@@ -279,7 +324,7 @@ public final class PreviewImage {
                 multiplierRow = s.multiplierHeight();
             }
             title(plot.x + plot.width / 2.0, plot.y - Math.round(s.pad * 0.5f) - multiplierRow);
-            return new Drawn(image, plot, null);
+            return new Drawn(image, plot, null, null);
         }
 
         // ---- values --------------------------------------------------------------------------
@@ -331,13 +376,21 @@ public final class PreviewImage {
 
         /** Nearest-neighbour blocks, exactly on pixels: each pixel shows the raster cell under its centre. */
         void fillRaster(Rectangle plot, double[] xe, double[] ye, double xlo, double xhi, double ylo, double yhi,
-                double vlo, double vhi) {
+                ColourScale scale) {
             int nx = p.nx();
             int[] colours = new int[p.values().length];
-            double scale = 1 / (vhi - vlo);
-            for (int k = 0; k < colours.length; k++) {
-                float v = p.values()[k];
-                colours[k] = map.argb(Float.isNaN(v) ? Double.NaN : (v - vlo) * scale);
+            if (scale.isLog()) {
+                for (int k = 0; k < colours.length; k++) {
+                    colours[k] = map.argb(scale.fraction(p.values()[k]));
+                }
+            } else {
+                // the linear arithmetic as before, to the last bit: the workbench's kernel matches it
+                double vlo = scale.lo();
+                double inverse = 1 / (scale.hi() - vlo);
+                for (int k = 0; k < colours.length; k++) {
+                    float v = p.values()[k];
+                    colours[k] = map.argb(Float.isNaN(v) ? Double.NaN : (v - vlo) * inverse);
+                }
             }
             int[] column = new int[plot.width];
             for (int c = 0; c < plot.width; c++) {
@@ -558,6 +611,9 @@ public final class PreviewImage {
         String titleText() {
             StringBuilder b = new StringBuilder();
             b.append(text(p.field())).append("  step ").append(p.step()).append("  t = ").append(minus(scientific(p.time())));
+            if (!note.isEmpty()) {
+                b.append("  (").append(note).append(')');
+            }
             if (p.sliceAxis() >= 0) {
                 String axis = p.sliceAxis() <= 2 ? String.valueOf("xyz".charAt(p.sliceAxis())) : "axis " + p.sliceAxis();
                 b.append("  ").append(axis).append(" = ").append(minus(general(p.sliceCoordinate())))
@@ -617,6 +673,22 @@ public final class PreviewImage {
                 }
             }
             return axis;
+        }
+
+        /**
+         * A log axis from {@code lo} to {@code hi} (both > 0), held as their base-10 logarithms so
+         * that {@link #pixel} places the ticks: at decades, or {@link LogTicks}' finer ones.
+         */
+        static Axis log(double lo, double hi, double length, Style s) {
+            double[] values = LogTicks.values(lo, hi, Math.max(2, (int) (length / (s.tickHeight() * 1.6))));
+            boolean superscripts = s.tick.canDisplay('\u207B') && s.tick.canDisplay('\u00B3');
+            String[] labels = LogTicks.labels(values, superscripts);
+            double[] at = new double[values.length];
+            for (int k = 0; k < values.length; k++) {
+                at[k] = Math.log10(values[k]);
+                labels[k] = s.unicodeMinus ? labels[k].replace('-', '\u2212') : labels[k];
+            }
+            return new Axis(Math.log10(lo), Math.log10(hi), at, labels, 0);
         }
 
         int maxWidth(Style s) {

@@ -32,10 +32,21 @@ public final class SeriesExport {
      * @param fixed the range when {@code mode} is FIXED
      * @param pngDir where one PNG per step goes (null: none)
      * @param gif the animated GIF (null: none)
+     * @param scale how colours spread over the range
      */
     public record Options(String field, int every, int sliceAxis, int sliceIndex, int resolution, Colormap map,
-            int width, int height, RangeMode mode, Range fixed, Path pngDir, Path gif, double fps) {
+            int width, int height, RangeMode mode, Range fixed, Path pngDir, Path gif, double fps, Scale scale) {
+        /** Linear colours. */
+        public Options(String field, int every, int sliceAxis, int sliceIndex, int resolution, Colormap map,
+                int width, int height, RangeMode mode, Range fixed, Path pngDir, Path gif, double fps) {
+            this(field, every, sliceAxis, sliceIndex, resolution, map, width, height, mode, fixed, pngDir, gif, fps,
+                    Scale.LINEAR);
+        }
+
         public Options {
+            if (scale == null) {
+                throw new IllegalArgumentException("scale: LINEAR or LOG");
+            }
             if (every < 1) {
                 throw new IllegalArgumentException("every must be at least 1");
             }
@@ -82,7 +93,7 @@ public final class SeriesExport {
             progress.accept(0.5 * frames.size() / steps.size());
         }
         Range range = switch (o.mode()) {
-            case GLOBAL -> globalRange(frames);
+            case GLOBAL -> o.scale() == Scale.LOG ? globalPositiveRange(frames) : globalRange(frames);
             case PER_FRAME -> Range.auto();
             case FIXED -> o.fixed();
         };
@@ -93,7 +104,7 @@ public final class SeriesExport {
         try (AnimatedGif animation = o.gif() == null ? null : new AnimatedGif(o.gif(), o.fps())) {
             int k = 0;
             for (Preview p : frames) {
-                var image = PreviewImage.render(p, o.map(), o.width(), o.height(), range);
+                var image = PreviewImage.render(p, o.map(), o.width(), o.height(), range, o.scale());
                 if (o.pngDir() != null) {
                     Path png = o.pngDir().resolve(frameName(series, p));
                     PngFile.write(image, png);
@@ -111,6 +122,25 @@ public final class SeriesExport {
     /** {@code NAME_FIELD_STEP.png}: sorts in step order. */
     public static String frameName(OutputSeries series, Preview p) {
         return String.format(Locale.ROOT, "%s_%s_%06d.png", series.name(), p.field(), Math.max(0, p.step()));
+    }
+
+    /**
+     * For a log scale: the smallest positive and the largest value over every frame, so that each
+     * frame's colours mean the same values (each frame's own smallest positive value would not);
+     * the plain global range when nothing is positive (each frame then says it is drawn linear).
+     */
+    public static Range globalPositiveRange(List<Preview> frames) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Preview p : frames) {
+            for (float v : p.values()) {
+                if (v > 0 && v < Float.POSITIVE_INFINITY) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return lo <= hi ? Range.of(lo, hi) : globalRange(frames);
     }
 
     /** The finite min and max over every frame (auto when no value is finite). */

@@ -89,6 +89,64 @@ class RenderCommandTest {
         assertThat(range.exit()).isEqualTo(2);
     }
 
+    @Test
+    void helpAndMistakesNameEveryColormap() {
+        for (String command : new String[] {"render", "preview"}) {
+            Result help = stagger("help", command);
+            for (dev.stagger.engine.render.Colormap map : dev.stagger.engine.render.Colormap.values()) {
+                if (!map.label().endsWith("_r")) {
+                    assertThat(help.out()).as("help %s", command).contains(map.label());
+                }
+            }
+        }
+        Result bad = stagger("render", out.toString(), "--colormap", "jet", "--gif", tmp.resolve("j.gif").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("viridis|cividis|turbo|coolwarm|grey");
+        Path cividis = tmp.resolve("cividis");
+        Result r = stagger("render", out.toString(), "--colormap", "cividis_r", "--png-dir", cividis.toString(),
+                "--every", "5", "--size", "480x360");
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    @Test
+    void logScaleGivesTheGaussiansFlanksMoreOfTheMap() throws Exception {
+        // C = exp(-x^2 - y^2) on [-2, 2]^2: linear, most of the square is within 25% of the low end;
+        // on a log scale (exp(-8) to 1, 3.5 decades) only the far corners are
+        Path linear = tmp.resolve("linear");
+        Path log = tmp.resolve("log");
+        Result a = stagger("render", out.toString(), "--every", "10", "--png-dir", linear.toString(), "--size", "480x360");
+        Result b = stagger("render", out.toString(), "--every", "10", "--png-dir", log.toString(), "--size", "480x360",
+                "--scale", "log");
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(b.exit()).as(b.err()).isZero();
+        assertThat(b.out()).contains("log scale");
+        String first = "diffusion-2d_C_000000.png";
+        int lowLinear = lowQuarterPixels(ImageIO.read(linear.resolve(first).toFile()));
+        int lowLog = lowQuarterPixels(ImageIO.read(log.resolve(first).toFile()));
+        assertThat(lowLinear).isGreaterThan(20_000);
+        assertThat(lowLog).isLessThan(lowLinear / 4);
+
+        Result bad = stagger("render", out.toString(), "--scale", "ln", "--gif", tmp.resolve("ln.gif").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--scale linear|log");
+    }
+
+    /** Pixels in the colours of viridis's lowest quarter (the colour bar has the same number in both). */
+    private static int lowQuarterPixels(BufferedImage image) {
+        java.util.Set<Integer> low = new java.util.HashSet<>();
+        int[] table = dev.stagger.engine.render.Colormap.VIRIDIS.table();
+        for (int k = 0; k < table.length / 4; k++) {
+            low.add(table[k] & 0xFFFFFF);
+        }
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                count += low.contains(image.getRGB(x, y) & 0xFFFFFF) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
     private static List<BufferedImage> frames(Path gif) throws Exception {
         ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
         try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {

@@ -53,7 +53,7 @@ class ColormapTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Colormap.class, names = {"VIRIDIS", "GREY"})
+    @EnumSource(value = Colormap.class, names = {"VIRIDIS", "CIVIDIS", "GREY"})
     void sequentialMapsGetLighterAllTheWay(Colormap map) {
         int[] table = map.table();
         for (int k = 1; k < table.length; k++) {
@@ -121,6 +121,8 @@ class ColormapTest {
         assertThat(Colormap.parse("CoolWarm")).isEqualTo(Colormap.COOLWARM);
         assertThat(Colormap.parse("grey")).isEqualTo(Colormap.GREY);
         assertThat(Colormap.parse("Gray")).isEqualTo(Colormap.GREY);
+        assertThat(Colormap.parse("Cividis")).isEqualTo(Colormap.CIVIDIS);
+        assertThat(Colormap.parse("cividis_r")).isEqualTo(Colormap.CIVIDIS_R);
         assertThat(Colormap.parse("jet")).isNull();
         assertThat(Colormap.parse("")).isNull();
         assertThat(Colormap.parse(null)).isNull();
@@ -139,7 +141,7 @@ class ColormapTest {
 
     @org.junit.jupiter.api.Test
     void aReversedMapIsTheMapBackToFront() {
-        for (Colormap map : new Colormap[] {Colormap.VIRIDIS, Colormap.TURBO, Colormap.COOLWARM, Colormap.GREY}) {
+        for (Colormap map : new Colormap[] {Colormap.VIRIDIS, Colormap.CIVIDIS, Colormap.TURBO, Colormap.COOLWARM, Colormap.GREY}) {
             Colormap reversed = Colormap.parse(map.label() + "_r");
             org.assertj.core.api.Assertions.assertThat(reversed).isNotNull().isNotEqualTo(map);
             int[] a = map.table();

@@ -179,6 +179,85 @@ class PreviewImageTest {
     }
 
     @Test
+    void logScaleSpreadsDecadesEvenlyAndBoxesTheValuesItHasNoPlaceFor() {
+        // 10^(i/16 - 2): four decades left to right, and the bottom row zero or negative
+        Preview grid = raster("D", (i, j) -> 0);
+        float[] v = grid.values();
+        for (int j = 0; j < 32; j++) {
+            for (int i = 0; i < 64; i++) {
+                v[i + 64 * j] = j == 0 ? (i % 2 == 0 ? 0f : -1f) : (float) Math.pow(10, i / 16.0 - 2);
+            }
+        }
+        Preview p = new Preview("D", 7, 0.01234, 64, 32, v, grid.x(), grid.y(), -1, v[63 + 64], "x", "y", -1, 0, 0);
+        PreviewImage.Drawn d = PreviewImage.draw(p, Colormap.GREY, W, H, Range.auto(), Scale.LOG);
+        Rectangle plot = d.plot();
+        int y = plot.y + plot.height / 2;
+        // block 16 holds 10^-1, a quarter of the way along the log range 10^-2 to 10^(63/16 - 2)
+        double span = 63 / 16.0;
+        int block16 = plot.x + (int) ((16 + 0.5) / 64 * plot.width);
+        int block48 = plot.x + (int) ((48 + 0.5) / 64 * plot.width);
+        assertThat(d.image().getRGB(block16, y)).isEqualTo(Colormap.GREY.argb(1 / span));
+        assertThat(d.image().getRGB(block48, y)).isEqualTo(Colormap.GREY.argb(3 / span));
+        // the bottom row (0 and -1) in the low-end colour, and a box under the bar that says so
+        assertThat(d.image().getRGB(plot.x + 1, plot.y + plot.height - 1)).isEqualTo(Colormap.GREY.argb(0));
+        assertThat(d.under()).isNotNull();
+        assertThat(d.under().y).isGreaterThan(d.colorbar().y + d.colorbar().height);
+        assertThat(d.image().getRGB(d.under().x + d.under().width / 2, d.under().y + d.under().height / 2))
+                .isEqualTo(Colormap.GREY.argb(0));
+        assertThat(darkPixels(d.image(), new Rectangle(d.under().x + d.under().width + 2, d.under().y,
+                60, d.under().height))).as("the box's label").isGreaterThan(5);
+        // in the bar, each decade takes the same height: the colour a third of the way up is 10^(span/3 - 2)'s
+        Rectangle bar = d.colorbar();
+        int third = bar.y + bar.height - 1 - (int) Math.round((bar.height - 1) / 3.0);
+        assertThat(ColormapTest.rgb(d.image().getRGB(bar.x + bar.width / 2, third))[0])
+                .isCloseTo(ColormapTest.rgb(Colormap.GREY.argb(1 / 3.0))[0], org.assertj.core.data.Offset.offset(2));
+        assertNothingClipped(d.image());
+
+        // linear, the same field: no box, and block 16 (0.1 of up to 87) is nearly at the low end
+        PreviewImage.Drawn linear = PreviewImage.draw(p, Colormap.GREY, W, H, Range.auto(), Scale.LINEAR);
+        assertThat(linear.under()).isNull();
+        assertThat(ColormapTest.rgb(linear.image().getRGB(block16, y))[0]).isLessThan(10);
+    }
+
+    @Test
+    void aLinePlotStaysLinearUnderALogScaleAndSaysSo() {
+        PreviewImage.Drawn log = PreviewImage.draw(sine(200), Colormap.VIRIDIS, W, H, Range.auto(), Scale.LOG);
+        PreviewImage.Drawn linear = PreviewImage.draw(sine(200), Colormap.VIRIDIS, W, H, Range.auto(), Scale.LINEAR);
+        Rectangle plot = log.plot();
+        int differ = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                if (log.image().getRGB(x, y) != linear.image().getRGB(x, y)) {
+                    assertThat(y).as("only the title differs").isLessThan(plot.y - 2);
+                    differ++;
+                }
+            }
+        }
+        assertThat(differ).isGreaterThan(50);
+    }
+
+    @Test
+    void logScaleWithNothingPositiveIsDrawnLinear() {
+        Preview p = raster("N", (i, j) -> -i);
+        PreviewImage.Drawn log = PreviewImage.draw(p, Colormap.VIRIDIS, W, H, Range.auto(), Scale.LOG);
+        PreviewImage.Drawn linear = PreviewImage.draw(p, Colormap.VIRIDIS, W, H, Range.auto(), Scale.LINEAR);
+        assertThat(log.under()).isNull();
+        Rectangle plot = log.plot();
+        assertThat(plot).isEqualTo(linear.plot());
+        for (int x = plot.x; x < plot.x + plot.width; x += 7) {
+            assertThat(log.image().getRGB(x, plot.y + 3)).isEqualTo(linear.image().getRGB(x, plot.y + 3));
+        }
+        // the title says why: the two pictures differ above the plot
+        int differ = 0;
+        for (int y = 0; y < plot.y - 2; y++) {
+            for (int x = 0; x < W; x++) {
+                differ += log.image().getRGB(x, y) != linear.image().getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertThat(differ).isGreaterThan(50);
+    }
+
+    @Test
     void constantFieldIsDrawnInTheMiddleColour() {
         Preview p = raster("P", (i, j) -> 3);
         PreviewImage.Drawn d = PreviewImage.draw(p, Colormap.COOLWARM, W, H, Range.auto());

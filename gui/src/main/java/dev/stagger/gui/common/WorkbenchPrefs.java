@@ -7,7 +7,8 @@ import java.util.prefs.Preferences;
 
 /**
  * The workbench's preferences node and the keys Edit > Preferences writes, read by the features
- * that use them (the local MPI target, the monitor's default colormap, numbers, where runs go).
+ * that use them (the local MPI target, the monitor's default colormap and time unit, numbers, where
+ * runs go).
  * Toolkit-free.
  */
 public final class WorkbenchPrefs {
@@ -25,6 +26,8 @@ public final class WorkbenchPrefs {
     public static final String THEME = "theme";
     /** The colormap a new monitor starts with (a {@link Colormap} name). */
     public static final String COLORMAP = "monitor.colormap";
+    /** The unit monitors show simulated time in (a {@link ModelTimeUnit} name); absent: AUTO. */
+    public static final String TIME_UNIT = "monitor.timeUnit";
     /** Significant digits of numbers shown (not of numbers typed, which are kept as typed). */
     public static final String DIGITS = "numbers.digits";
     /** The folder runs' output folders go in; absent or empty: next to the project file. */
@@ -55,6 +58,12 @@ public final class WorkbenchPrefs {
     /** {@link #colormap(Preferences, Colormap)} of the workbench's node. */
     public static Colormap colormap(Colormap fallback) {
         return colormap(node(), fallback);
+    }
+
+    /** The unit monitors show simulated time in; AUTO when none was chosen (or it is unknown). */
+    public static ModelTimeUnit timeUnit(Preferences p) {
+        ModelTimeUnit u = ModelTimeUnit.parse(p.get(TIME_UNIT, ""));
+        return u == null ? ModelTimeUnit.AUTO : u;
     }
 
     public static int digits(Preferences p) {

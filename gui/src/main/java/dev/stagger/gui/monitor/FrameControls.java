@@ -2,6 +2,7 @@ package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.render.Colormap;
 import dev.stagger.engine.render.Range;
+import dev.stagger.engine.render.Scale;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,7 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The toolbar's state: the fields to choose from, the chosen field, colour map, range and 3D slice,
+ * The toolbar's state: the fields to choose from, the chosen field, colour map, scale, range and 3D slice,
  * and the grid they refer to. The choices go into the {@link FramePipeline}'s settings (what the
  * background threads fetch and render); the properties follow the settings at each pulse, since
  * the background picks defaults too. FX thread only.
@@ -30,6 +31,7 @@ final class FrameControls {
     private final ReadOnlyStringWrapper selectedField = new ReadOnlyStringWrapper(this, "selectedField");
     private final ReadOnlyObjectWrapper<Colormap> colormap =
             new ReadOnlyObjectWrapper<>(this, "colormap", Colormap.VIRIDIS);
+    private final ReadOnlyObjectWrapper<Scale> scale = new ReadOnlyObjectWrapper<>(this, "scale", Scale.LINEAR);
     private final ReadOnlyBooleanWrapper autoRange = new ReadOnlyBooleanWrapper(this, "autoRange", true);
     private final ReadOnlyDoubleWrapper rangeMin = new ReadOnlyDoubleWrapper(this, "rangeMin", 0);
     private final ReadOnlyDoubleWrapper rangeMax = new ReadOnlyDoubleWrapper(this, "rangeMax", 1);
@@ -60,6 +62,16 @@ final class FrameControls {
         }
         frames.update(s -> s.withColormap(map));
         colormap.set(map);
+        return true;
+    }
+
+    /** Returns whether the scale changed (the caller then re-colours the newest preview). */
+    boolean selectScale(Scale s) {
+        if (s == null || s == scale.get()) {
+            return false;
+        }
+        frames.update(f -> f.withScale(s));
+        scale.set(s);
         return true;
     }
 
@@ -128,6 +140,10 @@ final class FrameControls {
 
     ReadOnlyObjectProperty<Colormap> colormapProperty() {
         return colormap.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Scale> scaleProperty() {
+        return scale.getReadOnlyProperty();
     }
 
     ReadOnlyBooleanProperty autoRangeProperty() {

@@ -60,7 +60,7 @@ public final class FramePipeline {
         if (p == null || !p.field().equals(s.field())) {
             return;
         }
-        mailbox.offer(FrameRenderer.render(p, s.colormap(), s.range()));
+        mailbox.offer(FrameRenderer.render(p, s.colormap(), s.range(), s.scale()));
     }
 
     public FrameMailbox mailbox() {

@@ -2,7 +2,9 @@ package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.live.Preview;
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.engine.render.ColourScale;
 import dev.stagger.engine.render.Range;
+import dev.stagger.engine.render.Scale;
 
 /**
  * Colour-maps a {@link Preview} into ARGB pixels, off the FX thread. One flat loop per row over the
@@ -10,6 +12,8 @@ import dev.stagger.engine.render.Range;
  * y goes up on screen. The same colours as the engine's PNG figures ({@link Colormap#argb}): a value
  * at fraction t of the range takes entry {@code floor(t * 256)} (t = 1 the last), values outside the
  * range are clamped, NaN is the map's bad colour, and an empty range is widened like the figures do.
+ * On a log scale ({@link ColourScale}) t is the fraction of the range's decades, and values that
+ * are not positive take the low-end colour.
  */
 public final class FrameRenderer {
     private static final int LAST = Colormap.SIZE - 1;
@@ -20,10 +24,25 @@ public final class FrameRenderer {
 
     /** A new frame of {@code preview} in {@code map}, spanning {@code range} (auto: the preview's min and max). */
     public static Frame render(Preview preview, Colormap map, Range range) {
+        return render(preview, map, range, Scale.LINEAR);
+    }
+
+    /** As {@link #render(Preview, Colormap, Range)}, with the colours spread by {@code scale}. */
+    public static Frame render(Preview preview, Colormap map, Range range, Scale scale) {
         double[] span = span(preview, range);
+        ColourScale colours = preview.isLine()
+                ? new ColourScale(Scale.LINEAR, span[0], span[1], false,
+                        scale == Scale.LOG ? ColourScale.LINE_STAYS_LINEAR : "")
+                : ColourScale.of(scale, span[0], span[1], !range.isAuto(), preview.values());
         int[] argb = new int[preview.nx() * preview.ny()];
-        render(preview.values(), preview.nx(), preview.ny(), map.table(), map.badArgb(), span[0], span[1], argb);
-        return new Frame(preview, argb, map, span[0], span[1]);
+        if (colours.isLog()) {
+            renderLog(preview.values(), preview.nx(), preview.ny(), map.table(), map.badArgb(), colours.lo(),
+                    colours.hi(), argb);
+        } else {
+            render(preview.values(), preview.nx(), preview.ny(), map.table(), map.badArgb(), colours.lo(),
+                    colours.hi(), argb);
+        }
+        return new Frame(preview, argb, map, colours);
     }
 
     /**
@@ -90,6 +109,36 @@ public final class FrameRenderer {
                 double t = (v - lo) * inv;
                 int k = t <= 0 ? 0 : t >= 1 ? LAST : Math.min(LAST, (int) (t * Colormap.SIZE));
                 // NaN fails both comparisons and lands in (int) NaN = 0: the bad colour instead
+                out[dst + i] = v == v ? table[k] : bad;
+            }
+        }
+    }
+
+    /**
+     * The log kernel: as {@link #render(float[], int, int, int[], int, double, double, int[])} with
+     * t = (log10 v - log10 lo) / (log10 hi - log10 lo), the arithmetic of
+     * {@link ColourScale#fraction}; {@code 0 < lo < hi}. Values that are not positive are under the
+     * range (the low-end colour), NaN the bad colour.
+     */
+    static void renderLog(float[] values, int nx, int ny, int[] table, int bad, double lo, double hi, int[] out) {
+        if (table.length != Colormap.SIZE || values.length != nx * ny || out.length != nx * ny || !(hi > lo && lo > 0)) {
+            throw new IllegalArgumentException("render: " + values.length + " values, " + out.length + " pixels for "
+                    + nx + " x " + ny + ", table " + table.length + ", log range " + lo + " to " + hi);
+        }
+        final double logLo = Math.log10(lo);
+        final double decades = Math.log10(hi) - logLo;
+        for (int j = 0; j < ny; j++) {
+            int src = j * nx;
+            int dst = (ny - 1 - j) * nx;
+            for (int i = 0; i < nx; i++) {
+                float v = values[src + i];
+                int k;
+                if (v > 0) {
+                    double t = (Math.log10(v) - logLo) / decades;
+                    k = t <= 0 ? 0 : t >= 1 ? LAST : Math.min(LAST, (int) (t * Colormap.SIZE));
+                } else {
+                    k = 0;
+                }
                 out[dst + i] = v == v ? table[k] : bad;
             }
         }

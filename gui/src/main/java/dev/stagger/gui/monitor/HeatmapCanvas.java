@@ -1,6 +1,8 @@
 package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.live.Preview;
+import dev.stagger.engine.render.ColourScale;
+import dev.stagger.engine.render.LogTicks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Draws a {@link Frame}: a 2D raster as a heatmap (nearest-neighbour pixels, the domain's aspect,
- * y up) with axes in physical units and a colour bar, a 1D one as a line plot. Only copies the
+ * y up) with axes in physical units and a colour bar (ticks at decades on a log scale, with a
+ * "≤ 0" box for the values a log scale has no place for), a 1D one as a line plot. Only copies the
  * frame's ready ARGB pixels into an image; the colour mapping happened off the FX thread. Text and
  * axes take the theme's text colour (read from a hidden label), so light and dark themes both work.
  */
@@ -172,6 +175,12 @@ public final class HeatmapCanvas extends Region {
             g.drawImage(image, px, py, pw, ph);
             colorbar(g, px + pw + 14, py, 14, ph);
         }
+        if (!frame.scale().note().isEmpty()) {
+            // why the log scale asked for is not shown (nothing positive); top right, clear of the cursor readout
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(frame.scale().note(), w - 4, TOP / 2);
+        }
         g.strokeRect(px + 0.5, py + 0.5, pw - 1, ph - 1);
         axes(g, p);
     }
@@ -194,16 +203,52 @@ public final class HeatmapCanvas extends Region {
     }
 
     private void colorbar(GraphicsContext g, double x, double y, double w, double h) {
-        g.drawImage(colorbar, x, y, w, h);
-        g.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        List<Double> ticks = ticks(frame.min(), frame.max(), Math.max(2, (int) (h / 40)));
-        for (double t : ticks) {
-            double ty = y + h - (t - frame.min()) / (frame.max() - frame.min()) * h;
-            g.strokeLine(x + w, ty, x + w + 4, ty);
-            g.fillText(label(t, step(ticks)), x + w + 6, ty);
+        double barHeight = h;
+        if (frame.scale().hasUnder() && h >= 60) {
+            // the values a log scale has no place for: a box in their colour below the bar
+            double box = Math.min(14, h / 4);
+            barHeight = h - box - 4;
+            Paint ink = g.getFill();
+            int low = frame.colormap().argb(0);
+            g.setFill(Color.rgb(low >> 16 & 0xFF, low >> 8 & 0xFF, low & 0xFF));
+            g.fillRect(x, y + h - box, w, box);
+            g.setFill(ink);
+            g.strokeRect(x + 0.5, y + h - box + 0.5, w - 1, box - 1);
+            g.fillText(UNDER_LABEL, x + w + 6, y + h - box / 2);
         }
+        g.drawImage(colorbar, x, y, w, barHeight);
+        g.strokeRect(x + 0.5, y + 0.5, w - 1, barHeight - 1);
+        for (BarTick t : colorbarTicks(frame.scale(), Math.max(2, (int) (barHeight / 40)))) {
+            double ty = y + barHeight - t.fraction() * barHeight;
+            g.strokeLine(x + w, ty, x + w + 4, ty);
+            g.fillText(t.label(), x + w + 6, ty);
+        }
+    }
+
+    /** What the box under a log scale's colour bar is labelled. */
+    static final String UNDER_LABEL = "\u2264 0";
+
+    /** A colour bar tick: where it sits (0 bottom, 1 top) and what it reads. */
+    record BarTick(double fraction, String label) {}
+
+    /** The colour bar's ticks: round numbers on a linear scale, decades (or 1-2-5) on a log one. */
+    static List<BarTick> colorbarTicks(ColourScale scale, int most) {
+        List<BarTick> out = new ArrayList<>();
+        if (scale.isLog()) {
+            double[] values = LogTicks.values(scale.lo(), scale.hi(), most);
+            String[] labels = LogTicks.labels(values, true);
+            for (int k = 0; k < values.length; k++) {
+                out.add(new BarTick(scale.fraction(values[k]), labels[k]));
+            }
+            return out;
+        }
+        List<Double> ticks = ticks(scale.lo(), scale.hi(), most);
+        for (double t : ticks) {
+            out.add(new BarTick(scale.fraction(t), label(t, step(ticks))));
+        }
+        return out;
     }
 
     private void axes(GraphicsContext g, Preview p) {
@@ -255,8 +300,13 @@ public final class HeatmapCanvas extends Region {
             double y = ylo + (py + ph - my) / ph * (yhi - ylo);
             double v = valueAt.applyAsDouble(x, y);
             cursorText.set(String.format(Locale.ROOT, "%s = %.4g, %s = %.4g: %s = %.6g", p.xLabel(), x, p.yLabel(), y,
-                    p.field(), v));
+                    p.field(), v) + underNote(frame.scale(), v));
         }
+    }
+
+    /** What the readout adds for a value a log scale has no place for. */
+    static String underNote(ColourScale scale, double v) {
+        return scale.isLog() && v <= 0 ? " (" + UNDER_LABEL + ": below the log scale, drawn in its low-end colour)" : "";
     }
 
     /** The outer edge of the first (low) or last bin of increasing centres {@code c}. */

@@ -2,6 +2,7 @@ package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.engine.render.Scale;
 import dev.stagger.gui.common.Icons;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -24,7 +25,8 @@ import javafx.scene.layout.Region;
 
 /**
  * The monitor's toolbar: the run's title, its controls as icon buttons with tooltips (hidden once
- * the run is over), the field, colour map, range and, for 3D fields, the slice, and export.
+ * the run is over), the field, colour map, linear or log scale, range and, for 3D fields, the
+ * slice, and export.
  * Controls keep their full size: at the widths the workbench gives the monitor (about 700 to 900
  * px) everything fits one row, and where it cannot (a 3D field with a fixed range in a narrow
  * monitor) whole groups wrap to a second row instead of cutting text to "...".
@@ -59,7 +61,7 @@ final class MonitorToolbar extends FlowPane {
                 + " in the field, colour map and slice shown, over the whole series' range"));
         seriesButton.setOnAction(e -> exportSeries.run());
         seriesButton.setDisable(!model.canExportSeries());
-        getChildren().addAll(title, controls(), group(fieldChooser(), colormapChooser()), range(), slice(),
+        getChildren().addAll(title, controls(), group(fieldChooser(), colormapChooser(), scaleChooser()), range(), slice(),
                 group(exportButton, seriesButton));
     }
 
@@ -107,6 +109,17 @@ final class MonitorToolbar extends FlowPane {
         model.selectColormap(dev.stagger.gui.common.WorkbenchPrefs.colormap(model.colormapProperty().get())); map.setValue(model.colormapProperty().get());
         map.valueProperty().addListener((obs, old, m) -> model.selectColormap(m));
         return fixed(map);
+    }
+
+    /** "log": colours per decade instead of evenly over the range. */
+    private Node scaleChooser() {
+        CheckBox log = new CheckBox("log");
+        log.setId("logScale");
+        log.setTooltip(new Tooltip("Log colour scale: each decade takes the same share of the colour map, from the"
+                + " smallest positive value; values <= 0 are drawn in the low-end colour (the colour bar's \u2264 0 box)"));
+        log.setSelected(model.scaleProperty().get() == Scale.LOG);
+        log.selectedProperty().addListener((obs, was, is) -> model.selectScale(is ? Scale.LOG : Scale.LINEAR));
+        return fixed(log);
     }
 
     /** "auto range", and while it is off the fixed range's two ends. */

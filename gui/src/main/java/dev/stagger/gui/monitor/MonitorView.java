@@ -1,6 +1,7 @@
 package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.live.LiveClient;
+import dev.stagger.gui.common.WorkbenchPrefs;
 import dev.stagger.gui.monitor.feed.FeedPolicy;
 import dev.stagger.gui.monitor.state.ChartPoint;
 import dev.stagger.gui.monitor.state.LogLine;
@@ -8,6 +9,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.prefs.PreferenceChangeListener;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -65,6 +67,8 @@ public final class MonitorView extends BorderPane {
     private boolean updating;
     /** Whether there are residuals or convergence to show: the Convergence tab appears with the first. */
     private javafx.beans.binding.BooleanBinding anyResidual;
+    /** Edit > Preferences' time unit, followed while the monitor is open (the event comes on the preferences' thread). */
+    private final PreferenceChangeListener timeUnitPreference;
 
     public MonitorView(MonitorViewModel model) {
         this.model = model;
@@ -78,6 +82,13 @@ public final class MonitorView extends BorderPane {
                 .flatMap(Window::showingProperty).orElse(false);
         showing.addListener((obs, was, is) -> showingChanged(is));
         showingChanged(showing.getValue());
+        model.useTimeUnit(WorkbenchPrefs.timeUnit(WorkbenchPrefs.node()));
+        timeUnitPreference = e -> {
+            if (WorkbenchPrefs.TIME_UNIT.equals(e.getKey())) {
+                model.timeUnitChosen(WorkbenchPrefs.timeUnit(e.getNode()));
+            }
+        };
+        WorkbenchPrefs.node().addPreferenceChangeListener(timeUnitPreference);
     }
 
     /** A monitor of {@code client} with its own daemon background threads; polling starts when shown. */
@@ -109,6 +120,11 @@ public final class MonitorView extends BorderPane {
 
     /** Stops polling and drawing; the run goes on. Call when the monitor is closed for good. */
     public void dispose() {
+        try {
+            WorkbenchPrefs.node().removePreferenceChangeListener(timeUnitPreference);
+        } catch (IllegalArgumentException alreadyRemoved) {
+            // disposed twice: nothing left to remove
+        }
         pulse.stop();
         model.visibilityChanged(false);
         model.stop();

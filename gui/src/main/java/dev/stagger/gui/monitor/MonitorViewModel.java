@@ -6,6 +6,8 @@ import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.Status;
 import dev.stagger.engine.output.OutputSeries;
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.gui.common.ModelTimeUnit;
+import dev.stagger.engine.render.Scale;
 import dev.stagger.gui.monitor.export.FrameExport;
 import dev.stagger.gui.monitor.feed.FeedBatch;
 import dev.stagger.gui.monitor.feed.FeedPolicy;
@@ -71,6 +73,8 @@ public final class MonitorViewModel {
     private final ChartsModel charts = new ChartsModel();
     private final LogModel log = new LogModel();
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final java.util.concurrent.atomic.AtomicReference<ModelTimeUnit> chosenTimeUnit =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** Follows {@code client} only: nothing is shown once the run is over. */
     public MonitorViewModel(LiveClient client, Executor background) {
@@ -184,7 +188,11 @@ public final class MonitorViewModel {
     public boolean pulse() {
         FeedBatch b = feed == null ? new FeedBatch() : feed.takePending();
         OutputLoader.Result loaded = output.takeResult();
-        boolean changed = !b.isEmpty() | loaded != null | notifications.apply();
+        ModelTimeUnit unit = chosenTimeUnit.getAndSet(null);
+        if (unit != null) {
+            useTimeUnit(unit);
+        }
+        boolean changed = !b.isEmpty() | loaded != null | notifications.apply() | unit != null;
         if (b.status() != null) {
             applyStatus(b.status());
         }
@@ -256,6 +264,27 @@ public final class MonitorViewModel {
         if (controls.selectColormap(map)) {
             frames.rerender(background);
         }
+    }
+
+    /** Linear or log colours (a log scale falls back to linear, and says so, for a field with nothing positive). */
+    public void selectScale(Scale scale) {
+        if (controls.selectScale(scale)) {
+            frames.rerender(background);
+        }
+    }
+
+    /** Shows simulated time in {@code unit} (status line and output step) from now on. FX thread. */
+    public void useTimeUnit(ModelTimeUnit unit) {
+        status.useTimeUnit(unit);
+        output.useTimeUnit(unit);
+    }
+
+    /**
+     * The time unit preference changed, said from any thread (the preferences' own): applied at the
+     * next pulse, like everything else the background learns.
+     */
+    public void timeUnitChosen(ModelTimeUnit unit) {
+        chosenTimeUnit.set(unit);
     }
 
     /** The colour map spans each frame's own min and max. */
@@ -333,7 +362,8 @@ public final class MonitorViewModel {
      * headless renderer on the background executor; the answer comes as a notification.
      */
     public void exportPng(Path file) {
-        export.exportPng(frame.get(), controls.colormapProperty().get(), controls.range(), file);
+        export.exportPng(frame.get(), controls.colormapProperty().get(), controls.range(),
+                controls.scaleProperty().get(), file);
     }
 
     /** True when the run has an output folder whose series can be exported. */
@@ -347,7 +377,7 @@ public final class MonitorViewModel {
      */
     public void exportSeries(Path target) {
         export.exportSeries(outputDir, runName, controls.selectedFieldProperty().get(),
-                controls.colormapProperty().get(), controls.sliceAxisProperty().get(),
+                controls.colormapProperty().get(), controls.scaleProperty().get(), controls.sliceAxisProperty().get(),
                 controls.sliceIndexProperty().get(), target);
     }
 
@@ -439,6 +469,10 @@ public final class MonitorViewModel {
 
     public ReadOnlyObjectProperty<Colormap> colormapProperty() {
         return controls.colormapProperty();
+    }
+
+    public ReadOnlyObjectProperty<Scale> scaleProperty() {
+        return controls.scaleProperty();
     }
 
     public ReadOnlyBooleanProperty autoRangeProperty() {

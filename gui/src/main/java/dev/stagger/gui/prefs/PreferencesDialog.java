@@ -146,11 +146,23 @@ public final class PreferencesDialog {
         Label sample = new Label();
         sample.setId("pref-number-sample");
         sample.textProperty().bind(Bindings.createStringBinding(form::numberSample, form.digitsProperty()));
+        ComboBox<dev.stagger.gui.common.ModelTimeUnit> timeUnit = new ComboBox<>();
+        timeUnit.setId("pref-time-unit");
+        timeUnit.getItems().setAll(dev.stagger.gui.common.ModelTimeUnit.values());
+        timeUnit.valueProperty().bindBidirectional(form.timeUnitProperty());
+        timeUnit.setTooltip(new Tooltip("The unit monitors show simulated time in (status line, output step);"
+                + " model time is in seconds. Applies to open monitors at once"));
+        Label timeSample = new Label();
+        timeSample.setId("pref-time-sample");
+        timeSample.getStyleClass().add("muted");
+        timeSample.textProperty().bind(Bindings.createStringBinding(form::timeSample, form.timeUnitProperty()));
         GridPane g = grid();
         g.addRow(0, label("Theme", theme), theme);
         g.addRow(1, label("Default colormap", colormap), colormap);
         g.addRow(2, label("Significant digits", digits), new HBox(12, digits, sample));
         g.add(muted("Numbers are always shown and typed with a '.' decimal point, as in project files."), 0, 3, 2, 1);
+        g.addRow(4, label("Model time in", timeUnit), timeUnit);
+        g.add(timeSample, 1, 5);
         return tab("Appearance", g);
     }
 

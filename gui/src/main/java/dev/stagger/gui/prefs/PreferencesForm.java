@@ -1,6 +1,7 @@
 package dev.stagger.gui.prefs;
 
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.gui.common.ModelTimeUnit;
 import dev.stagger.gui.common.Numbers;
 import dev.stagger.gui.common.WorkbenchPrefs;
 import java.io.IOException;
@@ -48,6 +49,7 @@ public final class PreferencesForm {
     private final StringProperty theme = new SimpleStringProperty(this, "theme");
     private final ObjectProperty<Colormap> colormap = new SimpleObjectProperty<>(this, "colormap");
     private final IntegerProperty digits = new SimpleIntegerProperty(this, "digits");
+    private final ObjectProperty<ModelTimeUnit> timeUnit = new SimpleObjectProperty<>(this, "timeUnit");
     private final StringProperty runsFolder = new SimpleStringProperty(this, "runsFolder", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
@@ -77,9 +79,10 @@ public final class PreferencesForm {
         theme.set(WorkbenchPrefs.theme(prefs));
         colormap.set(WorkbenchPrefs.colormap(prefs, Colormap.VIRIDIS));
         digits.set(WorkbenchPrefs.digits(prefs));
+        timeUnit.set(WorkbenchPrefs.timeUnit(prefs));
         Path folder = WorkbenchPrefs.runsFolder(prefs);
         runsFolder.set(folder == null ? "" : folder.toString());
-        Observable[] all = {mpirun, ranks, threads, heap, g1, theme, colormap, digits, runsFolder};
+        Observable[] all = {mpirun, ranks, threads, heap, g1, theme, colormap, digits, timeUnit, runsFolder};
         for (Observable o : all) {
             o.addListener(x -> check());
         }
@@ -125,6 +128,17 @@ public final class PreferencesForm {
 
     public IntegerProperty digitsProperty() {
         return digits;
+    }
+
+    /** The unit monitors show simulated time in; AUTO picks one per value. */
+    public ObjectProperty<ModelTimeUnit> timeUnitProperty() {
+        return timeUnit;
+    }
+
+    /** A sample of the time unit: how a few model times are shown with it. */
+    public String timeSample() {
+        ModelTimeUnit u = timeUnit.get() == null ? ModelTimeUnit.AUTO : timeUnit.get();
+        return "t = " + u.format(90) + "    t = " + u.format(3.5 * 86_400) + "    t = " + u.format(2.5e6 * ModelTimeUnit.YEAR_SECONDS);
     }
 
     /** The folder runs' output folders go in; empty for next to the project file. */
@@ -200,6 +214,9 @@ public final class PreferencesForm {
         if (colormap.get() == null) {
             p.add("colormap: choose one");
         }
+        if (timeUnit.get() == null) {
+            p.add("time unit: choose one (auto picks one per value)");
+        }
         return p;
     }
 
@@ -228,6 +245,7 @@ public final class PreferencesForm {
         prefs.put(WorkbenchPrefs.THEME, theme.get());
         prefs.put(WorkbenchPrefs.COLORMAP, colormap.get().name());
         prefs.putInt(WorkbenchPrefs.DIGITS, digits.get());
+        prefs.put(WorkbenchPrefs.TIME_UNIT, timeUnit.get().name());
         putOrRemove(WorkbenchPrefs.RUNS_FOLDER, runsFolder.get().trim());
         try {
             prefs.flush();

@@ -60,7 +60,11 @@ class MonitorOutputTest {
             assertThat(vm.outputIndexProperty().get()).isEqualTo(1);
             vm.pulse();
             assertShows(vm.frameProperty().get(), dir.resolve("embedded_000010.vti"), 10);
-            assertThat(vm.outputStepTextProperty().get()).startsWith("step 10, t = ").endsWith("(2 of 5)");
+            assertThat(vm.outputStepTextProperty().get()).startsWith("step 10, t = ").endsWith(" s (2 of 5)");
+            // another time unit: the step shown says its time again in it
+            vm.useTimeUnit(dev.stagger.gui.common.ModelTimeUnit.HOURS);
+            assertThat(vm.outputStepTextProperty().get()).startsWith("step 10, t = ").endsWith(" h (2 of 5)");
+            assertThat(vm.timeTextProperty().get()).endsWith(" h");
             assertThat(vm.problemProperty().get()).isEmpty();
         }
     }

@@ -7,6 +7,8 @@ import dev.stagger.engine.live.Command;
 import dev.stagger.engine.live.Event;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.gui.common.ModelTimeUnit;
+import dev.stagger.engine.render.Scale;
 import dev.stagger.gui.monitor.state.ChartPoint;
 import dev.stagger.gui.monitor.state.ChartThinning;
 import dev.stagger.gui.monitor.state.LogLine;
@@ -166,6 +168,31 @@ class MonitorViewModelTest {
         vm.useAutoRange();
         vm.pulse();
         assertThat(vm.frameProperty().get().max()).isEqualTo(fixed.preview().max());
+
+        vm.selectScale(Scale.LOG);
+        vm.pulse();
+        Frame log = vm.frameProperty().get();
+        assertThat(vm.scaleProperty().get()).isEqualTo(Scale.LOG);
+        assertThat(log.scale().isLog()).isTrue();
+        assertThat(log.argb()).isNotEqualTo(fixed.argb());
+    }
+
+    @Test
+    void showsSimulatedTimeInTheChosenUnitFromTheNextPulse() throws Exception {
+        FakeLiveClient run = new FakeLiveClient(RunState.RUNNING, 2, 4, 3);
+        MonitorViewModel vm = new MonitorViewModel(run, SAME_THREAD);
+        vm.pollOnce();
+        vm.pulse();
+        String seconds = vm.timeTextProperty().get();
+        assertThat(seconds).startsWith("t = ").endsWith(" s"); // auto: a short run's time is in seconds
+        double t = Double.parseDouble(seconds.substring(4, seconds.length() - 2));
+        // the preference comes from another thread: nothing changes until the pulse takes it
+        vm.timeUnitChosen(ModelTimeUnit.MINUTES);
+        assertThat(vm.timeTextProperty().get()).isEqualTo(seconds);
+        assertThat(vm.pulse()).isTrue();
+        assertThat(vm.timeTextProperty().get()).isEqualTo("t = " + ModelTimeUnit.MINUTES.format(t)).endsWith(" min");
+        vm.useTimeUnit(ModelTimeUnit.AUTO);
+        assertThat(vm.timeTextProperty().get()).isEqualTo(seconds);
     }
 
     @Test

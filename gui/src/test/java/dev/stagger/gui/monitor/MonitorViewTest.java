@@ -77,6 +77,10 @@ class MonitorViewTest {
         robot.moveTo(heatmap);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#cursor").contains("C = "));
 
+        // the toolbar's log box: the next frames are on a log scale
+        robot.clickOn("#logScale");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().frameProperty().get().scale().isLog());
+
         Thread.sleep(1000);
         robot.interact(watchdog::stop);
         long[] gc = garbageCollections();

@@ -91,6 +91,13 @@ class PreferencesDialogTest {
             digits.getValueFactory().setValue(3);
             assertThat(((Label) stage.getScene().lookup("#pref-number-sample")).getText())
                     .isEqualTo("1230    0.000123    6.02e+23");
+            @SuppressWarnings("unchecked")
+            ComboBox<dev.stagger.gui.common.ModelTimeUnit> timeUnit =
+                    (ComboBox<dev.stagger.gui.common.ModelTimeUnit>) stage.getScene().lookup("#pref-time-unit");
+            assertThat(timeUnit.getItems()).containsExactly(dev.stagger.gui.common.ModelTimeUnit.values());
+            timeUnit.setValue(dev.stagger.gui.common.ModelTimeUnit.DAYS);
+            assertThat(form.timeUnitProperty().get()).isEqualTo(dev.stagger.gui.common.ModelTimeUnit.DAYS);
+            assertThat(((Label) stage.getScene().lookup("#pref-time-sample")).getText()).contains("t = 3.5 d");
             snapshot(stage, "preferences-appearance");
 
             tabs.getSelectionModel().select(3);

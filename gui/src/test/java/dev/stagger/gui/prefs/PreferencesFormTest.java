@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.gui.common.ModelTimeUnit;
 import dev.stagger.gui.common.WorkbenchPrefs;
 import dev.stagger.gui.run.RunRequest;
 import dev.stagger.gui.testing.TestPrefs;
@@ -41,6 +42,8 @@ class PreferencesFormTest {
         assertThat(f.themeProperty().get()).isEqualTo("LIGHT");
         assertThat(f.colormapProperty().get()).isEqualTo(Colormap.VIRIDIS);
         assertThat(f.digitsProperty().get()).isEqualTo(4);
+        assertThat(f.timeUnitProperty().get()).isEqualTo(ModelTimeUnit.AUTO);
+        assertThat(f.timeSample()).isEqualTo("t = 1.5 min    t = 3.5 d    t = 2.5 Myr");
         assertThat(f.problemProperty().get()).isEmpty();
         assertThat(f.mpirunInUse()).isEqualTo("found on PATH: /usr/bin/mpirun");
         assertThat(form(Optional.empty()).mpirunInUse()).startsWith("none on PATH");
@@ -84,6 +87,8 @@ class PreferencesFormTest {
         f.themeProperty().set("DARK");
         f.colormapProperty().set(Colormap.TURBO);
         f.digitsProperty().set(6);
+        f.timeUnitProperty().set(ModelTimeUnit.YEARS);
+        assertThat(f.timeSample()).isEqualTo("t = 2.85193e-06 yr    t = 0.00958248 yr    t = 2.5e+06 yr");
         f.runsFolderProperty().set(dir.resolve("runs").toString());
         // nothing about the JVM changed: no restart, no file
         assertThat(f.save().restartNeeded()).isFalse();
@@ -96,6 +101,7 @@ class PreferencesFormTest {
         assertThat(WorkbenchPrefs.theme(prefs)).isEqualTo("DARK");
         assertThat(WorkbenchPrefs.colormap(prefs, Colormap.VIRIDIS)).isEqualTo(Colormap.TURBO);
         assertThat(WorkbenchPrefs.digits(prefs)).isEqualTo(6);
+        assertThat(WorkbenchPrefs.timeUnit(prefs)).isEqualTo(ModelTimeUnit.YEARS);
         assertThat(WorkbenchPrefs.runsFolder(prefs)).isEqualTo(dir.resolve("runs"));
         assertThat(RunRequest.outputDirFor(Path.of("/home/u/p/diffusion-2d.yaml"), WorkbenchPrefs.runsFolder(prefs)))
                 .isEqualTo(dir.resolve("runs/diffusion-2d-output"));
@@ -114,6 +120,7 @@ class PreferencesFormTest {
         assertThat(again.g1Property().get()).isTrue();
         assertThat(again.ranksProperty().get()).isEqualTo(6);
         assertThat(again.colormapProperty().get()).isEqualTo(Colormap.TURBO);
+        assertThat(again.timeUnitProperty().get()).isEqualTo(ModelTimeUnit.YEARS);
         again.runsFolderProperty().set("");
         again.mpirunProperty().set("");
         again.heapProperty().set("");

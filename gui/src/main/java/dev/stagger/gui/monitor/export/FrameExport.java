@@ -4,6 +4,7 @@ import dev.stagger.engine.render.Colormap;
 import dev.stagger.engine.render.PngFile;
 import dev.stagger.engine.render.PreviewImage;
 import dev.stagger.engine.render.Range;
+import dev.stagger.engine.render.Scale;
 import dev.stagger.gui.monitor.Frame;
 import dev.stagger.gui.monitor.state.Notifications;
 import dev.stagger.engine.output.OutputSeries;
@@ -25,8 +26,11 @@ public final class FrameExport {
         this.notifications = notifications;
     }
 
-    /** Writes {@code frame} in {@code map} over {@code range} to {@code file}; the answer comes as a notification. FX thread. */
-    public void exportPng(Frame frame, Colormap map, Range range, Path file) {
+    /**
+     * Writes {@code frame} in {@code map} over {@code range} on {@code scale} to {@code file}; the
+     * answer comes as a notification. FX thread.
+     */
+    public void exportPng(Frame frame, Colormap map, Range range, Scale scale, Path file) {
         if (frame == null) {
             notifications.show("nothing to export yet");
             return;
@@ -34,7 +38,7 @@ public final class FrameExport {
         background.execute(() -> {
             try {
                 PngFile.write(PreviewImage.render(frame.preview(), map, PreviewImage.DEFAULT_WIDTH,
-                        PreviewImage.DEFAULT_HEIGHT, range), file);
+                        PreviewImage.DEFAULT_HEIGHT, range, scale), file);
                 notifications.post("saved " + file);
             } catch (IOException | RuntimeException e) {
                 notifications.post("export failed: " + e.getMessage());
@@ -48,8 +52,8 @@ public final class FrameExport {
      * {@code target}), in the series' global range, off the FX thread; progress and the answer come
      * as notifications.
      */
-    public void exportSeries(Path folder, String runName, String field, Colormap map, int sliceAxis, int sliceIndex,
-            Path target) {
+    public void exportSeries(Path folder, String runName, String field, Colormap map, Scale scale, int sliceAxis,
+            int sliceIndex, Path target) {
         if (folder == null) {
             notifications.show("this run has no output folder to export");
             return;
@@ -61,7 +65,8 @@ public final class FrameExport {
                 int[] lastPercent = {-1};
                 SeriesExport.Result r = SeriesExport.export(series, new SeriesExport.Options(field, 1, sliceAxis,
                         sliceIndex, 512, map, PreviewImage.DEFAULT_WIDTH, PreviewImage.DEFAULT_HEIGHT,
-                        SeriesExport.RangeMode.GLOBAL, null, gif ? null : target, gif ? target : null, 10), f -> {
+                        SeriesExport.RangeMode.GLOBAL, null, gif ? null : target, gif ? target : null, 10,
+                        scale), f -> {
                             int percent = (int) (f * 100);
                             if (percent / 10 != lastPercent[0] / 10) {
                                 lastPercent[0] = percent;

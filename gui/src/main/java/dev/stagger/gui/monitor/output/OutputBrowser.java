@@ -2,6 +2,7 @@ package dev.stagger.gui.monitor.output;
 
 import dev.stagger.engine.live.Preview;
 import dev.stagger.engine.output.OutputSeries;
+import dev.stagger.gui.common.ModelTimeUnit;
 import dev.stagger.gui.monitor.FramePipeline;
 import dev.stagger.gui.monitor.FrameSettings;
 import java.nio.file.Path;
@@ -30,6 +31,11 @@ public final class OutputBrowser {
     private final AtomicReference<OutputLoader.Result> loaded = new AtomicReference<>();
     private volatile boolean active;
     private volatile int wanted = -1;
+    private ModelTimeUnit timeUnit = ModelTimeUnit.AUTO;
+    /** The step shown, its 0-based index and the count, kept to say it again in another time unit. */
+    private OutputSeries.Step shownStep;
+    private int shownIndex;
+    private int shownCount;
 
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showingOutput");
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "outputCount");
@@ -112,7 +118,24 @@ public final class OutputBrowser {
         if (wanted < 0) {
             index.set(r.index()); // else the user's choice is already there, and stays while they drag
         }
-        stepText.set(steps.get(r.index()).label() + " (" + (r.index() + 1) + " of " + steps.size() + ")");
+        shownStep = steps.get(r.index());
+        shownIndex = r.index();
+        shownCount = steps.size();
+        stepText.set(stepText(shownStep, shownIndex, shownCount, timeUnit));
+    }
+
+    /** Says the step shown with its time in {@code unit} from now on. FX thread. */
+    public void useTimeUnit(ModelTimeUnit unit) {
+        timeUnit = unit == null ? ModelTimeUnit.AUTO : unit;
+        if (shownStep != null) {
+            stepText.set(stepText(shownStep, shownIndex, shownCount, timeUnit));
+        }
+    }
+
+    /** "step 100, t = 2.5 d (6 of 6)". */
+    static String stepText(OutputSeries.Step step, int index, int count, ModelTimeUnit unit) {
+        return (step.step() >= 0 ? "step " + step.step() + ", " : "") + "t = " + unit.format(step.time()) + " ("
+                + (index + 1) + " of " + count + ")";
     }
 
     public ReadOnlyBooleanProperty showingProperty() {

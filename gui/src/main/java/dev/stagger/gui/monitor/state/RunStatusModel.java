@@ -2,6 +2,7 @@ package dev.stagger.gui.monitor.state;
 
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.live.Status;
+import dev.stagger.gui.common.ModelTimeUnit;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -28,6 +29,9 @@ public final class RunStatusModel {
     /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
     private final ObservableList<String> ranksView = FXCollections.unmodifiableObservableList(ranks);
     private boolean statusSeen;
+    private ModelTimeUnit timeUnit = ModelTimeUnit.AUTO;
+    /** The simulated time shown (NaN before any), kept to show it again in another unit. */
+    private double time = Double.NaN;
 
     /** {@code runName} is the title until the run says its own; null leaves it empty. */
     public RunStatusModel(String runName) {
@@ -41,7 +45,7 @@ public final class RunStatusModel {
         title.set(s.title().isEmpty() ? s.runName() : s.title());
         state.set(s.state());
         stepText.set(s.totalSteps() > 0 ? "step " + s.step() + " / " + s.totalSteps() : "step " + s.step());
-        timeText.set(time(s.time()));
+        showTime(s.time());
         throughputText.set(throughput(s.cellUpdatesPerSecond()));
         progress.set(s.totalSteps() > 0 ? s.step() / (double) s.totalSteps() : 0);
         if (!ranks.equals(s.ranks())) {
@@ -75,15 +79,29 @@ public final class RunStatusModel {
             progress.set(1);
         }
         stepText.set(step >= 0 ? "step " + step : "");
-        timeText.set(time(time));
+        showTime(time);
     }
 
     public boolean statusSeen() {
         return statusSeen;
     }
 
-    static String time(double t) {
-        return String.format(Locale.ROOT, "t = %.6g", t);
+    /** Shows simulated time in {@code unit} from now on, the time already shown included. */
+    public void useTimeUnit(ModelTimeUnit unit) {
+        timeUnit = unit == null ? ModelTimeUnit.AUTO : unit;
+        if (!Double.isNaN(time)) {
+            timeText.set(time(time, timeUnit));
+        }
+    }
+
+    private void showTime(double t) {
+        time = t;
+        timeText.set(time(t, timeUnit));
+    }
+
+    /** "t = 1.5 min": simulated time (in seconds) in {@code unit}. */
+    static String time(double t, ModelTimeUnit unit) {
+        return "t = " + unit.format(t);
     }
 
     /** "3.50 M cell updates/s"; empty before the run has a rate. */
