@@ -2,11 +2,7 @@ package dev.stagger.gui.shell;
 
 import dev.stagger.gui.common.Icons;
 import dev.stagger.gui.common.Notice;
-import dev.stagger.gui.common.action.Command;
-import dev.stagger.gui.common.action.CommandControls;
-import dev.stagger.gui.common.action.CommandMenu;
 import dev.stagger.gui.common.action.Commands;
-import dev.stagger.gui.common.action.Mnemonics;
 import dev.stagger.gui.document.ProjectDocument;
 import dev.stagger.gui.help.HelpWindow;
 import dev.stagger.gui.help.Manual;
@@ -35,18 +31,11 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -86,9 +75,7 @@ public final class WorkbenchView {
     private final BorderPane monitorHost = new BorderPane();
     private final JobTable jobTable;
     private final WorkbenchCommands commands;
-    private MenuBar menus;
-    /** Open Recent's last item, made once: the submenu's items are made anew each time it opens. */
-    private MenuItem recentClear;
+    private WorkbenchMenus menus;
     private HelpWindow help;
     private final PauseTransition noticeTimer = new PauseTransition(Duration.seconds(6));
     private final Scene scene;
@@ -123,7 +110,8 @@ public final class WorkbenchView {
         noticeTimer.setOnFinished(e -> notifications.hide());
         model.noticeProperty().addListener((o, was, n) -> showNotice(n));
 
-        root.setTop(new VBox(menuBar(), toolBar()));
+        menus = new WorkbenchMenus(commands, () -> stage, model.recent(), this::openFile);
+        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
         root.setCenter(notifications);
         root.setBottom(statusBar());
         root.getStyleClass().add("workbench");
@@ -271,96 +259,9 @@ public final class WorkbenchView {
         };
     }
 
-    private MenuBar menuBar() {
-        // "_File": Alt+F opens it, the underlined letters choose in it (menu mnemonics)
-        Menu recent = CommandControls.submenu(commands.get(WorkbenchCommands.RECENT));
-        recentClear = item(WorkbenchCommands.RECENT_CLEAR);
-        recent.setOnShowing(e -> fillRecent(recent));
-        fillRecent(recent);
-        Menu file = menu("_File", List.of(item(WorkbenchCommands.NEW), item(WorkbenchCommands.OPEN), recent),
-                items(WorkbenchCommands.SAVE, WorkbenchCommands.SAVE_AS),
-                items(WorkbenchCommands.CLOSE, WorkbenchCommands.QUIT));
-        Menu edit = menu("_Edit", items(WorkbenchCommands.UNDO, WorkbenchCommands.REDO),
-                items(WorkbenchCommands.PREFERENCES));
-        Menu run = menu("_Run", commands.runTargets().stream().map(CommandControls::menuItem).toList(),
-                List.of(CommandControls.menuItem(commands.jobs().stop())), items(WorkbenchCommands.ATTACH));
-        ToggleGroup themes = new ToggleGroup();
-        Menu view = menu("_View", items(WorkbenchCommands.START_PAGE, WorkbenchCommands.RUNS),
-                List.of(CommandControls.radioItem(commands.get(WorkbenchCommands.LIGHT), themes),
-                        CommandControls.radioItem(commands.get(WorkbenchCommands.DARK), themes)));
-        Menu help = menu("_Help", items(WorkbenchCommands.MANUAL, WorkbenchCommands.EXPRESSIONS, WorkbenchCommands.MODELS,
-                WorkbenchCommands.SHORTCUTS), items(WorkbenchCommands.ABOUT));
-        MenuBar bar = new MenuBar(file, edit, run);
-        // menus of plug-ins (the Cluster menu) go between Run and View; their commands join the window's,
-        // which refuses a key the shell already uses
-        java.util.ServiceLoader.load(dev.stagger.gui.plugin.MenuProvider.class).forEach(p -> {
-            CommandMenu m = p.createMenu(() -> stage);
-            commands.commands().addAll(m.commands());
-            bar.getMenus().add(CommandControls.menu(m));
-        });
-        bar.getMenus().addAll(view, help);
-        bar.setUseSystemMenuBar(true);
-        menus = bar;
-        return bar;
-    }
-
-    private MenuItem item(String id) {
-        return CommandControls.menuItem(commands.get(id));
-    }
-
-    private List<MenuItem> items(String... ids) {
-        return java.util.Arrays.stream(ids).map(this::item).toList();
-    }
-
-    /** A menu of groups of items, a separator between groups. */
-    @SafeVarargs
-    private static Menu menu(String title, List<? extends MenuItem>... groups) {
-        Menu menu = new Menu(title);
-        for (List<? extends MenuItem> g : groups) {
-            if (!menu.getItems().isEmpty()) {
-                menu.getItems().add(new SeparatorMenuItem());
-            }
-            menu.getItems().addAll(g);
-        }
-        return menu;
-    }
-
     /** The window's commands (tests check that menus and toolbar share them). */
     Commands commands() {
         return commands.commands();
-    }
-
-    /** Every command with keys, named by its place in the menus: the accelerators, then the keys no menu shows. */
-    List<Manual.Shortcut> shortcuts() {
-        List<Manual.Shortcut> all = new java.util.ArrayList<>();
-        java.util.Map<Command, String> places = new java.util.HashMap<>();
-        for (Menu m : menus.getMenus()) {
-            collectShortcuts(Mnemonics.plain(m.getText()), m.getItems(), all, places);
-        }
-        for (Command c : commands.commands().all()) {
-            for (var k : c.alsoKeys()) {
-                all.add(new Manual.Shortcut(places.getOrDefault(c, c.name()) + " (also)", k.getDisplayText()));
-            }
-        }
-        all.add(new Manual.Shortcut("Help window: close", "Esc"));
-        return all;
-    }
-
-    private static void collectShortcuts(String path, List<MenuItem> items, List<Manual.Shortcut> into,
-            java.util.Map<Command, String> places) {
-        for (MenuItem it : items) {
-            Command c = CommandControls.of(it);
-            if (it instanceof Menu sub) {
-                collectShortcuts(path + " > " + Mnemonics.plain(sub.getText()), sub.getItems(), into, places);
-            } else if (c != null) {
-                // the command's own name: "Undo", not the "Undo Set chi" the menu shows now
-                String place = path + " > " + c.name();
-                places.put(c, place);
-                if (it.getAccelerator() != null) {
-                    into.add(new Manual.Shortcut(place, it.getAccelerator().getDisplayText()));
-                }
-            }
-        }
     }
 
     /** Help: the manual's window at page {@code id}; its pages are written off the FX thread the first time. */
@@ -369,7 +270,7 @@ public final class WorkbenchView {
             help.show(id);
             return;
         }
-        List<Manual.Shortcut> keys = shortcuts();
+        List<Manual.Shortcut> keys = menus.shortcuts();
         java.util.concurrent.CompletableFuture.supplyAsync(() -> Manual.pages(keys)).whenComplete((pages, error) ->
                 Platform.runLater(() -> {
                     if (error != null) {
@@ -387,23 +288,6 @@ public final class WorkbenchView {
     /** The help window once opened (tests look at it). */
     HelpWindow help() {
         return help;
-    }
-
-    private ToolBar toolBar() {
-        Button run = tool(commands.runTargets().get(0));
-        run.setId("run");
-        run.getStyleClass().add("run-button");
-        Button stop = tool(commands.jobs().stop());
-        stop.getStyleClass().add("stop-button");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(tool(commands.get(WorkbenchCommands.START_PAGE)), sep(),
-                tool(commands.get(WorkbenchCommands.NEW)), tool(commands.get(WorkbenchCommands.OPEN)),
-                tool(commands.get(WorkbenchCommands.SAVE)), sep(), tool(commands.get(WorkbenchCommands.UNDO)),
-                tool(commands.get(WorkbenchCommands.REDO)), sep(), run, stop, gap,
-                tool(commands.get(WorkbenchCommands.SWITCH_THEME)));
-        bar.getStyleClass().add("main-toolbar");
-        return bar;
     }
 
     private Node statusBar() {
@@ -438,31 +322,6 @@ public final class WorkbenchView {
         HBox bar = new HBox(12, message, gap, file, progress);
         bar.getStyleClass().add("status-bar");
         return bar;
-    }
-
-    private static Button tool(Command c) {
-        return CommandControls.toolButton(c, 20);
-    }
-
-    private static javafx.scene.control.Separator sep() {
-        return new javafx.scene.control.Separator(Orientation.VERTICAL);
-    }
-
-    /** The recent projects (data, not commands: their names have no mnemonics), then Clear list. */
-    private void fillRecent(Menu recent) {
-        recent.getItems().clear();
-        for (Path p : model.recent().items()) {
-            MenuItem it = new MenuItem(p.getFileName() + "  —  " + p.getParent());
-            it.setMnemonicParsing(false);
-            it.setOnAction(e -> openFile(p));
-            recent.getItems().add(it);
-        }
-        if (recent.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("(none)");
-            none.setDisable(true);
-            recent.getItems().add(none);
-        }
-        recent.getItems().addAll(new SeparatorMenuItem(), recentClear);
     }
 
     // ---- commands with dialogs ----
