@@ -559,7 +559,7 @@ public final class WorkbenchView {
      */
     private Node monitorOf(RunJob job) {
         if (job.client() == null && job.state().isOver() && !hasResults(job.outputDir())) {
-            return EndedJobView.of(job, model.board());
+            return EndedJobView.of(job, jobTable.commands());
         }
         if (job.client() == null) {
             job.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
