@@ -35,10 +35,12 @@ import javafx.stage.Window;
  * included), and the list of keys the manual shows, read from the menus as made.
  */
 final class WorkbenchMenus {
+    private static final System.Logger LOG = System.getLogger(WorkbenchMenus.class.getName());
     private final WorkbenchCommands commands;
     private final Supplier<Window> owner;
     private final RecentProjects recent;
     private final Consumer<Path> openFile;
+    private final Consumer<String> warn;
     /** Open Recent's last item, made once: the submenu's items are made anew each time it opens. */
     private MenuItem recentClear;
     private MenuBar menus;
@@ -46,12 +48,15 @@ final class WorkbenchMenus {
     /**
      * @param owner the window plug-ins' dialogs open over
      * @param openFile opens a recent project (asking first about unsaved changes)
+     * @param warn tells the user of a plug-in menu left out
      */
-    WorkbenchMenus(WorkbenchCommands commands, Supplier<Window> owner, RecentProjects recent, Consumer<Path> openFile) {
+    WorkbenchMenus(WorkbenchCommands commands, Supplier<Window> owner, RecentProjects recent, Consumer<Path> openFile,
+            Consumer<String> warn) {
         this.commands = commands;
         this.owner = owner;
         this.recent = recent;
         this.openFile = openFile;
+        this.warn = warn;
     }
 
     MenuBar menuBar() {
@@ -75,11 +80,16 @@ final class WorkbenchMenus {
                 WorkbenchCommands.SHORTCUTS), items(WorkbenchCommands.ABOUT));
         MenuBar bar = new MenuBar(file, edit, run);
         // menus of plug-ins (the Cluster menu) go between Run and View; their commands join the window's,
-        // which refuses a key the shell already uses
+        // which refuses a key the shell already has: such a menu is left out and the user told why
         ServiceLoader.load(MenuProvider.class).forEach(p -> {
             CommandMenu m = p.createMenu(owner);
-            commands.commands().addAll(m.commands());
-            bar.getMenus().add(CommandControls.menu(m));
+            try {
+                commands.commands().addAll(m.commands());
+                bar.getMenus().add(CommandControls.menu(m));
+            } catch (IllegalArgumentException e) {
+                LOG.log(System.Logger.Level.WARNING, "plug-in menu " + m.id() + " left out", e);
+                warn.accept("The " + Mnemonics.plain(m.title()) + " menu was left out: " + e.getMessage());
+            }
         });
         bar.getMenus().addAll(view, help);
         bar.setUseSystemMenuBar(true);

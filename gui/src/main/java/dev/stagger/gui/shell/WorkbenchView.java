@@ -110,7 +110,9 @@ public final class WorkbenchView {
         noticeTimer.setOnFinished(e -> notifications.hide());
         model.noticeProperty().addListener((o, was, n) -> showNotice(n));
 
-        menus = new WorkbenchMenus(commands, () -> stage, model.recent(), this::openFile);
+        // (a warning about a plug-in's menu shows once the window is up)
+        menus = new WorkbenchMenus(commands, () -> stage, model.recent(), this::openFile,
+                text -> Platform.runLater(() -> model.notify(Notice.Kind.WARNING, text)));
         root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
         root.setCenter(notifications);
         root.setBottom(statusBar());

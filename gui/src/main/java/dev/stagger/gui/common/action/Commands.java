@@ -18,24 +18,28 @@ public final class Commands {
 
     /** Adds {@code command}; fails when its id or one of its keys is another command's. */
     public Command add(Command command) {
-        if (byId.containsKey(command.id())) {
-            throw new IllegalArgumentException("two commands are called " + command.id());
-        }
-        List<KeyCombination> keys = keysOf(command);
-        for (KeyCombination k : keys) {
-            Command other = byKey.get(k.getDisplayText());
-            if (other != null) {
-                throw new IllegalArgumentException(k.getDisplayText() + " is " + other.id() + "'s key; " + command.id()
-                        + " cannot have it too");
-            }
-        }
-        byId.put(command.id(), command);
-        keys.forEach(k -> byKey.put(k.getDisplayText(), command));
+        addAll(List.of(command));
         return command;
     }
 
+    /** Adds all of {@code commands} or, when one of them clashes (with these or each other), none. */
     public void addAll(Collection<Command> commands) {
-        commands.forEach(this::add);
+        Map<String, Command> ids = new LinkedHashMap<>(byId);
+        Map<String, Command> keys = new LinkedHashMap<>(byKey);
+        for (Command c : commands) {
+            if (ids.putIfAbsent(c.id(), c) != null) {
+                throw new IllegalArgumentException("two commands are called " + c.id());
+            }
+            for (KeyCombination k : keysOf(c)) {
+                Command other = keys.putIfAbsent(k.getDisplayText(), c);
+                if (other != null) {
+                    throw new IllegalArgumentException(k.getDisplayText() + " is " + other.id() + "'s key; " + c.id()
+                            + " cannot have it too");
+                }
+            }
+        }
+        byId.putAll(ids);
+        byKey.putAll(keys);
     }
 
     /** The command {@code id}; fails for an id never added (a typo, not a state to handle). */

@@ -34,6 +34,18 @@ class CommandsTest {
     }
 
     @Test
+    void aPlugInsCommandsJoinAllOrNone() {
+        Commands all = new Commands();
+        all.add(command("save", "_Save").keys("Shortcut+S").build());
+        Command profiles = command("profiles", "_Profiles…").build();
+        Command sync = command("sync", "S_ync").keys("Shortcut+S").build();
+        assertThatThrownBy(() -> all.addAll(java.util.List.of(profiles, sync))).hasMessageContaining("sync");
+        assertThat(all.all()).extracting(Command::id).containsExactly("save");
+        all.addAll(java.util.List.of(profiles));
+        assertThat(all.all()).extracting(Command::id).containsExactly("save", "profiles");
+    }
+
+    @Test
     void aCommandHasAMnemonicADescriptionAndSomethingToDo() {
         assertThatThrownBy(() -> command("save", "Save").build()).hasMessageContaining("mnemonic");
         assertThatThrownBy(() -> Command.builder("save", "_Save").does(() -> {}).build())
