@@ -152,18 +152,22 @@ final class WorkbenchMenus {
     }
 
     ToolBar toolBar() {
-        Button run = tool(commands.runTargets().get(0));
-        run.setId("run");
-        run.getStyleClass().add("run-button");
+        ToolBar bar = new ToolBar(tool(commands.get(WorkbenchCommands.START_PAGE)), sep(),
+                tool(commands.get(WorkbenchCommands.NEW)), tool(commands.get(WorkbenchCommands.OPEN)),
+                tool(commands.get(WorkbenchCommands.SAVE)), sep(), tool(commands.get(WorkbenchCommands.UNDO)),
+                tool(commands.get(WorkbenchCommands.REDO)), sep());
+        // the default target's Run (F5), when the class path offers any target
+        if (!commands.runTargets().isEmpty()) {
+            Button run = tool(commands.runTargets().get(0));
+            run.setId("run");
+            run.getStyleClass().add("run-button");
+            bar.getItems().add(run);
+        }
         Button stop = tool(commands.jobs().stop());
         stop.getStyleClass().add("stop-button");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(tool(commands.get(WorkbenchCommands.START_PAGE)), sep(),
-                tool(commands.get(WorkbenchCommands.NEW)), tool(commands.get(WorkbenchCommands.OPEN)),
-                tool(commands.get(WorkbenchCommands.SAVE)), sep(), tool(commands.get(WorkbenchCommands.UNDO)),
-                tool(commands.get(WorkbenchCommands.REDO)), sep(), run, stop, gap,
-                tool(commands.get(WorkbenchCommands.SWITCH_THEME)));
+        bar.getItems().addAll(stop, gap, tool(commands.get(WorkbenchCommands.SWITCH_THEME)));
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
