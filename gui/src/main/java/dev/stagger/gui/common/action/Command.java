@@ -57,7 +57,10 @@ public final class Command extends Action {
         return id;
     }
 
-    /** The text without its mnemonic as first given ("Undo" while the menu says "Undo Set chi"): what screen readers say for an icon-only button. */
+    /**
+     * The text without its mnemonic, as first given ("Undo" while the menu says "Undo Set chi"):
+     * what screen readers say for an icon-only button, and the command's name in the manual.
+     */
     public String name() {
         return name;
     }
@@ -108,11 +111,15 @@ public final class Command extends Action {
             return this;
         }
 
-        /** Keys as {@link KeyCombination#keyCombination(String)} reads them ("Shortcut+S", "F5"); the first one shows in menus. */
+        /**
+         * Keys as {@link KeyCombination#keyCombination(String)} reads them ("Shortcut+S", "F5"); the
+         * first one shows in menus.
+         */
         public Builder keys(String... keys) {
             for (String k : keys) {
                 KeyCombination key = KeyCombination.keyCombination(k);
-                if (key.getControl() == KeyCombination.ModifierValue.DOWN || key.getMeta() == KeyCombination.ModifierValue.DOWN) {
+                if (key.getControl() == KeyCombination.ModifierValue.DOWN
+                        || key.getMeta() == KeyCombination.ModifierValue.DOWN) {
                     throw new IllegalArgumentException(id + ": write " + k + " with Shortcut, so macOS gets Cmd");
                 }
                 this.keys.add(key);
