@@ -60,6 +60,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void keysAreGivenOnlyToCommands() {
+        // a key set on a menu item by hand would escape the window's Commands, which keep keys apart
+        noClasses().that().resideOutsideOfPackage("dev.stagger.gui.common.action..")
+                .should().callMethod(javafx.scene.control.MenuItem.class, "setAccelerator",
+                        javafx.scene.input.KeyCombination.class)
+                .orShould().callMethod(javafx.scene.input.KeyCombination.class, "keyCombination", String.class)
+                .orShould().callConstructor(javafx.scene.input.KeyCodeCombination.class, javafx.scene.input.KeyCode.class,
+                        javafx.scene.input.KeyCombination.Modifier[].class)
+                .orShould().callConstructor(javafx.scene.input.KeyCharacterCombination.class, String.class,
+                        javafx.scene.input.KeyCombination.Modifier[].class)
+                .check(GUI);
+    }
+
+    @Test
     void theWorkbenchSpeaksSshOnlyThroughTheRemoteModule() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("com.jcraft..").check(GUI);
     }

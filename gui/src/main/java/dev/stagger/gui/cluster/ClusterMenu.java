@@ -1,21 +1,21 @@
 package dev.stagger.gui.cluster;
 
+import dev.stagger.gui.common.action.Command;
+import dev.stagger.gui.common.action.CommandMenu;
 import dev.stagger.gui.plugin.MenuProvider;
+import java.util.List;
 import java.util.function.Supplier;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
 import javafx.stage.Window;
 
 /** The Cluster menu: the profile editor with its checks. */
 public final class ClusterMenu implements MenuProvider {
 
     @Override
-    public Menu createMenu(Supplier<Window> owner) {
-        MenuItem profiles = new MenuItem("Profiles…");
-        profiles.setId("cluster-profiles");
-        profiles.setOnAction(e -> ProfilesDialog.show(owner.get(), ClusterSession.context(), ClusterSession.background()));
-        Menu menu = new Menu("Cluster", null, profiles);
-        menu.setId("cluster-menu");
-        return menu;
+    public CommandMenu createMenu(Supplier<Window> owner) {
+        Command profiles = Command.builder("cluster-profiles", "_Profiles…")
+                .describe("Add, edit and check the cluster profiles (host, login, scheduler)")
+                .does(() -> ProfilesDialog.show(owner.get(), ClusterSession.context(), ClusterSession.background()))
+                .build();
+        return new CommandMenu("cluster-menu", "_Cluster", List.of(List.of(profiles)));
     }
 }

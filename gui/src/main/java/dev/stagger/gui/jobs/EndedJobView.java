@@ -1,6 +1,6 @@
 package dev.stagger.gui.jobs;
 
-import dev.stagger.gui.common.Icons;
+import dev.stagger.gui.common.action.CommandControls;
 import dev.stagger.gui.run.RunJob;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -16,7 +16,8 @@ import javafx.scene.layout.VBox;
 public final class EndedJobView {
     private EndedJobView() {}
 
-    public static Node of(RunJob job, JobBoard model) {
+    /** @param commands the job list's: their Show log and Open output folder act on the selected job, which this is */
+    public static Node of(RunJob job, JobCommands commands) {
         Label heading = new Label(job.name() + " · " + job.target());
         heading.getStyleClass().add("pane-title");
         Label state = new Label();
@@ -29,10 +30,8 @@ public final class EndedJobView {
         Label out = new Label("Output: " + job.outputDir());
         out.getStyleClass().add("muted");
         out.setWrapText(true);
-        Button log = new Button("Show log", Icons.LOG.node(14));
-        log.setOnAction(e -> LogWindow.show(log.getScene() == null ? null : log.getScene().getWindow(), model, job));
-        Button folder = new Button("Open output folder", Icons.FOLDER_OUTPUT.node(14));
-        folder.setOnAction(e -> model.openOutputFolder(job));
+        Button log = CommandControls.button(commands.log(), 14);
+        Button folder = CommandControls.button(commands.folder(), 14);
         VBox box = new VBox(8, heading, state, when, out, new HBox(8, log, folder));
         box.getStyleClass().addAll("pane", "monitor-placeholder", "ended-job");
         box.setId("ended-job");

@@ -1,7 +1,8 @@
 package dev.stagger.gui.jobs;
 
 import dev.stagger.engine.live.RunState;
-import dev.stagger.gui.common.Icons;
+import dev.stagger.gui.common.action.Command;
+import dev.stagger.gui.common.action.CommandControls;
 import dev.stagger.gui.run.RunJob;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +16,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -48,13 +47,14 @@ public final class JobTable extends BorderPane {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT);
     final TableView<RunJob> table = new TableView<>();
-    /** The selected job and, re-bound whenever it changes, its state: actions enable on either. */
-    private final ReadOnlyObjectWrapper<RunJob> selected = new ReadOnlyObjectWrapper<>();
-    private final SimpleObjectProperty<RunState> selectedState = new SimpleObjectProperty<>();
-    private final Button attach = new Button("Attach…", Icons.ATTACH.node(14));
+    private final JobCommands commands;
+    /** Where the shell's Attach command shows as a button ({@link #useAttach}). */
+    private final HBox attachHolder = new HBox();
 
     public JobTable(JobBoard model, Consumer<Path> openFolder) {
         Jobs jobs = model.jobs();
+        commands = new JobCommands(model, openFolder, () -> getScene() == null ? null : getScene().getWindow());
+        var selected = commands.selected();
         table.setId("jobs");
         table.setItems(jobs.all());
         table.setPlaceholder(new Label("No runs yet. Run the project (F5), or attach a run started from the command"
@@ -111,76 +111,33 @@ public final class JobTable extends BorderPane {
             }
         });
         jobs.selectedProperty().addListener((o, was, now) -> table.getSelectionModel().select(now));
-        selected.bind(jobs.selectedProperty());
-        selected.addListener((o, was, now) -> {
-            selectedState.unbind();
-            if (now != null) {
-                selectedState.bind(now.stateProperty());
-            } else {
-                selectedState.set(null);
-            }
-        });
 
-        Button pause = tool(Icons.PAUSE, "Pause the selected run", () -> model.pauseOrResume(selected.get()));
+        Button pause = CommandControls.toolButton(commands.pause(), 16);
         pause.setId("pause-job");
-        Button stop = tool(Icons.STOP, "Stop the selected run (its final state is written)", () -> model.stop(selected.get()));
+        Button stop = CommandControls.toolButton(commands.stop(), 16);
         stop.setId("stop-job");
-        Button log = tool(Icons.LOG, "Show the selected run's log", () -> showLog(model));
+        Button log = CommandControls.toolButton(commands.log(), 16);
         log.setId("job-log");
-        Button folder = tool(Icons.FOLDER_OUTPUT, "Open the selected run's output folder",
-                () -> openFolder.accept(selected.get().outputDir()));
+        Button folder = CommandControls.toolButton(commands.folder(), 16);
         folder.setId("job-folder");
-        Button remove = tool(Icons.REMOVE, "Remove the selected run from the list (its output stays)",
-                () -> model.removeJob(selected.get()));
+        Button remove = CommandControls.toolButton(commands.remove(), 16);
         remove.setId("remove-job");
-        attach.setTooltip(new Tooltip("Attach a run started from the command line or elsewhere, by its output folder"));
-        attach.setId("attach-run");
-        attach.setVisible(false);
-        attach.setManaged(false);
         MenuButton more = new MenuButton("More");
         more.setId("job-actions");
         more.setTooltip(new Tooltip("What else the selected run offers (a cluster run: fetch results, checkpoint, cancel)"));
         more.setOnShowing(e -> more.getItems().setAll(actionItems(selected.get())));
         more.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
                 || selected.get().actions().isEmpty(), selected));
-        Button clear = new Button("Clear ended");
-        clear.setTooltip(new Tooltip("Remove every run that has ended from the list (their output stays)"));
-        clear.setOnAction(e -> jobs.clearFinished());
+        Button clear = CommandControls.button(commands.clear());
 
-        var running = Bindings.createBooleanBinding(() -> selected.get() != null && selectedState.get() != null
-                && !selectedState.get().isOver(), selected, selectedState);
-        var pausable = Bindings.createBooleanBinding(() -> selected.get() != null && selectedState.get() != null
-                && selected.get().canPause(), selected, selectedState);
-        pause.disableProperty().bind(pausable.not());
-        stop.disableProperty().bind(running.not());
-        remove.disableProperty().bind(selected.isNull().or(running));
-        log.disableProperty().bind(selected.isNull());
-        folder.disableProperty().bind(selected.isNull());
-        selectedState.addListener((o, was, now) -> {
-            boolean paused = now == RunState.PAUSED;
-            pause.setGraphic((paused ? Icons.RUN : Icons.PAUSE).node(16));
-            pause.getTooltip().setText(paused ? "Resume the selected run" : "Pause the selected run");
-            pause.setAccessibleText(pause.getTooltip().getText());
-        });
-
-        MenuItem monitorItem = new MenuItem("Monitor");
-        monitorItem.setOnAction(e -> jobs.select(table.getSelectionModel().getSelectedItem()));
-        MenuItem pauseItem = new MenuItem("Pause");
-        pauseItem.setOnAction(e -> pause.fire());
-        MenuItem stopItem = new MenuItem("Stop", Icons.STOP.node(14));
-        stopItem.setOnAction(e -> stop.fire());
-        MenuItem logItem = new MenuItem("Show log", Icons.LOG.node(14));
-        logItem.setOnAction(e -> log.fire());
-        MenuItem folderItem = new MenuItem("Open output folder", Icons.FOLDER_OUTPUT.node(14));
-        folderItem.setOnAction(e -> folder.fire());
-        MenuItem removeItem = new MenuItem("Remove from list");
-        removeItem.setOnAction(e -> remove.fire());
-        MenuItem clearItem = new MenuItem("Clear ended runs");
-        clearItem.setOnAction(e -> jobs.clearFinished());
-        List<MenuItem> fixed = List.of(monitorItem, pauseItem, stopItem, new SeparatorMenuItem(), logItem, folderItem,
-                new SeparatorMenuItem(), removeItem, clearItem);
+        List<MenuItem> fixed = List.of(CommandControls.contextItem(commands.monitor()),
+                CommandControls.contextItem(commands.pause()), CommandControls.contextItem(commands.stop()),
+                new SeparatorMenuItem(), CommandControls.contextItem(commands.log()),
+                CommandControls.contextItem(commands.folder()), new SeparatorMenuItem(),
+                CommandControls.contextItem(commands.remove()), CommandControls.contextItem(commands.clear()));
         ContextMenu menu = new ContextMenu();
         menu.getItems().setAll(fixed);
+        // what the selected run offers besides (a cluster run's fetch, checkpoint, cancel) follows it
         menu.setOnShowing(e -> {
             menu.getItems().setAll(fixed);
             List<MenuItem> extra = actionItems(selected.get());
@@ -188,14 +145,6 @@ public final class JobTable extends BorderPane {
                 menu.getItems().add(new SeparatorMenuItem());
                 menu.getItems().addAll(extra);
             }
-            boolean none = selected.get() == null;
-            monitorItem.setDisable(none);
-            pauseItem.setDisable(pause.isDisable());
-            pauseItem.setText(selectedState.get() == RunState.PAUSED ? "Resume" : "Pause");
-            stopItem.setDisable(stop.isDisable());
-            logItem.setDisable(none);
-            folderItem.setDisable(none);
-            removeItem.setDisable(remove.isDisable());
         });
         table.setContextMenu(menu);
         table.setRowFactory(t -> {
@@ -212,7 +161,7 @@ public final class JobTable extends BorderPane {
         heading.getStyleClass().add("pane-title");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(4, heading, gap, pause, stop, log, folder, more, remove, clear, attach);
+        HBox bar = new HBox(4, heading, gap, pause, stop, log, folder, more, remove, clear, attachHolder);
         bar.getStyleClass().add("pane-header");
         setTop(bar);
         setCenter(table);
@@ -232,28 +181,16 @@ public final class JobTable extends BorderPane {
         }).toList();
     }
 
-    /** Shows the "Attach…" button, which runs {@code action} (the view's folder chooser). */
-    public void useAttach(Runnable action) {
-        attach.setOnAction(e -> action.run());
-        attach.setVisible(true);
-        attach.setManaged(true);
+    /** The commands on the selected run (the shell puts Stop in its menu and toolbar). */
+    public JobCommands commands() {
+        return commands;
     }
 
-    private void showLog(JobBoard model) {
-        RunJob job = selected.get();
-        if (job != null) {
-            LogWindow.show(getScene() == null ? null : getScene().getWindow(), model, job);
-        }
-    }
-
-    private static Button tool(Icons icon, String tip, Runnable action) {
-        Button b = new Button(null, icon.node(16));
-        b.setTooltip(new Tooltip(tip));
-        b.setAccessibleText(tip); // only an icon shows: screen readers say the tip
-        b.setOnAction(e -> action.run());
-        b.getStyleClass().add("tool");
-        b.setFocusTraversable(false);
-        return b;
+    /** Shows {@code attach} (the shell's Run > Attach to Run…) as a button in the header. */
+    public void useAttach(Command attach) {
+        Button b = CommandControls.button(attach);
+        b.setId("attach-run");
+        attachHolder.getChildren().setAll(b);
     }
 
     /** Keeps {@code column} at least as wide as its header and every value of the list. */

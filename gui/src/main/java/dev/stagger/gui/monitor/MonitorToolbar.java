@@ -4,6 +4,8 @@ import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.render.Colormap;
 import dev.stagger.engine.render.Scale;
 import dev.stagger.gui.common.Icons;
+import dev.stagger.gui.common.action.Command;
+import dev.stagger.gui.common.action.CommandControls;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -53,33 +55,36 @@ final class MonitorToolbar extends FlowPane {
         Tooltip name = new Tooltip();
         name.textProperty().bind(model.titleProperty());
         title.setTooltip(name);
-        Button exportButton = iconButton("export", Icons.PICTURE.node(ICON), "Export the picture as PNG", export);
-        exportButton.disableProperty().bind(model.frameProperty().isNull());
-        Button seriesButton = new Button("Series…");
+        Button exportButton = iconButton(Command.builder("export", "_Export picture").icon(Icons.PICTURE)
+                .describe("Export the picture as PNG").disabledWhen(model.frameProperty().isNull()).does(export));
+        Command series = Command.builder("export-series", "_Series…")
+                .describe("Export every output step as an animated GIF or PNG pictures,"
+                        + " in the field, colour map and slice shown, over the whole series' range")
+                .does(exportSeries).build();
+        series.setDisabled(!model.canExportSeries()); // the run's outputs are known when the monitor opens
+        Button seriesButton = CommandControls.button(series);
         seriesButton.setId("export-series");
-        seriesButton.setTooltip(new Tooltip("Export every output step as an animated GIF or PNG pictures,"
-                + " in the field, colour map and slice shown, over the whole series' range"));
-        seriesButton.setOnAction(e -> exportSeries.run());
-        seriesButton.setDisable(!model.canExportSeries());
         getChildren().addAll(title, controls(), group(fieldChooser(), colormapChooser(), scaleChooser()), range(), slice(),
                 group(exportButton, seriesButton));
     }
 
     private Node controls() {
-        Button pause = iconButton("pause", Icons.PAUSE.node(ICON), "Pause the run after its current step",
-                model::pause);
-        Button resume = iconButton("resume", Icons.RUN.node(ICON), "Resume the run", model::resume);
-        resume.getStyleClass().add("run-button");
-        Button stop = iconButton("stop", Icons.STOP.node(ICON), "Stop the run: it writes its final state and ends",
-                model::stopRun);
-        stop.getStyleClass().add("stop-button");
-        Button checkpoint = iconButton("checkpoint", Icons.SAVE.node(ICON),
-                "Checkpoint: save the run's state now, to restart from later", model::checkpoint);
         ObservableValue<RunState> state = model.stateProperty();
+        Button pause = iconButton(Command.builder("pause", "_Pause").icon(Icons.PAUSE)
+                .describe("Pause the run after its current step")
+                .disabledWhen(Bindings.createBooleanBinding(() -> state.getValue() != RunState.RUNNING, state))
+                .does(model::pause));
+        Button resume = iconButton(Command.builder("resume", "_Resume").icon(Icons.RUN).describe("Resume the run")
+                .does(model::resume));
+        resume.getStyleClass().add("run-button");
+        Button stop = iconButton(Command.builder("stop", "_Stop").icon(Icons.STOP)
+                .describe("Stop the run: it writes its final state and ends").does(model::stopRun));
+        stop.getStyleClass().add("stop-button");
+        Button checkpoint = iconButton(Command.builder("checkpoint", "_Checkpoint").icon(Icons.SAVE)
+                .describe("Checkpoint: save the run's state now, to restart from later").does(model::checkpoint));
         // one of pause and resume at a time, in the same place
         pause.visibleProperty().bind(Bindings.createBooleanBinding(() -> state.getValue() != RunState.PAUSED, state));
         pause.managedProperty().bind(pause.visibleProperty());
-        pause.disableProperty().bind(Bindings.createBooleanBinding(() -> state.getValue() != RunState.RUNNING, state));
         resume.visibleProperty().bind(pause.visibleProperty().not());
         resume.managedProperty().bind(resume.visibleProperty());
         HBox group = group(pause, resume, stop, checkpoint);
@@ -210,13 +215,16 @@ final class MonitorToolbar extends FlowPane {
         return fixed(t);
     }
 
-    private static Button iconButton(String id, Node icon, String tip, Runnable action) {
-        Button b = new Button(null, icon);
-        b.setId(id);
+    /**
+     * An icon button of the run's own command: these act on the monitored run, not on the window's
+     * selection, so they are the monitor's commands and not the job list's.
+     */
+    private static Button iconButton(Command.Builder command) {
+        Command c = command.build();
+        Button b = CommandControls.toolButton(c, ICON);
+        b.setId(c.id());
+        b.setFocusTraversable(true); // Tab reaches them, as it does the monitor's other controls
         b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        b.setTooltip(new Tooltip(tip));
-        b.setAccessibleText(tip);
-        b.setOnAction(e -> action.run());
         return fixed(b);
     }
 

@@ -2,6 +2,7 @@ package dev.stagger.gui.shell;
 
 import dev.stagger.gui.common.Icons;
 import dev.stagger.gui.common.Notice;
+import dev.stagger.gui.common.action.Commands;
 import dev.stagger.gui.document.ProjectDocument;
 import dev.stagger.gui.help.HelpWindow;
 import dev.stagger.gui.help.Manual;
@@ -25,28 +26,16 @@ import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -85,7 +74,8 @@ public final class WorkbenchView {
     /** Hosts the monitor of the selected run (the monitor package's node goes in here). */
     private final BorderPane monitorHost = new BorderPane();
     private final JobTable jobTable;
-    private MenuBar menus;
+    private final WorkbenchCommands commands;
+    private WorkbenchMenus menus;
     private HelpWindow help;
     private final PauseTransition noticeTimer = new PauseTransition(Duration.seconds(6));
     private final Scene scene;
@@ -100,9 +90,11 @@ public final class WorkbenchView {
         this.prefs = prefs;
         this.showFolder = showFolder;
 
-        startPage = new StartPage(model.recent(), this::openFile, model::newFromTemplate, this::newProject, this::openDialog);
         jobTable = new JobTable(model.board(), showFolder);
-        jobTable.useAttach(this::attachDialog);
+        commands = new WorkbenchCommands(model, jobTable.commands(), windowSteps());
+        startPage = new StartPage(model.recent(), this::openFile, model::newFromTemplate,
+                commands.get(WorkbenchCommands.NEW), commands.get(WorkbenchCommands.OPEN));
+        jobTable.useAttach(commands.get(WorkbenchCommands.ATTACH));
         runSide.setOrientation(Orientation.VERTICAL);
         monitorHost.getStyleClass().add("monitor-host");
         setupHost.getStyleClass().add("setup-host");
@@ -118,7 +110,10 @@ public final class WorkbenchView {
         noticeTimer.setOnFinished(e -> notifications.hide());
         model.noticeProperty().addListener((o, was, n) -> showNotice(n));
 
-        root.setTop(new VBox(menuBar(), toolBar()));
+        // (a warning about a plug-in's menu shows once the window is up)
+        menus = new WorkbenchMenus(commands, () -> stage, model.recent(), this::openFile,
+                text -> Platform.runLater(() -> model.notify(Notice.Kind.WARNING, text)));
+        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
         root.setCenter(notifications);
         root.setBottom(statusBar());
         root.getStyleClass().add("workbench");
@@ -155,12 +150,8 @@ public final class WorkbenchView {
         });
         applyTheme(model.themeProperty().get());
         model.themeProperty().addListener((o, was, now) -> applyTheme(now));
-        // Redo on Ctrl+Shift+Z as well as the menu's Ctrl+Y
-        scene.getAccelerators().put(REDO_TOO, () -> {
-            if (model.document() != null && model.document().canRedoProperty().get()) {
-                model.document().redo();
-            }
-        });
+        // keys no menu item shows (Redo's Ctrl+Shift+Z beside the menu's Ctrl+Y); the menu bar installs the rest
+        commands.commands().installAlsoKeys(scene.getAccelerators());
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
         if (!Double.isNaN(layout.x()) && !Double.isNaN(layout.y())) {
@@ -185,7 +176,6 @@ public final class WorkbenchView {
         startPage.showSamples(cards);
     }
 
-    /** The toolbar's run target for F5: the first one ("this computer"). */
     /** Runs on {@code target}, first asking its settings (and showing its job script) when it has any. */
     void runOn(RunTarget target) {
         if (target.settings().isEmpty()) {
@@ -199,112 +189,81 @@ public final class WorkbenchView {
         RunDialog.ask(stage, model.runForm(target)).ifPresent(values -> model.run(target, values));
     }
 
-    private RunTarget defaultTarget() {
-        return model.targets().get(0);
-    }
+    // ---- the commands' steps, menus and toolbar ----
 
-    // ---- menus and toolbar ----
-
-    private MenuBar menuBar() {
-        // "_File": Alt+F opens it, the underlined letters choose in it (menu mnemonics)
-        MenuItem newItem = item("_New", Icons.NEW, "Shortcut+N", this::newProject);
-        MenuItem open = item("_Open…", Icons.OPEN, "Shortcut+O", this::openDialog);
-        Menu recent = new Menu("Open _Recent");
-        recent.setOnShowing(e -> fillRecent(recent));
-        fillRecent(recent);
-        MenuItem save = item("_Save", Icons.SAVE, "Shortcut+S", this::save);
-        MenuItem saveAs = item("Save _As…", null, "Shortcut+Shift+S", this::saveAs);
-        MenuItem close = item("_Close", null, "Shortcut+W", this::closeDocument);
-        MenuItem quit = item("_Quit", null, "Shortcut+Q", this::quit);
-        var noDocument = model.documentProperty().isNull();
-        save.disableProperty().bind(noDocument);
-        saveAs.disableProperty().bind(noDocument);
-        close.disableProperty().bind(noDocument);
-        Menu file = new Menu("_File", null, newItem, open, recent, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), close, quit);
-
-        MenuItem undo = item("Undo", Icons.UNDO, "Shortcut+Z", () -> model.document().undo());
-        MenuItem redo = item("Redo", Icons.REDO, "Shortcut+Y", () -> model.document().redo());
-        undo.disableProperty().bind(canUndo().not());
-        redo.disableProperty().bind(canRedo().not());
-        // "Undo Set chi": the menu names what it would undo (a name like end_time is no mnemonic)
-        undo.setMnemonicParsing(false);
-        redo.setMnemonicParsing(false);
-        undo.textProperty().bind(historyLabel("Undo", true));
-        redo.textProperty().bind(historyLabel("Redo", false));
-        MenuItem preferences = item("_Preferences…", null, "Shortcut+Comma", this::preferences);
-        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), preferences);
-
-        Menu run = new Menu("_Run");
-        for (int i = 0; i < model.targets().size(); i++) {
-            RunTarget t = model.targets().get(i);
-            boolean asks = !t.settings().isEmpty();
-            MenuItem it = item("Run on " + t.displayName().toLowerCase(java.util.Locale.ROOT) + (asks ? "…" : ""),
-                    i == 0 ? Icons.RUN : null, i == 0 ? "F5" : null, () -> runOn(t));
-            it.setMnemonicParsing(false);
-            it.disableProperty().bind(noDocument);
-            run.getItems().add(it);
-        }
-        MenuItem stop = item("_Stop", Icons.STOP, "Shift+F5", model.board()::stopSelected);
-        run.getItems().addAll(new SeparatorMenuItem(), stop);
-        MenuItem attach = item("_Attach to Run…", Icons.ATTACH, null, this::attachDialog);
-        run.getItems().addAll(new SeparatorMenuItem(), attach);
-
-        ToggleGroup themes = new ToggleGroup();
-        RadioMenuItem light = new RadioMenuItem("_Light theme");
-        RadioMenuItem dark = new RadioMenuItem("_Dark theme");
-        light.setToggleGroup(themes);
-        dark.setToggleGroup(themes);
-        light.setSelected(model.themeProperty().get() == Theme.LIGHT);
-        dark.setSelected(model.themeProperty().get() == Theme.DARK);
-        // (the toolbar's button and Edit > Preferences change it too)
-        model.themeProperty().addListener((o, was, now) -> (now == Theme.DARK ? dark : light).setSelected(true));
-        light.setOnAction(e -> model.useTheme(Theme.LIGHT));
-        dark.setOnAction(e -> model.useTheme(Theme.DARK));
-        MenuItem startPageItem = item("_Start page", Icons.HOME, null, this::showStartPage);
-        MenuItem runsItem = item("_Runs", null, "Shortcut+J", this::showRunsPage);
-        Menu view = new Menu("_View", null, startPageItem, runsItem, new SeparatorMenuItem(), light, dark);
-
-        Menu help = new Menu("_Help", null,
-                item("_Manual", null, "F1", () -> showHelp(Manual.PROJECT_FORMAT)),
-                item("_Expressions", null, null, () -> showHelp(Manual.EXPRESSIONS)),
-                item("M_odels and equations", null, null, () -> showHelp(Manual.MODELS)),
-                item("_Keyboard shortcuts", null, null, () -> showHelp(Manual.SHORTCUTS)),
-                new SeparatorMenuItem(), item("_About Stagger", null, null, this::about));
-        MenuBar bar = new MenuBar(file, edit, run);
-        // menus of plug-ins (the Cluster menu) go between Run and View
-        java.util.ServiceLoader.load(dev.stagger.gui.plugin.MenuProvider.class)
-                .forEach(p -> bar.getMenus().add(p.createMenu(() -> stage)));
-        bar.getMenus().addAll(view, help);
-        bar.setUseSystemMenuBar(true);
-        menus = bar;
-        return bar;
-    }
-
-    /** Redo's second shortcut (the one most other programs use); the menu shows Redo's first. */
-    static final KeyCombination REDO_TOO = KeyCombination.keyCombination("Shortcut+Shift+Z");
-
-    /** Every command with keys: the menus' accelerators, then the keys outside the menus. */
-    List<Manual.Shortcut> shortcuts() {
-        List<Manual.Shortcut> all = new java.util.ArrayList<>();
-        for (Menu m : menus.getMenus()) {
-            collectShortcuts(m.getText().replace("_", ""), m.getItems(), all);
-        }
-        all.add(new Manual.Shortcut("Edit > Redo (also)", REDO_TOO.getDisplayText()));
-        all.add(new Manual.Shortcut("Help window: close", "Esc"));
-        return all;
-    }
-
-    private static void collectShortcuts(String path, List<MenuItem> items, List<Manual.Shortcut> into) {
-        for (MenuItem it : items) {
-            String name = it.getText() == null ? "" : it.isMnemonicParsing() ? it.getText().replace("_", "") : it.getText();
-            if (it instanceof Menu sub) {
-                collectShortcuts(path + " > " + name, sub.getItems(), into);
-            } else if (it.getAccelerator() != null) {
-                into.add(new Manual.Shortcut(path + " > " + name.replaceAll("^(Undo|Redo) .*", "$1"),
-                        it.getAccelerator().getDisplayText()));
+    /** The steps of the commands that show dialogs or change pages (the commands themselves are in {@link WorkbenchCommands}). */
+    private WorkbenchCommands.Window windowSteps() {
+        return new WorkbenchCommands.Window() {
+            @Override
+            public void newProject() {
+                WorkbenchView.this.newProject();
             }
-        }
+
+            @Override
+            public void openDialog() {
+                WorkbenchView.this.openDialog();
+            }
+
+            @Override
+            public void save() {
+                WorkbenchView.this.save();
+            }
+
+            @Override
+            public void saveAs() {
+                WorkbenchView.this.saveAs();
+            }
+
+            @Override
+            public void closeDocument() {
+                WorkbenchView.this.closeDocument();
+            }
+
+            @Override
+            public void quit() {
+                WorkbenchView.this.quit();
+            }
+
+            @Override
+            public void preferences() {
+                WorkbenchView.this.preferences();
+            }
+
+            @Override
+            public void attachDialog() {
+                WorkbenchView.this.attachDialog();
+            }
+
+            @Override
+            public void showStartPage() {
+                WorkbenchView.this.showStartPage();
+            }
+
+            @Override
+            public void showRunsPage() {
+                WorkbenchView.this.showRunsPage();
+            }
+
+            @Override
+            public void showHelp(String page) {
+                WorkbenchView.this.showHelp(page);
+            }
+
+            @Override
+            public void about() {
+                WorkbenchView.this.about();
+            }
+
+            @Override
+            public void runOn(RunTarget target) {
+                WorkbenchView.this.runOn(target);
+            }
+        };
+    }
+
+    /** The window's commands (tests check that menus and toolbar share them). */
+    Commands commands() {
+        return commands.commands();
     }
 
     /** Help: the manual's window at page {@code id}; its pages are written off the FX thread the first time. */
@@ -313,7 +272,7 @@ public final class WorkbenchView {
             help.show(id);
             return;
         }
-        List<Manual.Shortcut> keys = shortcuts();
+        List<Manual.Shortcut> keys = menus.shortcuts();
         java.util.concurrent.CompletableFuture.supplyAsync(() -> Manual.pages(keys)).whenComplete((pages, error) ->
                 Platform.runLater(() -> {
                     if (error != null) {
@@ -331,43 +290,6 @@ public final class WorkbenchView {
     /** The help window once opened (tests look at it). */
     HelpWindow help() {
         return help;
-    }
-
-    private ToolBar toolBar() {
-        Button newB = tool(Icons.NEW, "New project (Ctrl+N)", this::newProject);
-        Button open = tool(Icons.OPEN, "Open a project (Ctrl+O)", this::openDialog);
-        Button save = tool(Icons.SAVE, "Save (Ctrl+S)", this::save);
-        save.disableProperty().bind(model.documentProperty().isNull());
-        Button undo = tool(Icons.UNDO, "Undo (Ctrl+Z)", () -> model.document().undo());
-        Button redo = tool(Icons.REDO, "Redo (Ctrl+Y or Ctrl+Shift+Z)", () -> model.document().redo());
-        undo.disableProperty().bind(canUndo().not());
-        redo.disableProperty().bind(canRedo().not());
-        Button run = tool(Icons.RUN, "Run on this computer (F5)", () -> model.run(defaultTarget()));
-        run.setId("run");
-        run.getStyleClass().add("run-button");
-        run.disableProperty().bind(model.documentProperty().isNull());
-        Button stop = tool(Icons.STOP, "Stop the selected run (Shift+F5)", model.board()::stopSelected);
-        stop.getStyleClass().add("stop-button");
-        var selectedJob = new ReadOnlyObjectWrapper<RunJob>();
-        selectedJob.bind(model.jobs().selectedProperty());
-        var selectedState = new javafx.beans.property.SimpleObjectProperty<Object>();
-        selectedJob.addListener((o, was, now) -> {
-            selectedState.unbind();
-            if (now != null) {
-                selectedState.bind(now.stateProperty());
-            }
-        });
-        stop.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> selectedState.get() == null || selectedJob.get() == null || selectedJob.get().state().isOver(),
-                selectedJob, selectedState));
-        Button home = tool(Icons.HOME, "Start page", this::showStartPage);
-        Button theme = tool(Icons.THEME, "Light or dark theme", () -> model.useTheme(
-                model.themeProperty().get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(home, sep(), newB, open, save, sep(), undo, redo, sep(), run, stop, gap, theme);
-        bar.getStyleClass().add("main-toolbar");
-        return bar;
     }
 
     private Node statusBar() {
@@ -402,63 +324,6 @@ public final class WorkbenchView {
         HBox bar = new HBox(12, message, gap, file, progress);
         bar.getStyleClass().add("status-bar");
         return bar;
-    }
-
-    private BooleanBinding canUndo() {
-        return Bindings.selectBoolean(model.documentProperty(), "canUndo");
-    }
-
-    private BooleanBinding canRedo() {
-        return Bindings.selectBoolean(model.documentProperty(), "canRedo");
-    }
-
-    private StringBinding historyLabel(String verb, boolean undo) {
-        StringBinding label = Bindings.selectString(model.documentProperty(), undo ? "undoLabel" : "redoLabel");
-        return Bindings.createStringBinding(() -> label.get() == null || label.get().isEmpty() ? verb
-                : verb + " " + label.get(), label);
-    }
-
-    private static MenuItem item(String text, Icons icon, String accelerator, Runnable action) {
-        MenuItem m = new MenuItem(text, icon == null ? null : icon.node(16));
-        if (accelerator != null) {
-            m.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
-    private static Button tool(Icons icon, String tip, Runnable action) {
-        Button b = new Button(null, icon.node(20));
-        b.setTooltip(new Tooltip(tip));
-        // the button has only an icon: screen readers say this instead ("Save", not "button")
-        b.setAccessibleText(tip.replaceAll(" \\(.*\\)$", ""));
-        b.setOnAction(e -> action.run());
-        b.getStyleClass().add("tool");
-        b.setFocusTraversable(false);
-        return b;
-    }
-
-    private static javafx.scene.control.Separator sep() {
-        return new javafx.scene.control.Separator(Orientation.VERTICAL);
-    }
-
-    private void fillRecent(Menu recent) {
-        recent.getItems().clear();
-        for (Path p : model.recent().items()) {
-            MenuItem it = new MenuItem(p.getFileName() + "  —  " + p.getParent());
-            it.setMnemonicParsing(false);
-            it.setOnAction(e -> openFile(p));
-            recent.getItems().add(it);
-        }
-        if (recent.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("(none)");
-            none.setDisable(true);
-            recent.getItems().add(none);
-        } else {
-            MenuItem clear = new MenuItem("Clear list");
-            clear.setOnAction(e -> model.recent().clear());
-            recent.getItems().addAll(new SeparatorMenuItem(), clear);
-        }
     }
 
     // ---- commands with dialogs ----
@@ -696,7 +561,7 @@ public final class WorkbenchView {
      */
     private Node monitorOf(RunJob job) {
         if (job.client() == null && job.state().isOver() && !hasResults(job.outputDir())) {
-            return EndedJobView.of(job, model.board());
+            return EndedJobView.of(job, jobTable.commands());
         }
         if (job.client() == null) {
             job.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {

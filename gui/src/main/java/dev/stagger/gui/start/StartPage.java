@@ -1,6 +1,7 @@
 package dev.stagger.gui.start;
 
-import dev.stagger.gui.common.Icons;
+import dev.stagger.gui.common.action.Command;
+import dev.stagger.gui.common.action.CommandControls;
 import dev.stagger.gui.document.ProjectDocument;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,18 +32,17 @@ public final class StartPage extends ScrollPane {
      * @param openSample opens a card's project
      * @param newFrom makes a new project from a card's project
      */
-    public StartPage(RecentProjects recent, Consumer<Path> openSample, Consumer<Path> newFrom, Runnable newProject,
-            Runnable openDialog) {
+    public StartPage(RecentProjects recent, Consumer<Path> openSample, Consumer<Path> newFrom, Command newProject,
+            Command openDialog) {
         Label title = new Label("Stagger");
         title.getStyleClass().add("start-title");
         Label subtitle = new Label("Finite-difference simulations on staggered grids: set up, run, watch, keep.");
         subtitle.getStyleClass().add("start-subtitle");
 
-        Button newButton = new Button("New project", Icons.NEW.node(18));
+        // the window's File > New project and Open… commands, as buttons
+        Button newButton = CommandControls.button(newProject, 18);
         newButton.getStyleClass().add("accent");
-        newButton.setOnAction(e -> newProject.run());
-        Button openButton = new Button("Open…", Icons.OPEN.node(18));
-        openButton.setOnAction(e -> openDialog.run());
+        Button openButton = CommandControls.button(openDialog, 18);
         HBox actions = new HBox(10, newButton, openButton);
 
         Label samplesHeading = new Label("Samples");

@@ -113,6 +113,11 @@ class JobTableHeadlessTest {
         robot.interact(pause::fire);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> running.state() == RunState.PAUSED);
         assertThat(running.client().status().state()).isEqualTo(RunState.PAUSED);
+        // one command pauses and resumes: its button and its context-menu item both say which it does now
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pause.getTooltip().getText()).isEqualTo("Resume the selected run");
+        assertThat(fx(() -> table.table.getContextMenu().getItems().stream().map(i -> i.getText()).toList()))
+                .contains("_Resume").doesNotContain("_Pause");
         robot.interact(pause::fire);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> running.state() == RunState.RUNNING);
 

@@ -12,7 +12,17 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
+import dev.stagger.gui.common.action.Command;
+import dev.stagger.gui.common.action.CommandControls;
+import dev.stagger.gui.common.action.Mnemonics;
 import dev.stagger.gui.help.HelpWindow;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -100,8 +110,10 @@ class WorkbenchHeadlessTest {
         assertThat(stage.getTitle()).isEqualTo("diffusion-1d* — Stagger");
 
         robot.clickOn("Edit");
-        assertThat(robot.lookup("Undo Set chi").tryQuery()).as("the menu names the edit it undoes").isPresent();
-        robot.clickOn("Undo Set chi");
+        // the item reads "_Undo Set chi": U is its mnemonic
+        var undoItem = robot.lookup((Labeled l) -> "Undo Set chi".equals(Mnemonics.plain(l.getText()))).tryQuery();
+        assertThat(undoItem).as("the menu names the edit it undoes").isPresent();
+        robot.clickOn(undoItem.get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.model().document().project().model().parameters().get("chi")).isNotEqualTo(0.25);
         assertThat(chi.getText()).isNotEqualTo("0.25");
@@ -128,6 +140,7 @@ class WorkbenchHeadlessTest {
         assertThat(help.shownText()).contains("A project is a YAML file");
         robot.interact(() -> help.show(dev.stagger.gui.help.Manual.SHORTCUTS));
         assertThat(help.shownText()).contains("Ctrl+S").contains("File > Save\n").contains("Ctrl+Shift+Z")
+                .contains("Edit > Redo (also)").contains("Edit > Undo\n")
                 .contains("Edit > Preferences…").contains("Help > Manual\n").contains("F5").contains("Shift+F5");
         robot.interact(() -> help.show(dev.stagger.gui.help.Manual.MODELS));
         assertThat(help.shownText()).contains("(model.name: diffusion");
@@ -139,5 +152,93 @@ class WorkbenchHeadlessTest {
         assertThat(robot.lookup(".main-toolbar .button").queryAllAs(Button.class))
                 .allSatisfy(b -> assertThat(b.getAccessibleText()).as(b.getTooltip().getText()).isNotBlank())
                 .extracting(Button::getAccessibleText).contains("Save", "Undo", "Run on this computer");
+    }
+
+    @Test
+    void everyMenuItemAndButtonOfACommandIsThatCommand() throws Exception {
+        checkControlsFollowTheirCommands();
+        // with a project and an edit, Save, Undo and the run targets are enabled in menus and toolbar alike
+        robot.interact(() -> {
+            app.model().open(dir.resolve("samples/diffusion-1d.yaml"));
+            app.model().document().apply("Retitle", p -> new dev.stagger.engine.project.Project("Retitled",
+                    p.description(), p.grid(), p.model(), p.fields(), p.run(), p.output()));
+        });
+        assertThat(app.view().commands().get(WorkbenchCommands.SAVE).isDisabled()).isFalse();
+        checkControlsFollowTheirCommands();
+        robot.interact(() -> app.model().document().undo());
+    }
+
+    /**
+     * Every menu item, toolbar button and context-menu item made from a command shows the command's
+     * text, long text, keys and enabled state; a menu's items have letters of their own; each command
+     * of the window shows somewhere.
+     */
+    private void checkControlsFollowTheirCommands() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> problems = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> found = new ArrayList<>();
+            Set<Command> shown = new HashSet<>();
+            MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+            Set<String> keys = new HashSet<>();
+            for (Menu m : bar.getMenus()) {
+                checkMenu(m, found, shown, keys);
+            }
+            List<ButtonBase> buttons = new ArrayList<>(robot.lookup(".main-toolbar .button").queryAllAs(ButtonBase.class));
+            buttons.addAll(robot.lookup(".job-table .pane-header .button").queryAllAs(ButtonBase.class));
+            for (ButtonBase b : buttons) {
+                Command c = CommandControls.of(b);
+                if (c == null) {
+                    continue; // the job list's More button lists what the selected run offers
+                }
+                shown.add(c);
+                if (b.getTooltip() == null || !c.getLongText().equals(b.getTooltip().getText())) {
+                    found.add("button " + c + " has tooltip " + (b.getTooltip() == null ? null : b.getTooltip().getText()));
+                }
+                if (b.isDisable() != c.isDisabled()) {
+                    found.add("button " + c + " disabled " + b.isDisable() + ", its command " + c.isDisabled());
+                }
+            }
+            TableView<?> jobs = robot.lookup("#jobs").queryAs(TableView.class);
+            for (MenuItem it : jobs.getContextMenu().getItems()) {
+                Command c = CommandControls.of(it);
+                if (c != null) {
+                    shown.add(c);
+                    if (it.isDisable() != c.isDisabled() || !c.getText().equals(it.getText())) {
+                        found.add("context item " + c + " differs from its command");
+                    }
+                }
+            }
+            for (Command c : app.view().commands().all()) {
+                if (!shown.contains(c)) {
+                    found.add(c + " shows nowhere");
+                }
+            }
+            return found;
+        }).get(30, TimeUnit.SECONDS);
+        assertThat(problems).isEmpty();
+    }
+
+    private static void checkMenu(Menu menu, List<String> found, Set<Command> shown, Set<String> keys) {
+        Set<Character> letters = new HashSet<>();
+        for (MenuItem it : menu.getItems()) {
+            Command c = CommandControls.of(it);
+            if (it.isMnemonicParsing() && Mnemonics.has(it.getText()) && !letters.add(Mnemonics.key(it.getText()))) {
+                found.add(Mnemonics.plain(menu.getText()) + " has two items on " + Mnemonics.key(it.getText()));
+            }
+            if (it instanceof Menu sub) {
+                checkMenu(sub, found, shown, keys);
+            }
+            if (c == null) {
+                continue; // a separator, a recent project
+            }
+            shown.add(c);
+            if (!c.getText().equals(it.getText()) || it.isDisable() != c.isDisabled()
+                    || it.getAccelerator() != c.getAccelerator()) {
+                found.add("menu item " + c + " differs from its command");
+            }
+            if (it.getAccelerator() != null && !keys.add(it.getAccelerator().getDisplayText())) {
+                found.add("two menu items on " + it.getAccelerator().getDisplayText());
+            }
+        }
     }
 }
