@@ -74,8 +74,17 @@ class CatalogueHeadlessTest {
     }
 
     /** The Model page's source line, title and equations, and the Parameters page's editors' ids. */
-    private String[] pages(String file) {
+    private String[] pages(String file) throws Exception {
         robot.interact(() -> assertThat(app.model().open(dir.resolve("samples/" + file))).isTrue());
+        // the setup editor's pages are laid out on later pulses: wait for this project's Model page
+        String source = file.equals("mine.yaml") ? "model file" : "built-in model";
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (robot.lookup("#model-source").tryQuery().map(n -> !((Label) n).getText().startsWith(source))
+                .orElse(true)) {
+            assertThat(System.nanoTime()).as("the Model page of %s appears", file).isLessThan(deadline);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(20);
+        }
         return new String[] {robot.lookup("#model-source").queryAs(Label.class).getText(),
             robot.lookup("#model-title").queryAs(Label.class).getText(),
             robot.lookup("#model-equations").queryAs(TextArea.class).getText(),

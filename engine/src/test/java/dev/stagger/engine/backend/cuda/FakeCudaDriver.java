@@ -26,12 +26,18 @@ final class FakeCudaDriver {
     /** JCuda's driver binding inside its natives jar. */
     static final String JCUDA_DRIVER = "/lib/libJCudaDriver-12.0.0-linux-x86_64.so";
 
+    /** JCuda's NVRTC binding inside its natives jar. */
+    static final String JCUDA_NVRTC = "/lib/libJNvrtc-12.0.0-linux-x86_64.so";
+
     final Path dir;
     final Path modules;
+    /** Where the NVRTC stand-in lies, apart: a run finds it only when this folder is on its library path. */
+    final Path nvrtc;
 
     private FakeCudaDriver(Path dir) {
         this.dir = dir;
         this.modules = dir.resolve("modules");
+        this.nvrtc = dir.resolve("nvrtc");
     }
 
     /** Why the stand-in cannot be built here (no g++ or nm, no packaged PTX), or empty. */
@@ -64,13 +70,36 @@ final class FakeCudaDriver {
         Path dir = Path.of("target", "fake-cuda").toAbsolutePath();
         FakeCudaDriver driver = new FakeCudaDriver(dir);
         Files.createDirectories(driver.modules);
+        Files.createDirectories(driver.nvrtc);
         Path source = Path.of("src/test/native/fakecuda/fake_cuda.cpp").toAbsolutePath();
+        Path nvrtcSource = Path.of("src/test/native/fakecuda/fake_nvrtc.cpp").toAbsolutePath();
         Path library = dir.resolve("libcuda.so.1");
         Path stamp = dir.resolve("libcuda.so.1.from");
-        String from = Files.readString(source);
+        String from = Files.readString(source) + Files.readString(nvrtcSource);
         if (Files.isRegularFile(library) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(from)) {
             return driver;
         }
+        // NVRTC's stand-in: the symbols JCuda's binding asks for, in the version it asks for
+        Files.writeString(dir.resolve("nvrtc.map"), "libnvrtc.so.12 { global: nvrtc*; local: *; };\n");
+        Path jnvrtc = dir.resolve("libJNvrtc.so");
+        try (InputStream in = FakeCudaDriver.class.getResourceAsStream(JCUDA_NVRTC)) {
+            if (in == null) {
+                throw new IOException(JCUDA_NVRTC + " is not on the class path (the jcuda-natives jar)");
+            }
+            Files.write(jnvrtc, in.readAllBytes());
+        }
+        run(dir, List.of("g++", "-std=c++17", "-O1", "-fPIC", "-c", nvrtcSource.toString(), "-o", "nvrtc.o"));
+        TreeSet<String> nvrtcWanted = symbols(dir, List.of("nm", "-D", "--undefined-only", jnvrtc.toString()));
+        TreeSet<String> nvrtcDefined = symbols(dir, List.of("nm", "--defined-only", "nvrtc.o"));
+        StringBuilder nvrtcStubs = new StringBuilder("// entry points JCuda links against that the stand-in leaves out\n");
+        for (String name : nvrtcWanted) {
+            if (name.startsWith("nvrtc") && !nvrtcDefined.contains(name)) {
+                nvrtcStubs.append("extern \"C\" int ").append(name).append("() { return 3; /* INVALID_INPUT */ }\n");
+            }
+        }
+        Files.writeString(dir.resolve("nvrtc-stubs.cpp"), nvrtcStubs);
+        run(dir, List.of("g++", "-shared", "-fPIC", "-Wl,--version-script=nvrtc.map", "-Wl,-soname,libnvrtc.so.12",
+                "-o", driver.nvrtc.resolve("libnvrtc.so.12").toString(), "nvrtc.o", "nvrtc-stubs.cpp"));
         Path jcuda = dir.resolve("libJCudaDriver.so");
         try (InputStream in = FakeCudaDriver.class.getResourceAsStream(JCUDA_DRIVER)) {
             if (in == null) {
@@ -125,10 +154,16 @@ final class FakeCudaDriver {
         Files.move(partial, so, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The environment of a process that should find the stand-in instead of the NVIDIA driver. */
+    /** The environment of a process that should find the stand-in instead of the NVIDIA driver (no NVRTC). */
     Map<String, String> environment(int devices, Path log) {
-        return Map.of("LD_LIBRARY_PATH", dir.toString(), "STAGGER_FAKE_CUDA_MODULES", modules.toString(),
-                "STAGGER_FAKE_CUDA_DEVICES", Integer.toString(devices), "STAGGER_FAKE_CUDA_LOG", log.toString());
+        return environment(devices, log, false);
+    }
+
+    /** As {@link #environment(int, Path)}, with NVRTC's stand-in too when {@code withNvrtc}. */
+    Map<String, String> environment(int devices, Path log, boolean withNvrtc) {
+        return Map.of("LD_LIBRARY_PATH", withNvrtc ? dir + ":" + nvrtc : dir.toString(), "STAGGER_FAKE_CUDA_MODULES",
+                modules.toString(), "STAGGER_FAKE_CUDA_DEVICES", Integer.toString(devices), "STAGGER_FAKE_CUDA_LOG",
+                log.toString());
     }
 
     /** FNV-1a, 64 bits: how the stand-in names a module image. */
