@@ -12,8 +12,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The monitor's charts: steps over wall time, and one series per metric key ("C.min", "C.mean",
- * "residual.r"), and the convergence of an iterative model's newest step (residual over iteration,
- * log10). Points arrive already thinned ({@link ChartThinning}); each series is capped here.
+ * "residual.r"), and the convergence of an iterative model's newest step (error over iteration).
+ * Values are kept as they are, zeros and negatives included: a chart on a log axis leaves those out
+ * and says so, on a linear axis they show. Points arrive already thinned ({@link ChartThinning});
+ * each series is capped here.
  * FX thread only.
  */
 public final class ChartsModel {
@@ -43,8 +45,8 @@ public final class ChartsModel {
 
     /**
      * Adds convergence checks: the plot shows the newest step's, so a check of a later step starts
-     * it over. A point is (iteration, log10 of the error); an error that is not positive and finite
-     * has no place on a log axis and is left out.
+     * it over. A point is (iteration, error); an error that is not finite has no place on any axis
+     * and is left out (one NaN or infinity leaves a JavaFX chart empty).
      */
     public void appendConvergence(List<ConvergencePoint> checks) {
         if (checks.isEmpty()) {
@@ -58,8 +60,8 @@ public final class ChartsModel {
             }
             c.errors().forEach((name, v) -> {
                 List<ChartPoint> points = added.computeIfAbsent(name, k -> new ArrayList<>());
-                if (v > 0 && Double.isFinite(v)) {
-                    points.add(new ChartPoint(c.iteration(), Math.log10(v)));
+                if (Double.isFinite(v)) {
+                    points.add(new ChartPoint(c.iteration(), v));
                 }
             });
         }
@@ -90,7 +92,7 @@ public final class ChartsModel {
         return convergenceKeysView;
     }
 
-    /** The convergence of one error in the newest step: (iteration, log10 error), empty until a check. */
+    /** The convergence of one error in the newest step: (iteration, error), empty until a check. */
     public ObservableList<ChartPoint> convergence(String key) {
         return convergenceSeries.computeIfAbsent(key, k -> FXCollections.observableArrayList());
     }
