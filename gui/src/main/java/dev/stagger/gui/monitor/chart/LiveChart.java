@@ -69,6 +69,8 @@ public final class LiveChart extends StackPane {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setMinHeight(120);
+        // the chart's "zero" line is at axis value 0, which on a log axis is 1e0: nothing special there
+        chart.horizontalZeroLineVisibleProperty().bind(y.logProperty().not());
         getStyleClass().add("live-chart");
 
         hover.getStyleClass().add("live-chart-hover");

@@ -13,8 +13,10 @@ import javafx.scene.chart.ValueAxis;
  * room, otherwise the bounds a zoom set.
  */
 public final class ScaleAxis extends ValueAxis<Number> {
-    /** Pixels a tick label needs along the axis, roughly: sets how many ticks fit. */
-    private static final double PIXELS_PER_TICK = 60;
+    /** Pixels a tick label needs along a vertical axis (a line of text and a gap): sets how many ticks fit. */
+    private static final double PIXELS_PER_TICK_VERTICAL = 30;
+    /** Pixels a tick label needs along a horizontal axis (a number such as "12500" and a gap). */
+    private static final double PIXELS_PER_TICK_HORIZONTAL = 70;
 
     private final BooleanProperty log = new SimpleBooleanProperty(this, "log");
     /** The major tick step of the last layout (decades on a log axis), for labels and minor ticks. */
@@ -75,7 +77,9 @@ public final class ScaleAxis extends ValueAxis<Number> {
     @Override
     protected List<Number> calculateTickValues(double length, Object range) {
         double[] r = (double[]) range;
-        int maxTicks = (int) Math.max(2, Math.min(12, length / PIXELS_PER_TICK));
+        boolean vertical = getSide() != null && getSide().isVertical();
+        double perTick = vertical ? PIXELS_PER_TICK_VERTICAL : PIXELS_PER_TICK_HORIZONTAL;
+        int maxTicks = (int) Math.max(3, Math.min(12, length / perTick));
         if (isLog()) {
             step = Ticks.logStep(r[0], r[1], maxTicks);
             return List.copyOf(Ticks.logMajor(r[0], r[1], maxTicks));
