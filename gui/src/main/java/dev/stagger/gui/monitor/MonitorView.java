@@ -170,6 +170,10 @@ public final class MonitorView extends BorderPane {
             }
         });
         convergenceChart.chart().setId("convergence-chart");
+        // a step that converges at its first checks has one or two points per error: without symbols
+        // they would be specks (a series keeps at most ChartsModel.CONVERGENCE_CAPACITY points: the symbols,
+        // one node each, stay cheap)
+        convergenceChart.chart().setCreateSymbols(true);
         convergenceChart.visibleProperty().bind(Bindings.isNotEmpty(convergenceChart.chart().getData()));
         convergenceChart.managedProperty().bind(convergenceChart.visibleProperty());
         convergenceChart.chart().titleProperty()

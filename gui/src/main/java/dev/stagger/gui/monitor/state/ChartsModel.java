@@ -19,6 +19,11 @@ import javafx.collections.ObservableList;
  * FX thread only.
  */
 public final class ChartsModel {
+    /**
+     * Points a convergence series keeps: its chart draws a symbol (a node) per point, and a model
+     * that checks every iteration would otherwise give it thousands; thinning keeps the curve's shape.
+     */
+    public static final int CONVERGENCE_CAPACITY = 250;
     private final ObservableList<ChartPoint> progress = FXCollections.observableArrayList();
     /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
     private final ObservableList<ChartPoint> progressView = FXCollections.unmodifiableObservableList(progress);
@@ -72,10 +77,12 @@ public final class ChartsModel {
                 convergenceKeys.add(name);
             }
             ObservableList<ChartPoint> series = convergence(name);
-            if (restart) {
-                series.setAll(points);
+            if (restart) { // one change, not a clear and an append: the chart redraws once
+                ObservableList<ChartPoint> fresh = FXCollections.observableArrayList();
+                ChartThinning.append(fresh, points, CONVERGENCE_CAPACITY);
+                series.setAll(fresh);
             } else {
-                series.addAll(points);
+                ChartThinning.append(series, points, CONVERGENCE_CAPACITY);
             }
         });
         if (restart) {
