@@ -8,7 +8,6 @@ import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -36,8 +35,8 @@ import javafx.scene.shape.Rectangle;
  *   <li>the chart is given its points in axis space (log10 on a log axis); a value that is not
  *       positive cannot be on a log axis, is left out, and a note says how many were.
  * </ul>
- * The series mirror the state model's lists, which change only in the monitor's pulse, so the
- * chart updates at most once per pulse; appends at the end are appended, anything else rebuilds.
+ * The series mirror the state model's lists ({@link SeriesMirror}), which change only in the
+ * monitor's pulse, so the chart updates at most once per pulse.
  *
  * <p>Why a JavaFX LineChart and not ChartFX (io.fair-acc:chartfx 11.3.1, which resolves and runs on
  * Java 17 + JavaFX 21): measured headless (Monocle, software pipeline, 2 cores), 100 000 points
@@ -60,7 +59,7 @@ public final class LiveChart extends StackPane {
     private final ScaleAxis y;
     private final LineChart<Number, Number> chart;
     private final Viewport viewport = new Viewport();
-    private final Map<XYChart.Series<Number, Number>, Mirror> mirrors = new IdentityHashMap<>();
+    private final Map<XYChart.Series<Number, Number>, SeriesMirror> mirrors = new IdentityHashMap<>();
     private final ReadOnlyIntegerWrapper leftOut = new ReadOnlyIntegerWrapper(this, "leftOut");
     private final Label hover = new Label();
     private final Circle marker = new Circle(4);
@@ -121,7 +120,7 @@ public final class LiveChart extends StackPane {
             // the fixed window is in the old axis space: show the whole run in the new one
             viewport.follow();
             applyViewport();
-            mirrors.values().forEach(Mirror::rebuild);
+            mirrors.values().forEach(SeriesMirror::rebuild);
         });
         chart.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         chart.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
@@ -174,15 +173,13 @@ public final class LiveChart extends StackPane {
 
     /** Makes {@code series} (of this chart) mirror {@code points} from now on, instead of what it mirrored. */
     public void mirror(XYChart.Series<Number, Number> series, ObservableList<ChartPoint> points) {
-        Mirror old = mirrors.remove(series);
+        SeriesMirror old = mirrors.remove(series);
         if (old != null) {
-            old.source.removeListener(old);
-            leftOut.set(leftOut.get() - old.leftOut);
+            old.detach();
         }
-        Mirror m = new Mirror(points, series);
+        SeriesMirror m = new SeriesMirror(points, series, y::toAxis, n -> leftOut.set(leftOut.get() + n));
         mirrors.put(series, m);
-        points.addListener(m);
-        m.rebuild();
+        m.attach();
     }
 
     // ---- zoom and pan: pixels are the axes' own display positions --------------------------------
@@ -325,7 +322,7 @@ public final class LiveChart extends StackPane {
         }
         List<List<ChartPoint>> series = new ArrayList<>();
         for (XYChart.Series<Number, Number> s : chart.getData()) {
-            Mirror m = mirrors.get(s);
+            SeriesMirror m = mirrors.get(s);
             series.add(m == null ? List.of() : m.source);
         }
         return NearestPoint.find(series, v -> x.getDisplayPosition(x.toAxis(v)),
@@ -349,61 +346,5 @@ public final class LiveChart extends StackPane {
         double w = hover.getWidth();
         double left = at.getX() + 10 + w > getWidth() ? at.getX() - 10 - w : at.getX() + 10;
         hover.relocate(Math.max(0, left), Math.max(0, at.getY() - hover.getHeight() - 6));
-    }
-
-    /**
-     * Keeps a chart series the copy of a model list in axis space: appends at the end are appended
-     * (the common case, once per pulse); removals and replacements (thinning, a new step's
-     * convergence) rebuild it. Counts what a log axis left out.
-     */
-    private final class Mirror implements ListChangeListener<ChartPoint> {
-        final ObservableList<ChartPoint> source;
-        final XYChart.Series<Number, Number> series;
-        int leftOut;
-        /** How many of the source's points the series holds (or left out): those before it are done. */
-        int mirrored;
-
-        Mirror(ObservableList<ChartPoint> source, XYChart.Series<Number, Number> series) {
-            this.source = source;
-            this.series = series;
-        }
-
-        @Override
-        public void onChanged(Change<? extends ChartPoint> c) {
-            boolean onlyAppends = true;
-            while (c.next()) {
-                onlyAppends &= c.wasAdded() && !c.wasRemoved() && !c.wasPermutated() && !c.wasUpdated()
-                        && c.getFrom() >= mirrored;
-            }
-            if (onlyAppends) {
-                series.getData().addAll(convert(source.subList(mirrored, source.size())));
-                mirrored = source.size();
-            } else {
-                rebuild();
-            }
-        }
-
-        void rebuild() {
-            LiveChart.this.leftOut.set(LiveChart.this.leftOut.get() - leftOut);
-            leftOut = 0;
-            series.getData().setAll(convert(source));
-            mirrored = source.size();
-        }
-
-        private List<XYChart.Data<Number, Number>> convert(List<? extends ChartPoint> points) {
-            List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
-            int skipped = 0;
-            for (ChartPoint p : points) {
-                double v = y.toAxis(p.y());
-                if (Double.isFinite(v)) {
-                    data.add(new XYChart.Data<>(p.x(), v));
-                } else {
-                    skipped++;
-                }
-            }
-            leftOut += skipped;
-            LiveChart.this.leftOut.set(LiveChart.this.leftOut.get() + skipped);
-            return data;
-        }
     }
 }
