@@ -69,7 +69,10 @@ public final class LiveChart extends StackPane {
     private Point2D dragLast;
     private boolean panning;
 
-    /** A chart of {@code yLabel} over {@code xLabel}; {@code log}: start logarithmic; {@code toggle}: offer the switch. */
+    /**
+     * A chart of {@code yLabel} over {@code xLabel}; {@code log}: the y axis starts logarithmic;
+     * {@code toggle}: a button switches it between linear and log.
+     */
     public LiveChart(String xLabel, String yLabel, boolean log, boolean toggle) {
         x = new ScaleAxis(xLabel);
         y = new ScaleAxis(yLabel);

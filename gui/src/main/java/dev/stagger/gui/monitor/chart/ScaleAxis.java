@@ -71,7 +71,9 @@ public final class ScaleAxis extends ValueAxis<Number> {
     @Override
     protected Object getRange() {
         double length = getSide() != null && getSide().isVertical() ? getHeight() : getWidth();
-        return new double[] {getLowerBound(), getUpperBound(), calculateNewScale(length, getLowerBound(), getUpperBound())};
+        double lo = getLowerBound();
+        double hi = getUpperBound();
+        return new double[] {lo, hi, calculateNewScale(length, lo, hi)};
     }
 
     @Override
