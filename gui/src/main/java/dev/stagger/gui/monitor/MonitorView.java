@@ -2,8 +2,8 @@ package dev.stagger.gui.monitor;
 
 import dev.stagger.engine.live.LiveClient;
 import dev.stagger.gui.common.WorkbenchPrefs;
+import dev.stagger.gui.monitor.chart.LiveChart;
 import dev.stagger.gui.monitor.feed.FeedPolicy;
-import dev.stagger.gui.monitor.state.ChartPoint;
 import dev.stagger.gui.monitor.state.LogLine;
 import java.io.File;
 import java.nio.file.Path;
@@ -13,14 +13,13 @@ import java.util.prefs.PreferenceChangeListener;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -56,14 +55,14 @@ public final class MonitorView extends BorderPane {
             model.pulse();
         }
     };
-    private final XYChart.Series<Number, Number> progressSeries = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> minSeries = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> maxSeries = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> meanSeries = new XYChart.Series<>();
-    private final LineChart<Number, Number> residualChart = chart("step", "residual");
-    /** An iterative model's newest step: each error over the iterations, on a log axis (log10 plotted). */
-    private final LineChart<Number, Number> convergenceChart = logChart("iteration", "error");
-    private final java.util.Map<XYChart.Series<Number, Number>, Mirror> mirrors = new java.util.IdentityHashMap<>();
+    private final LiveChart stats = new LiveChart("step", "value", false, true);
+    private final XYChart.Series<Number, Number> minSeries = stats.add("min", FXCollections.observableArrayList());
+    private final XYChart.Series<Number, Number> maxSeries = stats.add("max", FXCollections.observableArrayList());
+    private final XYChart.Series<Number, Number> meanSeries = stats.add("mean", FXCollections.observableArrayList());
+    /** Residuals span decades: a log axis from the start, a linear one a click away. */
+    private final LiveChart residualChart = new LiveChart("step", "residual", true, true);
+    /** An iterative model's newest step: each error over the iterations, on a log axis. */
+    private final LiveChart convergenceChart = new LiveChart("iteration", "error", true, true);
     private boolean updating;
     /** Whether there are residuals or convergence to show: the Convergence tab appears with the first. */
     private javafx.beans.binding.BooleanBinding anyResidual;
@@ -172,39 +171,30 @@ public final class MonitorView extends BorderPane {
     // ---- centre -----------------------------------------------------------------------------
 
     private Node centre() {
-        LineChart<Number, Number> progress = chart("wall time (s)", "step");
-        progressSeries.setName("step");
-        progress.getData().add(progressSeries);
-        mirror(model.progressPoints(), progressSeries);
+        // steps over wall time climb in a line: nothing for a log axis to show
+        LiveChart progress = new LiveChart("wall time (s)", "step", false, false);
+        progress.add("step", model.progressPoints());
 
-        LineChart<Number, Number> stats = chart("step", "value");
-        minSeries.setName("min");
-        maxSeries.setName("max");
-        meanSeries.setName("mean");
-        stats.getData().addAll(List.of(minSeries, maxSeries, meanSeries));
         model.selectedFieldProperty().addListener((obs, old, f) -> showStatistics(f));
         showStatistics(model.selectedFieldProperty().get());
 
-        residualChart.visibleProperty().bind(Bindings.isNotEmpty(residualChart.getData()));
+        residualChart.visibleProperty().bind(Bindings.isNotEmpty(residualChart.chart().getData()));
         residualChart.managedProperty().bind(residualChart.visibleProperty());
         eachKey(model.metricKeys(), key -> {
             if (key.startsWith("residual.")) {
-                XYChart.Series<Number, Number> s = new XYChart.Series<>();
-                s.setName(key.substring("residual.".length()));
-                mirror(model.metric(key), s);
-                residualChart.getData().add(s);
+                residualChart.add(key.substring("residual.".length()), model.metric(key));
             }
         });
-        convergenceChart.setId("convergence-chart");
-        convergenceChart.visibleProperty().bind(Bindings.isNotEmpty(convergenceChart.getData()));
+        convergenceChart.chart().setId("convergence-chart");
+        // a step that converges at its first checks has one or two points per error: without symbols
+        // they would be specks (a series keeps at most ChartsModel.CONVERGENCE_CAPACITY points: the symbols,
+        // one node each, stay cheap)
+        convergenceChart.chart().setCreateSymbols(true);
+        convergenceChart.visibleProperty().bind(Bindings.isNotEmpty(convergenceChart.chart().getData()));
         convergenceChart.managedProperty().bind(convergenceChart.visibleProperty());
-        convergenceChart.titleProperty().bind(model.convergenceStepProperty().asString("convergence of step %d"));
-        eachKey(model.convergenceKeys(), key -> {
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(key);
-            mirror(model.convergence(key), s);
-            convergenceChart.getData().add(s);
-        });
+        convergenceChart.chart().titleProperty()
+                .bind(model.convergenceStepProperty().asString("convergence of step %d"));
+        eachKey(model.convergenceKeys(), key -> convergenceChart.add(key, model.convergence(key)));
         VBox charts = new VBox(4, progress, stats);
         // the residuals of each step and the convergence within the newest: a tab of their own, which
         // appears with the first of them (an explicit model has none), so that the charts keep their room
@@ -238,7 +228,8 @@ public final class MonitorView extends BorderPane {
         Tab residualTab = new Tab("Convergence", residuals);
         residualTab.setId("convergence-tab");
         // a field: a binding only a local variable holds is collected, and its listener with it
-        anyResidual = Bindings.isNotEmpty(residualChart.getData()).or(Bindings.isNotEmpty(convergenceChart.getData()));
+        anyResidual = Bindings.isNotEmpty(residualChart.chart().getData())
+                .or(Bindings.isNotEmpty(convergenceChart.chart().getData()));
         anyResidual.addListener((o, was, is) -> {
             if (is && !tabs.getTabs().contains(residualTab)) {
                 tabs.getTabs().add(1, residualTab);
@@ -323,9 +314,9 @@ public final class MonitorView extends BorderPane {
         if (field == null) {
             return;
         }
-        mirror(model.metric(field + ".min"), minSeries);
-        mirror(model.metric(field + ".max"), maxSeries);
-        mirror(model.metric(field + ".mean"), meanSeries);
+        stats.mirror(minSeries, model.metric(field + ".min"));
+        stats.mirror(maxSeries, model.metric(field + ".max"));
+        stats.mirror(meanSeries, model.metric(field + ".mean"));
     }
 
     /**
@@ -341,84 +332,14 @@ public final class MonitorView extends BorderPane {
         });
     }
 
-    /** A chart whose y values are log10 of what it shows: the axis labels them as powers of ten. */
-    private static LineChart<Number, Number> logChart(String xLabel, String yLabel) {
-        LineChart<Number, Number> c = chart(xLabel, yLabel + " (log)");
-        NumberAxis y = (NumberAxis) c.getYAxis();
-        y.setMinorTickVisible(false);
-        y.setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
-            @Override
-            public String toString(Number v) {
-                return logTickLabel(v.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.parseDouble(s.replace("1e", ""));
-            }
-        });
-        c.setCreateSymbols(true);
-        return c;
-    }
-
-    /** The label of a tick at log10 value {@code v}: "1e-6" at whole powers, nothing between them. */
-    static String logTickLabel(double v) {
-        double r = Math.rint(v);
-        return Math.abs(v - r) < 1e-9 ? "1e" + (long) r : "";
-    }
-
     /** The convergence chart (for tests). */
-    LineChart<Number, Number> convergenceChart() {
+    LiveChart convergenceChart() {
         return convergenceChart;
     }
 
-    private static LineChart<Number, Number> chart(String xLabel, String yLabel) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel(xLabel);
-        x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        y.setForceZeroInRange(false);
-        LineChart<Number, Number> c = new LineChart<>(x, y);
-        c.setAnimated(false);
-        c.setCreateSymbols(false);
-        c.setMinHeight(120);
-        return c;
-    }
-
-    /**
-     * Keeps {@code series} a copy of {@code points}: appends and removals from the front as they
-     * happen, one chart update per pulse since the model changes its lists only in pulse().
-     */
-    private void mirror(ObservableList<ChartPoint> points, XYChart.Series<Number, Number> series) {
-        Mirror old = mirrors.get(series);
-        if (old != null) {
-            old.source.removeListener(old);
-        }
-        Mirror m = new Mirror(points, series);
-        mirrors.put(series, m);
-        points.addListener(m);
-        series.getData().setAll(points.stream().map(Mirror::data).toList());
-    }
-
-    private record Mirror(ObservableList<ChartPoint> source, XYChart.Series<Number, Number> series)
-            implements ListChangeListener<ChartPoint> {
-        static XYChart.Data<Number, Number> data(ChartPoint p) {
-            return new XYChart.Data<>(p.x(), p.y());
-        }
-
-        @Override
-        public void onChanged(Change<? extends ChartPoint> c) {
-            ObservableList<XYChart.Data<Number, Number>> data = series.getData();
-            while (c.next()) {
-                if (c.wasRemoved()) {
-                    data.remove(c.getFrom(), Math.min(data.size(), c.getFrom() + c.getRemovedSize()));
-                }
-                if (c.wasAdded()) {
-                    data.addAll(c.getFrom(), c.getAddedSubList().stream().map(Mirror::data).toList());
-                }
-            }
-        }
+    /** The residual chart (for tests). */
+    LiveChart residualChart() {
+        return residualChart;
     }
 
     // ---- status line ------------------------------------------------------------------------

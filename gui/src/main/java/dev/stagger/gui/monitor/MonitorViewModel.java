@@ -396,7 +396,7 @@ public final class MonitorViewModel {
         return charts.convergenceKeys();
     }
 
-    /** One error over the iterations of the newest checked step: (iteration, log10 error). */
+    /** One error over the iterations of the newest checked step: (iteration, error). */
     public ObservableList<ChartPoint> convergence(String key) {
         return charts.convergence(key);
     }

@@ -14,7 +14,10 @@
  *       never reached live) is shown from its output folder: {@code OutputLoader} reads the .pvd and
  *       one step's field (.vti, or a multi-rank .pvti's pieces joined) and bins it like a live
  *       preview ({@code OutputPreviews}); {@code OutputBrowser} picks the step;
- *   <li>{@code monitor.export}: the shown frame as a PNG figure.
+ *   <li>{@code monitor.export}: the shown frame as a PNG figure;
+ *   <li>{@code monitor.chart}: the time-series charts ({@code LiveChart}): a log axis in decades with a
+ *       linear toggle, zoom and pan that live data does not undo, the nearest point under the mouse;
+ *       the arithmetic (ticks, viewport, nearest point) in toolkit-free classes.
  * </ul>
  * {@link dev.stagger.gui.monitor.MonitorView} builds the UI in code and binds to the facade. Frames
  * are colour-mapped off the FX thread ({@link dev.stagger.gui.monitor.FrameRenderer}, through the

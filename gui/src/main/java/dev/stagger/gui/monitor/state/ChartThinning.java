@@ -38,9 +38,12 @@ public final class ChartThinning {
     }
 
     /**
-     * Appends {@code more}; past {@code capacity} keeps every other point of the older half, as
-     * often as needed, in one change: the whole run stays in view at a resolution a chart can show,
-     * and a chart update costs the FX thread as much after an hour as after a minute.
+     * Appends {@code more}; past {@code capacity} halves the older half, as often as needed, in one
+     * change: the whole run stays in view at a resolution a chart can show, and a chart update costs
+     * the FX thread as much after an hour as after a minute. Halving keeps, of each four consecutive
+     * points, the lowest and the highest (in their order), so a spike or a dip of a residual is never
+     * thinned away; the run's first point always stays, and the newer half keeps every point, so a
+     * zoom onto the live end sees each value.
      */
     public static void append(ObservableList<ChartPoint> list, List<ChartPoint> more, int capacity) {
         if (more.isEmpty()) {
@@ -56,12 +59,31 @@ public final class ChartThinning {
         while (all.size() > capacity) {
             int half = all.size() / 2;
             List<ChartPoint> thinned = new ArrayList<>(capacity);
-            for (int i = 0; i < half; i += 2) {
-                thinned.add(all.get(i));
+            thinned.add(all.get(0));
+            for (int i = 1; i < half; i += 4) {
+                keepExtremes(all.subList(i, Math.min(half, i + 4)), thinned);
             }
             thinned.addAll(all.subList(half, all.size()));
             all = thinned;
         }
         list.setAll(all);
+    }
+
+    /** Adds the lowest and the highest of {@code group} to {@code out}, in the order they came. */
+    private static void keepExtremes(List<ChartPoint> group, List<ChartPoint> out) {
+        int low = 0;
+        int high = 0;
+        for (int k = 1; k < group.size(); k++) {
+            if (group.get(k).y() < group.get(low).y()) {
+                low = k;
+            }
+            if (group.get(k).y() > group.get(high).y()) {
+                high = k;
+            }
+        }
+        out.add(group.get(Math.min(low, high)));
+        if (low != high) {
+            out.add(group.get(Math.max(low, high)));
+        }
     }
 }

@@ -12,11 +12,18 @@ import javafx.collections.ObservableList;
 
 /**
  * The monitor's charts: steps over wall time, and one series per metric key ("C.min", "C.mean",
- * "residual.r"), and the convergence of an iterative model's newest step (residual over iteration,
- * log10). Points arrive already thinned ({@link ChartThinning}); each series is capped here.
+ * "residual.r"), and the convergence of an iterative model's newest step (error over iteration).
+ * Values are kept as they are, zeros and negatives included: a chart on a log axis leaves those out
+ * and says so, on a linear axis they show. Points arrive already thinned ({@link ChartThinning});
+ * each series is capped here.
  * FX thread only.
  */
 public final class ChartsModel {
+    /**
+     * Points a convergence series keeps: its chart draws a symbol (a node) per point, and a model
+     * that checks every iteration would otherwise give it thousands; thinning keeps the curve's shape.
+     */
+    public static final int CONVERGENCE_CAPACITY = 250;
     private final ObservableList<ChartPoint> progress = FXCollections.observableArrayList();
     /** One read-only view, kept: a listener on a fresh wrapper would be lost when the wrapper is collected. */
     private final ObservableList<ChartPoint> progressView = FXCollections.unmodifiableObservableList(progress);
@@ -43,8 +50,8 @@ public final class ChartsModel {
 
     /**
      * Adds convergence checks: the plot shows the newest step's, so a check of a later step starts
-     * it over. A point is (iteration, log10 of the error); an error that is not positive and finite
-     * has no place on a log axis and is left out.
+     * it over. A point is (iteration, error); an error that is not finite has no place on any axis
+     * and is left out (one NaN or infinity leaves a JavaFX chart empty).
      */
     public void appendConvergence(List<ConvergencePoint> checks) {
         if (checks.isEmpty()) {
@@ -58,8 +65,8 @@ public final class ChartsModel {
             }
             c.errors().forEach((name, v) -> {
                 List<ChartPoint> points = added.computeIfAbsent(name, k -> new ArrayList<>());
-                if (v > 0 && Double.isFinite(v)) {
-                    points.add(new ChartPoint(c.iteration(), Math.log10(v)));
+                if (Double.isFinite(v)) {
+                    points.add(new ChartPoint(c.iteration(), v));
                 }
             });
         }
@@ -70,10 +77,12 @@ public final class ChartsModel {
                 convergenceKeys.add(name);
             }
             ObservableList<ChartPoint> series = convergence(name);
-            if (restart) {
-                series.setAll(points);
+            if (restart) { // one change, not a clear and an append: the chart redraws once
+                ObservableList<ChartPoint> fresh = FXCollections.observableArrayList();
+                ChartThinning.append(fresh, points, CONVERGENCE_CAPACITY);
+                series.setAll(fresh);
             } else {
-                series.addAll(points);
+                ChartThinning.append(series, points, CONVERGENCE_CAPACITY);
             }
         });
         if (restart) {
@@ -90,7 +99,7 @@ public final class ChartsModel {
         return convergenceKeysView;
     }
 
-    /** The convergence of one error in the newest step: (iteration, log10 error), empty until a check. */
+    /** The convergence of one error in the newest step: (iteration, error), empty until a check. */
     public ObservableList<ChartPoint> convergence(String key) {
         return convergenceSeries.computeIfAbsent(key, k -> FXCollections.observableArrayList());
     }

@@ -38,4 +38,27 @@ class ChartsModelTest {
         charts.appendConvergence(List.of(new ConvergencePoint(1, 200, Map.of("err_Vx", 1e-7))));
         assertThat(seen).containsExactly("residual.iterations", "err_Vx");
     }
+
+    @Test
+    void aStepCheckedEveryIterationKeepsABoundedConvergenceSeriesWithItsFirstAndLastCheck() {
+        ChartsModel charts = new ChartsModel();
+        List<ConvergencePoint> checks = new ArrayList<>();
+        for (int i = 1; i <= 5_000; i++) {
+            checks.add(new ConvergencePoint(7, i, Map.of("err_Vx", Math.pow(10, -i / 500.0))));
+        }
+        charts.appendConvergence(checks.subList(0, 2_500));
+        charts.appendConvergence(checks.subList(2_500, 5_000));
+        List<ChartPoint> vx = charts.convergence("err_Vx");
+        assertThat(vx).hasSizeLessThanOrEqualTo(ChartsModel.CONVERGENCE_CAPACITY);
+        assertThat(vx.get(0).x()).isEqualTo(1);
+        assertThat(vx.get(vx.size() - 1)).isEqualTo(new ChartPoint(5_000, 1e-10));
+        // the next step starts over, in one change
+        int[] changes = {0};
+        charts.convergence("err_Vx").addListener((ListChangeListener<ChartPoint>) c -> changes[0]++);
+        charts.appendConvergence(checks.subList(0, 1_000).stream()
+                .map(c -> new ConvergencePoint(8, c.iteration(), c.errors())).toList());
+        assertThat(changes[0]).isEqualTo(1);
+        assertThat(charts.convergence("err_Vx")).hasSizeLessThanOrEqualTo(ChartsModel.CONVERGENCE_CAPACITY)
+                .first().isEqualTo(new ChartPoint(1, Math.pow(10, -1 / 500.0)));
+    }
 }
