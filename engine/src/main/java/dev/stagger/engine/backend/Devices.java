@@ -12,6 +12,9 @@ public interface Devices {
     /** What keeps the backend from running here (driver, devices), one phrase each; empty when it can. */
     List<String> problems();
 
+    /** One line per visible device (name, compute capability, memory); empty when {@link #problems()} has some. */
+    List<String> describe();
+
     /**
      * The device of a rank, chosen by its node-local rank among the visible devices (the driver
      * already hides those {@code CUDA_VISIBLE_DEVICES} leaves out): an object the model's solver

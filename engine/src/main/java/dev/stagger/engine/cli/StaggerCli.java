@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         description = "Finite-difference simulations on staggered grids.%n"
                 + "Run with no command to open the workbench (once it is installed).%n"
                 + "--verbose (with any command): the cause of every error, and each step as it happens.",
-        subcommands = {RunCommand.class, ValidateCommand.class, EditCommand.class, ModelsCommand.class, AttachCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, EditCommand.class, ModelsCommand.class, BackendsCommand.class,
+            AttachCommand.class,
             PreviewCommand.class, RenderCommand.class, ControlCommands.Pause.class, ControlCommands.Resume.class, ControlCommands.Stop.class,
             ControlCommands.Checkpoint.class, CommandLine.HelpCommand.class})
 public final class StaggerCli {

@@ -59,6 +59,14 @@ public interface SolverContext {
         return null;
     }
 
+    /**
+     * Whether halo exchange overlaps the inner region's computation (on, except to measure what
+     * overlap gains); the launcher applies it on the host, a device backend with its streams.
+     */
+    default boolean overlap() {
+        return true;
+    }
+
     default dev.stagger.engine.distributed.Communicator communicator() {
         return new dev.stagger.engine.distributed.SelfCommunicator();
     }

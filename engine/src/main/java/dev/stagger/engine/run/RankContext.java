@@ -92,6 +92,19 @@ public final class RankContext implements SolverContext {
         return device;
     }
 
+    private boolean overlap = true;
+
+    /** See {@link SolverContext#overlap()}. */
+    public RankContext overlap(boolean overlap) {
+        this.overlap = overlap;
+        return this;
+    }
+
+    @Override
+    public boolean overlap() {
+        return overlap;
+    }
+
     /** The ranks of the run (a single rank unless set). */
     public RankContext communicator(dev.stagger.engine.distributed.Communicator comm) {
         this.communicator = comm;

@@ -92,6 +92,7 @@ public final class Simulation implements AutoCloseable {
                 new Launcher(executor, overlap && worthOverlapping(comm, executor)), exchange, plan.initial(),
                 plan.boundaries());
         context.communicator(comm);
+        context.overlap(overlap);
         if (restart != null) {
             int[] offset = decomposition.offset(comm.rank());
             context.initialValuesFrom((field, name) -> restart.readInto(field, name, offset))

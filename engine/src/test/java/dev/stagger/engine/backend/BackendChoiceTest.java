@@ -32,6 +32,11 @@ class BackendChoiceTest {
             }
 
             @Override
+            public List<String> describe() {
+                return List.of();
+            }
+
+            @Override
             public Object open(int localRank) {
                 throw new UnsupportedOperationException();
             }

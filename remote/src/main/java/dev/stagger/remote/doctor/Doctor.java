@@ -1,5 +1,7 @@
 package dev.stagger.remote.doctor;
 
+import dev.stagger.remote.job.JobScript;
+
 import static dev.stagger.remote.ssh.ShellQuote.quote;
 
 import com.jcraft.jsch.ChannelSftp;
@@ -72,6 +74,7 @@ public final class Doctor {
             add.accept(sacct());
         }
         add.accept(gpus());
+        add.accept(gpuBackend(workRoot));
         add.accept(space(workRoot));
         return all;
     }
@@ -286,6 +289,42 @@ public final class Doctor {
                     : Check.skipped("GPUs", "none on the login node (nvidia-smi absent or failed); compute nodes may have some");
         } catch (SshException e) {
             return Check.skipped("GPUs", e.getMessage());
+        }
+    }
+
+    /**
+     * The deployed engine's own answer on the login node ({@code stagger backends}): the GPUs the
+     * CUDA backend would use, or what it lacks there, which is what {@code backend: auto} falls back
+     * to the CPU for. Compute nodes may differ (the login node often has no GPU).
+     */
+    private Check gpuBackend(String workRoot) {
+        String name = "GPU backend (login node)";
+        try {
+            String bundleDir = workRoot + "/bundles/" + EngineBundle.current().hash();
+            if (!ssh.exec("test -f " + quote(bundleDir + "/complete"), null, QUICK).ok()) {
+                return Check.skipped(name, "the engine bundle is not deployed yet (--fix deploys it)");
+            }
+            String script = "bundle=" + quote(bundleDir) + "\nwork_root=" + quote(workRoot) + "\n" + setup() + "\n"
+                    + JobScript.engineEnvironment(site) + "engine backends 2>&1\n";
+            SshConnection.ExecResult r = ssh.exec("bash -c " + quote(script), null, Duration.ofMinutes(2));
+            List<String> lines = r.stdout().lines().toList();
+            int at = 0;
+            while (at < lines.size() && !lines.get(at).startsWith("cuda:")) {
+                at++;
+            }
+            if (!r.ok() || at == lines.size()) {
+                return Check.warning(name, "the engine did not say: " + r.complaint(), null);
+            }
+            String cuda = lines.get(at).substring("cuda: ".length());
+            if (cuda.startsWith("usable")) {
+                List<String> devices = lines.subList(at + 1, lines.size()).stream().map(String::strip)
+                        .filter(l -> l.startsWith("cuda device")).toList();
+                return Check.ok(name, "backend cuda runs here on " + String.join("; ", devices));
+            }
+            return Check.warning(name, cuda + "; compute nodes may differ", "runs with run.backend auto use a node's"
+                    + " GPUs where the backend can, else the CPU (they say so in their log and ranks table)");
+        } catch (IOException e) {
+            return Check.skipped(name, e.getMessage());
         }
     }
 

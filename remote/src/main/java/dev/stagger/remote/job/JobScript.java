@@ -20,6 +20,38 @@ public final class JobScript {
 
     private JobScript() {}
 
+    /**
+     * The shell lines that choose the Java, the class path (with Open MPI's Java bindings) and the
+     * JVM options of the deployed engine, and define {@code engine ARGS...}; they read {@code bundle}
+     * and {@code work_root}. Job scripts and the cluster doctor share them.
+     */
+    public static String engineEnvironment(Site site) {
+        StringBuilder e = new StringBuilder();
+        e.append("java=").append(quote(site.java())).append('\n');
+        e.append("mpirun=").append(quote(site.mpirun())).append('\n');
+        e.append("""
+                # Open MPI's Java bindings: an mpi.jar deployed for this Open MPI version, else the one next to its libraries
+                ompi_version=$("$mpirun" --version 2>/dev/null | sed -n 's/.*(Open MPI) \\([0-9][0-9A-Za-z.]*\\).*/\\1/p' | head -n1)
+                ompi_libdir=$(ompi_info --path libdir 2>/dev/null | sed -n 's/^[[:space:]]*Libdir:[[:space:]]*//p' | head -n1)
+                mpi_jar=""
+                for candidate in "$work_root/mpi/$ompi_version/mpi.jar" "$ompi_libdir/mpi.jar" /usr/share/java/mpi.jar; do
+                  if [ -n "$ompi_version" ] && [ -f "$candidate" ]; then mpi_jar=$candidate; break; fi
+                done
+                if [ -n "$ompi_libdir" ]; then export LD_LIBRARY_PATH="$ompi_libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"; fi
+                classpath="$bundle/stagger-engine.jar:$bundle/lib/*${mpi_jar:+:$mpi_jar}"
+                java_major_of() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
+                java_major=$(java_major_of "$java")
+                # no Java 17+ here: the runtime Stagger deployed for this cluster, if any
+                if [ "${java_major:-0}" -lt 17 ] && [ -x "$work_root/runtimes/current/bin/java" ]; then
+                  java="$work_root/runtimes/current/bin/java"; java_major=$(java_major_of "$java")
+                fi
+                jvm_opts=(--add-modules jdk.incubator.vector -XX:+UseParallelGC)
+                if [ "${java_major:-17}" -ge 22 ]; then jvm_opts+=(--enable-native-access=ALL-UNNAMED); fi
+                """);
+        e.append("engine() { \"$java\" -cp \"$classpath\" \"${jvm_opts[@]}\" dev.stagger.engine.cli.StaggerCli \"$@\"; }\n");
+        return e.toString();
+    }
+
     /** The script, for a run directory and a deployed bundle given as absolute remote paths. */
     public static String render(Site site, JobRequest job, String runDir, String bundleDir, String workRootAbsolute) {
         boolean slurm = site.launcher() == Site.Launcher.SLURM;
@@ -49,27 +81,7 @@ public final class JobScript {
                 s.append(line).append('\n');
             }
         }
-        s.append("java=").append(quote(site.java())).append('\n');
-        s.append("mpirun=").append(quote(site.mpirun())).append('\n');
-        s.append("""
-                # Open MPI's Java bindings: an mpi.jar deployed for this Open MPI version, else the one next to its libraries
-                ompi_version=$("$mpirun" --version 2>/dev/null | sed -n 's/.*(Open MPI) \\([0-9][0-9A-Za-z.]*\\).*/\\1/p' | head -n1)
-                ompi_libdir=$(ompi_info --path libdir 2>/dev/null | sed -n 's/^[[:space:]]*Libdir:[[:space:]]*//p' | head -n1)
-                mpi_jar=""
-                for candidate in "$work_root/mpi/$ompi_version/mpi.jar" "$ompi_libdir/mpi.jar" /usr/share/java/mpi.jar; do
-                  if [ -n "$ompi_version" ] && [ -f "$candidate" ]; then mpi_jar=$candidate; break; fi
-                done
-                if [ -n "$ompi_libdir" ]; then export LD_LIBRARY_PATH="$ompi_libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"; fi
-                classpath="$bundle/stagger-engine.jar:$bundle/lib/*${mpi_jar:+:$mpi_jar}"
-                java_major_of() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
-                java_major=$(java_major_of "$java")
-                # no Java 17+ here: the runtime Stagger deployed for this cluster, if any
-                if [ "${java_major:-0}" -lt 17 ] && [ -x "$work_root/runtimes/current/bin/java" ]; then
-                  java="$work_root/runtimes/current/bin/java"; java_major=$(java_major_of "$java")
-                fi
-                jvm_opts=(--add-modules jdk.incubator.vector -XX:+UseParallelGC)
-                if [ "${java_major:-17}" -ge 22 ]; then jvm_opts+=(--enable-native-access=ALL-UNNAMED); fi
-                """);
+        s.append(engineEnvironment(site));
         int ranksPerNode = Math.max(1, (int) Math.ceil(job.ranks() / (double) Math.max(1, nodesOf(site, job))));
         s.append("jvm_opts+=(-XX:MaxRAMPercentage=").append(Math.max(5, 75 / ranksPerNode)).append(")\n");
         if (slurm) {
@@ -79,7 +91,6 @@ public final class JobScript {
             s.append("serve=127.0.0.1\n");
         }
         s.append("""
-                engine() { "$java" -cp "$classpath" "${jvm_opts[@]}" dev.stagger.engine.cli.StaggerCli "$@"; }
                 on_walltime() {
                   echo "stagger: the walltime is near: writing a checkpoint and stopping the run" >&2
                   engine checkpoint "$run_dir" && engine stop "$run_dir"

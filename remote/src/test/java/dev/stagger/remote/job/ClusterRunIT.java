@@ -70,6 +70,10 @@ class ClusterRunIT {
             Result doctor = cli("cluster", "doctor", profile, "--fix");
             assertThat(doctor.exit()).as(doctor.all()).isZero();
             assertThat(doctor.out()).contains("MPI Java bindings", "engine bundle", "All checks passed");
+            // the deployed engine's own answer: this login node has no GPU, so auto falls back, visibly
+            assertThat(doctor.out()).contains("GPU backend (login node)")
+                    .contains("not usable here (missing: the NVIDIA driver (no libcuda.so.1")
+                    .contains("backend auto runs on the CPU");
         }
     }
 

@@ -39,27 +39,50 @@ final class CudaDevice implements DeviceFieldSpaces {
         this.capability = capability;
     }
 
-    static CudaDevice open(int ordinal, int count) {
+    /** A device as {@link #describe()} says it, without making a context on it. */
+    static String describe(int ordinal, int count) {
         CUdevice device = new CUdevice();
         JCudaDriver.cuDeviceGet(device, ordinal);
+        return describe(ordinal, count, name(device), memory(device), capability(device));
+    }
+
+    private static String name(CUdevice device) {
         byte[] raw = new byte[256];
         JCudaDriver.cuDeviceGetName(raw, raw.length, device);
         int end = 0;
         while (end < raw.length && raw[end] != 0) {
             end++;
         }
+        return new String(raw, 0, end, StandardCharsets.UTF_8);
+    }
+
+    private static long memory(CUdevice device) {
         long[] total = new long[1];
         JCudaDriver.cuDeviceTotalMem(total, device);
+        return total[0];
+    }
+
+    private static int capability(CUdevice device) {
         int[] major = new int[1];
         int[] minor = new int[1];
         JCudaDriver.cuDeviceGetAttribute(major, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, device);
         JCudaDriver.cuDeviceGetAttribute(minor, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, device);
+        return major[0] * 10 + minor[0];
+    }
+
+    private static String describe(int ordinal, int count, String name, long memory, int capability) {
+        return String.format(Locale.ROOT, "cuda device %d of %d (%s, compute %d.%d, %.1f GB)", ordinal, count, name,
+                capability / 10, capability % 10, memory / 1e9);
+    }
+
+    static CudaDevice open(int ordinal, int count) {
+        CUdevice device = new CUdevice();
+        JCudaDriver.cuDeviceGet(device, ordinal);
         // the primary context: the one CUDA's runtime and other libraries of this process share
         CUcontext context = new CUcontext();
         JCudaDriver.cuDevicePrimaryCtxRetain(context, device);
         JCudaDriver.cuCtxSetCurrent(context);
-        return new CudaDevice(ordinal, count, context, new String(raw, 0, end, StandardCharsets.UTF_8), total[0],
-                major[0] * 10 + minor[0]);
+        return new CudaDevice(ordinal, count, context, name(device), memory(device), capability(device));
     }
 
     /** Makes this device's context the calling thread's (the driver keeps one per thread). */
@@ -68,13 +91,12 @@ final class CudaDevice implements DeviceFieldSpaces {
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "cuda device %d of %d (%s, compute %d.%d, %.1f GB)", ordinal, count, name,
-                capability / 10, capability % 10, memory / 1e9);
+        return describe(ordinal, count, name, memory, capability);
     }
 
     @Override
     public FieldSpace open(CheckedModel model, Field[] fields, FieldBoundaries[] boundaries, HaloExchange exchange,
-            Communicator comm, double[] scalars, ModelRanges ranges) {
+            Communicator comm, double[] scalars, ModelRanges ranges, boolean overlap) {
         if (capability < PTX_TARGET) {
             throw new ModelCannotRunException(describe() + " is too old: Stagger's GPU code targets compute capability "
                     + PTX_TARGET / 10 + "." + PTX_TARGET % 10 + " or newer; run with --backend cpu");
@@ -95,7 +117,7 @@ final class CudaDevice implements DeviceFieldSpaces {
         }
         try {
             return new CudaFieldSpace(this, CudaModules.load(model, fields.length > 0 && fields[0].precision().bytes() == 4),
-                    model, fields, boundaries, cartesian, comm, scalars, ranges);
+                    model, fields, boundaries, cartesian, comm, scalars, ranges, overlap);
         } catch (CudaException e) {
             throw new ModelCannotRunException(describe() + ": model " + model.file().name()
                     + " could not be set up on the device (" + e.getMessage() + ")");

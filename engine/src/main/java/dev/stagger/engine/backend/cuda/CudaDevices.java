@@ -45,6 +45,16 @@ public final class CudaDevices implements Devices {
     }
 
     @Override
+    public List<String> describe() {
+        start();
+        List<String> lines = new java.util.ArrayList<>();
+        for (int d = 0; failure == null && d < count; d++) {
+            lines.add(CudaDevice.describe(d, count));
+        }
+        return lines;
+    }
+
+    @Override
     public Object open(int localRank) {
         start();
         if (failure != null || count == 0) {

@@ -54,6 +54,8 @@ final class CudaFieldSpace implements FieldSpace {
     private final ModelRanges ranges;
     private final int bytes;
     private final int dims;
+    /** Whether the inner region runs on its own stream during the exchanges (off only to measure the gain). */
+    private final boolean overlap;
 
     private final CUdeviceptr[] arrays;
     private final CUdeviceptr table;
@@ -85,7 +87,8 @@ final class CudaFieldSpace implements FieldSpace {
 
     CudaFieldSpace(CudaDevice device, CudaModules.Module module, CheckedModel model, Field[] fields,
             FieldBoundaries[] boundaries, CartesianExchange exchange, Communicator comm, double[] scalars,
-            ModelRanges ranges) {
+            ModelRanges ranges, boolean overlap) {
+        this.overlap = overlap;
         this.device = device;
         this.module = module;
         this.model = model;
@@ -203,7 +206,7 @@ final class CudaFieldSpace implements FieldSpace {
         CUfunction function = module.function(CudaEmitter.kernelEntry(model, index));
         List<Integer> then = kernel.then();
         Box full = ranges.full();
-        if (then.isEmpty() || !ranges.fitsOuterWidth()) {
+        if (then.isEmpty() || !ranges.fitsOuterWidth() || !overlap) {
             launchKernel(function, full.intersect(clip), main);
             for (int d = dims - 1; d >= 0 && !then.isEmpty(); d--) {
                 afterSlabs(d, then);

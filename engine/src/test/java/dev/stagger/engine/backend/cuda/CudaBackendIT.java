@@ -28,11 +28,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the CPU shim. Everything of the backend runs for real (device selection, contexts, memory,
  * pinned halo buffers, two streams with events, module loading, launches, reductions, copies
  * back); its outputs must equal the CPU backend's byte for byte, on one rank and on two MPI
- * ranks that each take their own device. Where a GPU is lent, the same tests run against the
- * real driver by leaving out the stand-in (see bench/README.md).
+ * ranks that each take their own device. On a machine with a GPU, {@code -Dstagger.cuda.real=true}
+ * runs the same comparisons on the real driver and device instead (the stand-in's own failure
+ * cases are then skipped).
  */
 class CudaBackendIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** Whether to use the machine's real driver and GPU instead of the stand-in. */
+    private static final boolean REAL = Boolean.getBoolean("stagger.cuda.real");
     private static FakeCudaDriver driver;
 
     @TempDir
@@ -40,6 +43,9 @@ class CudaBackendIT {
 
     @BeforeAll
     static void buildStandIn() throws Exception {
+        if (REAL) {
+            return;
+        }
         Optional<String> why = FakeCudaDriver.unavailable();
         Assumptions.assumeTrue(why.isEmpty(), () -> "the CUDA stand-in cannot be built here: " + why.orElse(""));
         driver = FakeCudaDriver.build();
@@ -121,21 +127,27 @@ class CudaBackendIT {
         }
         List<String> gpu = new ArrayList<>(common);
         gpu.addAll(List.of("--backend", "cuda", "--out", "gpu", project.toString()));
-        Result onGpu = stagger(driver.environment(2, log), gpu.toArray(new String[0]));
+        Result onGpu = stagger(REAL ? Map.of() : driver.environment(2, log), gpu.toArray(new String[0]));
         assertThat(onGpu.exit()).as(onGpu.out() + onGpu.err()).isZero();
         List<String> cpu = new ArrayList<>(common);
         cpu.addAll(List.of("--backend", "cpu", "--out", "cpu", project.toString()));
         Result onCpu = stagger(Map.of(), cpu.toArray(new String[0]));
         assertThat(onCpu.exit()).as(onCpu.out() + onCpu.err()).isZero();
 
-        assertThat(onGpu.out()).contains("on the GPU: cuda device 0 of 2 (Stagger CPU stand-in 0, compute 7.5");
-        for (int r = 0; r < ranks; r++) {
-            // each rank on its own device (the node-local rank picks it), with its timings
-            assertThat(onGpu.out()).containsPattern("rank " + r + " \\(cuda device " + r
-                    + " of 2 \\(Stagger CPU stand-in " + r + ".*\\): compute [0-9.]+ s, halo exchange [0-9.]+ s");
+        if (REAL) {
+            assertThat(onGpu.out()).contains("on the GPU: cuda device 0 of ");
+            for (int r = 0; r < ranks; r++) {
+                assertThat(onGpu.out()).containsPattern("rank " + r + " \\(cuda device [0-9]+ of [0-9]+ .*\\): compute");
+            }
+        } else {
+            assertThat(onGpu.out()).contains("on the GPU: cuda device 0 of 2 (Stagger CPU stand-in 0, compute 7.5");
+            for (int r = 0; r < ranks; r++) {
+                // each rank on its own device (the node-local rank picks it), with its timings
+                assertThat(onGpu.out()).containsPattern("rank " + r + " \\(cuda device " + r
+                        + " of 2 \\(Stagger CPU stand-in " + r + ".*\\): compute [0-9.]+ s, halo exchange [0-9.]+ s");
+            }
+            assertThat(Files.readString(log)).contains("launch stagger_kernel0_");
         }
-        String driverLog = Files.readString(log);
-        assertThat(driverLog).contains("launch stagger_kernel0_");
         Map<String, byte[]> expected = outputs(tmp.resolve("cpu"));
         Map<String, byte[]> actual = outputs(tmp.resolve("gpu"));
         assertThat(expected).isNotEmpty();
@@ -146,7 +158,26 @@ class CudaBackendIT {
     }
 
     @Test
+    void backendsListsTheDevicesOrWhatIsMissing() throws Exception {
+        Assumptions.assumeFalse(REAL, "a case of the stand-in");
+        Result two = stagger(driver.environment(2, tmp.resolve("log")), "backends");
+        assertThat(two.exit()).as(two.err()).isZero();
+        assertThat(two.out()).contains("cpu: usable, ").contains("cuda: usable; each rank takes its node's next device:")
+                .contains("  cuda device 0 of 2 (Stagger CPU stand-in 0, compute 7.5, 8.6 GB)")
+                .contains("  cuda device 1 of 2 (Stagger CPU stand-in 1, compute 7.5, 8.6 GB)");
+        Result none = stagger(driver.environment(0, tmp.resolve("log")), "backends");
+        assertThat(none.out()).contains("cuda: not usable here (missing: a GPU (the NVIDIA driver reports none")
+                .contains("backend auto runs on the CPU");
+        if (Stream.of("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib").noneMatch(d -> Files.exists(Path.of(d,
+                "libcuda.so.1")))) {
+            Result noDriver = stagger(Map.of(), "backends");
+            assertThat(noDriver.out()).contains("cuda: not usable here (missing: the NVIDIA driver (no libcuda.so.1");
+        }
+    }
+
+    @Test
     void cudaWithoutADeviceStopsAndSaysWhy() throws Exception {
+        Assumptions.assumeFalse(REAL, "a case of the stand-in");
         Path project = project("diffusion-2d.yaml");
         Result r = stagger(driver.environment(0, tmp.resolve("log")), "run", "--backend", "cuda", "--out", "out",
                 project.toString());
@@ -158,6 +189,7 @@ class CudaBackendIT {
 
     @Test
     void autoWithoutADeviceRunsOnTheCpuAndSaysSo() throws Exception {
+        Assumptions.assumeFalse(REAL, "a case of the stand-in");
         Path project = project("diffusion-2d.yaml");
         Result r = stagger(driver.environment(0, tmp.resolve("log")), "run", "--backend", "auto", "--steps", "5",
                 "--out", "out", project.toString());
@@ -170,6 +202,7 @@ class CudaBackendIT {
 
     @Test
     void aDeviceTooSmallForTheFieldsIsNamedWithTheMemoryNeededAndFree() throws Exception {
+        Assumptions.assumeFalse(REAL, "a case of the stand-in");
         Path project = project("diffusion-2d.yaml");
         Map<String, String> env = new HashMap<>(driver.environment(1, tmp.resolve("log")));
         env.put("STAGGER_FAKE_CUDA_MEMORY", "1000000");
@@ -194,6 +227,7 @@ class CudaBackendIT {
 
     @Test
     void aUserModelIsCompiledByNvrtcAtRunTimeAndGivesTheCpuBits() throws Exception {
+        Assumptions.assumeFalse(REAL, "a case of the stand-in");
         Path project = userModelProject();
         Path log = tmp.resolve("driver.log");
         Result gpu = stagger(driver.environment(1, log, true), "run", "--backend", "cuda", "--steps", "30",
@@ -213,6 +247,7 @@ class CudaBackendIT {
 
     @Test
     void aUserModelWithoutNvrtcIsRefusedWithWhatToInstall() throws Exception {
+        Assumptions.assumeFalse(REAL, "a case of the stand-in");
         for (String d : List.of("/usr/lib/x86_64-linux-gnu", "/usr/local/cuda/lib64", "/usr/lib64")) {
             Assumptions.assumeFalse(Files.exists(Path.of(d, "libnvrtc.so.12")), "this machine has NVRTC in " + d);
         }

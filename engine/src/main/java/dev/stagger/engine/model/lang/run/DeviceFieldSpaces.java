@@ -14,7 +14,8 @@ public interface DeviceFieldSpaces {
      * there. The host fields stay the run's view of the values: {@link FieldSpace#toHost()} refreshes them.
      *
      * @param scalars the solver's scalars, read (never written) at every launch
+     * @param overlap whether the halo exchange overlaps the inner region (off only to measure the gain)
      */
     FieldSpace open(CheckedModel model, Field[] fields, FieldBoundaries[] boundaries, HaloExchange exchange,
-            Communicator comm, double[] scalars, ModelRanges ranges);
+            Communicator comm, double[] scalars, ModelRanges ranges, boolean overlap);
 }

@@ -96,7 +96,7 @@ public final class LangSolver implements Solver {
         this.setsOwnStep = model.scalars().stream().anyMatch(s -> s.slot() == CheckedModel.DT);
         ModelRanges ranges = new ModelRanges(grid, exchange, model.halo());
         if (context.device() instanceof DeviceFieldSpaces device) {
-            this.space = device.open(model, fields, boundaries, exchange, comm, scalars, ranges);
+            this.space = device.open(model, fields, boundaries, exchange, comm, scalars, ranges, context.overlap());
         } else {
             this.space = new HostFieldSpace(model, fields, boundaries, context.launcher(), exchange,
                     Execution.create(mode, model, compiled, fields, scalars), ranges);
