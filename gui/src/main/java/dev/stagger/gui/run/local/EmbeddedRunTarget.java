@@ -69,13 +69,23 @@ public final class EmbeddedRunTarget implements RunTarget {
             throw new java.io.IOException(String.join("; ", problems.stream()
                     .map(p -> p.keyPath() + ": " + p.message()).toList()));
         }
+        // the project's run.backend, as the command line takes it: cuda that cannot run stops here, auto may fall back
+        dev.stagger.engine.backend.BackendChoice backend;
+        try {
+            dev.stagger.engine.backend.Backend asked = request.overrides().backend() != null
+                    ? request.overrides().backend() : request.project().run().backend();
+            backend = dev.stagger.engine.backend.BackendChoice.resolve(asked,
+                    dev.stagger.engine.backend.CudaProbe.ofThisMachine());
+        } catch (dev.stagger.engine.backend.BackendChoice.UnavailableException e) {
+            throw new java.io.IOException(e.getMessage());
+        }
         RunFolderLock lock = RunFolderLock.acquire(request.outputDir(), "the workbench (pid "
                 + ProcessHandle.current().pid() + "), run " + request.name() + ", started " + clock.instant());
         RunJob job = new RunJob(request.name(), displayName(), request.outputDir(), clock.instant(), ui);
         job.report(new RunJob.Snapshot(RunState.STARTING, 0, plan.totalSteps(), 0, 0, "starting"));
         background.execute(() -> {
             try (lock) {
-                run(plan, request, job);
+                run(plan, request, job, backend);
             } catch (java.io.IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "cannot release the output folder lock of " + request.outputDir(), e);
                 // the run's end is reported already; a lock file that cannot be released is released by the OS at exit
@@ -91,9 +101,14 @@ public final class EmbeddedRunTarget implements RunTarget {
         }
     }
 
-    private void run(RunPlan plan, RunRequest request, RunJob job) {
+    private void run(RunPlan plan, RunRequest request, RunJob job, dev.stagger.engine.backend.BackendChoice backend) {
         long t0 = System.nanoTime();
-        try (Simulation simulation = new Simulation(plan)) {
+        dev.stagger.engine.launch.KernelExecutor executor = plan.threads() > 1
+                ? new dev.stagger.engine.launch.WorkerPool(plan.threads(), "stagger-worker")
+                : new dev.stagger.engine.launch.SerialExecutor();
+        // the ranks table shows where the run computes, and why on the CPU when auto fell back
+        try (Simulation simulation = new Simulation(plan, new dev.stagger.engine.distributed.SelfCommunicator(),
+                executor, true, null, backend)) {
             Files.createDirectories(request.outputDir());
             List<String> fields = new ArrayList<>();
             simulation.solver().fields().forEach(f -> fields.add(f.name()));

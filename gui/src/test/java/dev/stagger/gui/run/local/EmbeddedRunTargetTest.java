@@ -77,4 +77,32 @@ class EmbeddedRunTargetTest {
                 .hasMessageContaining("grid.cells").hasMessageContaining("ranks");
         assertThat(dir.resolve("out")).doesNotExist();
     }
+
+    @Test
+    void theProjectsBackendIsHonouredCudaStopsAndAutoSaysWhyItRunsOnTheCpu() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                dev.stagger.engine.backend.CudaProbe.ofThisMachine().missing().isEmpty(),
+                "this machine has a usable GPU");
+        EmbeddedRunTarget target = new EmbeddedRunTarget(background, Runnable::run, Clock.systemUTC());
+        assertThatThrownBy(() -> target.start(request("diffusion-2d", List.of("run.backend=cuda"), 10L)))
+                .isInstanceOf(IOException.class).hasMessageStartingWith("backend cuda cannot run here; missing: ");
+        assertThat(dir.resolve("out")).doesNotExist();
+
+        RunJob auto = target.start(request("diffusion-2d", List.of("run.backend=auto"), 2_000_000L));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        List<String> ranks = List.of();
+        while (ranks.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            if (auto.client() != null) {
+                ranks = auto.client().status().ranks();
+            }
+        }
+        // the monitor's ranks table shows these lines
+        assertThat(ranks).singleElement().asString().contains("cpu x 1 thread(s) (backend auto: no usable GPU (missing: ");
+        auto.stop();
+        while (!auto.state().isOver() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(auto.state()).isEqualTo(RunState.STOPPED);
+    }
 }
