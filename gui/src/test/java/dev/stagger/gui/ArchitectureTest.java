@@ -1,10 +1,16 @@
 package dev.stagger.gui;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.stagger.gui.common.Themed;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,5 +82,25 @@ class ArchitectureTest {
     @Test
     void theWorkbenchSpeaksSshOnlyThroughTheRemoteModule() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("com.jcraft..").check(GUI);
+    }
+
+    @Test
+    void everyDialogAndWindowWearsTheTheme() {
+        // a dialog made without Themed.follow shows JavaFX's light default over the dark workbench
+        classes().should(new ArchCondition<JavaClass>("call Themed.follow when they make a dialog or window") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                boolean makes = c.getConstructorCallsFromSelf().stream()
+                        .anyMatch(call -> call.getTargetOwner().isAssignableTo(javafx.stage.Stage.class)
+                                || call.getTargetOwner().isAssignableTo(javafx.scene.control.Dialog.class));
+                boolean follows = c.getMethodCallsFromSelf().stream()
+                        .anyMatch(call -> call.getTargetOwner().isEquivalentTo(Themed.class)
+                                && call.getName().equals("follow"));
+                if (makes && !follows) {
+                    events.add(SimpleConditionEvent.violated(c, c.getName()
+                            + " makes a dialog or window without Themed.follow"));
+                }
+            }
+        }).check(GUI);
     }
 }

@@ -1,6 +1,7 @@
 package dev.stagger.gui.about;
 
 import dev.stagger.engine.cli.BuildInfo;
+import dev.stagger.gui.common.Themed;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -57,6 +58,7 @@ public final class AboutBox {
     public static void show(Window owner, Node graphic) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
+        Themed.follow(a, owner);
         a.setTitle("About Stagger");
         a.setHeaderText("Stagger " + BuildInfo.current().version());
         a.getDialogPane().setContent(content());

@@ -1,6 +1,7 @@
 package dev.stagger.gui.cluster;
 
 import dev.stagger.gui.common.Notice;
+import dev.stagger.gui.common.Themed;
 import dev.stagger.remote.ssh.Prompter;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,10 +129,8 @@ public final class AuthDialogs implements AuthQuestions {
         Window w = owner.get();
         if (w != null) {
             d.initOwner(w);
-            if (w.getScene() != null) {
-                d.getDialogPane().getStylesheets().setAll(w.getScene().getStylesheets());
-            }
         }
+        Themed.follow(d, w);
         d.setTitle(title);
         d.setHeaderText(header);
         return d;

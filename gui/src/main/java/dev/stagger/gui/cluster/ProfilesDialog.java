@@ -1,6 +1,7 @@
 package dev.stagger.gui.cluster;
 
 import dev.stagger.gui.common.Failures;
+import dev.stagger.gui.common.Themed;
 import dev.stagger.remote.cli.ClusterContext;
 import dev.stagger.remote.doctor.Check;
 import dev.stagger.remote.profile.ProfileException;
@@ -102,10 +103,8 @@ final class ProfilesDialog {
         }
         stage.setTitle("Cluster profiles");
         Scene scene = new Scene(root, 980, 860);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
         stage.setScene(scene);
+        Themed.follow(stage, owner);
         refreshList(null);
         if (list.getItems().isEmpty()) {
             newForm("");

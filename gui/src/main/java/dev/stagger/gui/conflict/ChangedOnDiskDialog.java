@@ -1,5 +1,6 @@
 package dev.stagger.gui.conflict;
 
+import dev.stagger.gui.common.Themed;
 import dev.stagger.gui.document.ProjectDocument;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -66,6 +67,7 @@ public final class ChangedOnDiskDialog {
         if (owner != null) {
             a.initOwner(owner);
         }
+        Themed.follow(a, owner);
         a.setTitle("File changed on disk");
         a.setHeaderText(file.getFileName() + " changed on disk");
         return a;

@@ -1,5 +1,6 @@
 package dev.stagger.gui.diagnostics;
 
+import dev.stagger.gui.common.Themed;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -57,6 +58,8 @@ public final class CrashDialog {
         if (owner != null && owner.isShowing()) {
             a.initOwner(owner);
         }
+        // an owner not shown yet (an error while starting) has no look to give: the workbench's, if any
+        Themed.follow(a, owner != null && owner.isShowing() ? owner : null);
         a.setTitle("Stagger: unexpected error");
         a.setHeaderText("Something went wrong inside Stagger");
         a.getDialogPane().setContent(content(report));

@@ -1,5 +1,6 @@
 package dev.stagger.gui.diagnostics;
 
+import dev.stagger.gui.common.Themed;
 import java.util.List;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -46,6 +47,7 @@ public final class DetailsDialog {
     public static void show(Window owner, String text, List<String> lines) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
+        Themed.follow(a, owner);
         a.setTitle("Details");
         a.setHeaderText(lines.size() == 1 ? "1 problem" : lines.size() + " problems");
         a.getDialogPane().setContent(content(text, lines));

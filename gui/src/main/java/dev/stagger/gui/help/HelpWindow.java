@@ -1,5 +1,6 @@
 package dev.stagger.gui.help;
 
+import dev.stagger.gui.common.Themed;
 import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -21,7 +22,7 @@ public final class HelpWindow {
     private final ListView<Manual.Page> list = new ListView<>();
     private final TextArea text = new TextArea();
 
-    public HelpWindow(Window owner, List<Manual.Page> pages, List<String> styleSheets) {
+    public HelpWindow(Window owner, List<Manual.Page> pages) {
         stage.initOwner(owner);
         stage.setTitle("Stagger manual");
         list.setId("help-pages");
@@ -48,7 +49,6 @@ public final class HelpWindow {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.22);
         Scene scene = new Scene(split, 1000, 680);
-        scene.getStylesheets().setAll(styleSheets);
         // a filter: the text area would take Escape for itself
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -57,6 +57,7 @@ public final class HelpWindow {
             }
         });
         stage.setScene(scene);
+        Themed.follow(stage, owner);
     }
 
     /** Shows the page {@code id} (the first page when there is none of that id). */

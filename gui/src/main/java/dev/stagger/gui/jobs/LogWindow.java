@@ -2,6 +2,7 @@ package dev.stagger.gui.jobs;
 
 import dev.stagger.gui.common.Failures;
 import dev.stagger.gui.common.Icons;
+import dev.stagger.gui.common.Themed;
 import dev.stagger.gui.run.RunJob;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -50,10 +51,8 @@ public final class LogWindow {
         }
         stage.setTitle("Log of " + job.name() + " (" + job.target() + ")");
         Scene scene = new Scene(root, 820, 520);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
         stage.setScene(scene);
+        Themed.follow(stage, owner);
         stage.show();
         read.run();
         return stage;

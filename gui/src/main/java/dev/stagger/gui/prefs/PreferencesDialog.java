@@ -1,6 +1,7 @@
 package dev.stagger.gui.prefs;
 
 import dev.stagger.engine.render.Colormap;
+import dev.stagger.gui.common.Themed;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -51,6 +52,7 @@ public final class PreferencesDialog {
     public static Optional<PreferencesForm> ask(Window owner, PreferencesForm form) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
+        Themed.follow(d, owner);
         d.setTitle("Preferences");
         d.setHeaderText(null);
         Label problem = new Label();

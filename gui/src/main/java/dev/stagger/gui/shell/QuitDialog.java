@@ -1,5 +1,6 @@
 package dev.stagger.gui.shell;
 
+import dev.stagger.gui.common.Themed;
 import dev.stagger.gui.run.RunJob;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,7 @@ final class QuitDialog {
         if (owner != null) {
             a.initOwner(owner);
         }
+        Themed.follow(a, owner);
         ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
         return answer == STOP_ALL ? Choice.STOP_ALL : answer == KEEP ? Choice.KEEP_OUTLIVING : Choice.CANCEL;
     }
@@ -64,6 +66,7 @@ final class QuitDialog {
         if (owner != null) {
             a.initOwner(owner);
         }
+        Themed.follow(a, owner);
         boolean[] once = {false};
         Runnable finish = () -> {
             if (!once[0]) {

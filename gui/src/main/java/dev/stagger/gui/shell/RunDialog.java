@@ -1,5 +1,6 @@
 package dev.stagger.gui.shell;
 
+import dev.stagger.gui.common.Themed;
 import dev.stagger.gui.run.RunForm;
 import dev.stagger.gui.run.RunSetting;
 import java.util.Map;
@@ -37,9 +38,7 @@ final class RunDialog {
         dialog.setHeaderText(title);
         dialog.getDialogPane().getButtonTypes().setAll(RUN, ButtonType.CANCEL);
         dialog.getDialogPane().setId("run-dialog");
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Themed.follow(dialog, owner);
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);

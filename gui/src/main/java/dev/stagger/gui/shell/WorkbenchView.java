@@ -2,6 +2,7 @@ package dev.stagger.gui.shell;
 
 import dev.stagger.gui.common.Icons;
 import dev.stagger.gui.common.Notice;
+import dev.stagger.gui.common.Themed;
 import dev.stagger.gui.common.action.Commands;
 import dev.stagger.gui.document.ProjectDocument;
 import dev.stagger.gui.help.HelpWindow;
@@ -281,7 +282,7 @@ public final class WorkbenchView {
                         return;
                     }
                     if (help == null) {
-                        help = new HelpWindow(stage, pages, scene.getStylesheets());
+                        help = new HelpWindow(stage, pages);
                     }
                     help.show(id);
                 }));
@@ -452,6 +453,7 @@ public final class WorkbenchView {
                 discard, ButtonType.CANCEL);
         a.setHeaderText("Unsaved changes");
         a.initOwner(stage);
+        Themed.follow(a, stage);
         ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
         return answer == discard || (answer == saveB && save());
     }
