@@ -60,7 +60,8 @@ class ThemedDialogsHeadlessTest {
         // each shows and waits in a nested loop of its own, as the workbench opens them
         Platform.runLater(() -> AboutBox.show(stage, null));
         Platform.runLater(() -> DetailsDialog.show(stage, "Cannot open x.yaml", List.of("x.yaml:1:1: grid: missing")));
-        Platform.runLater(() -> CrashDialog.show(stage, new CrashReport("a test", "no details")));
+        // an error with no window to hang on (owner null) still takes the workbench window's look
+        Platform.runLater(() -> CrashDialog.show(null, new CrashReport("a test", "no details")));
         Platform.runLater(() -> QuitDialog.waitFor(stage, new CompletableFuture<>(), 1, 10, () -> {}));
         HelpWindow[] help = new HelpWindow[1];
         robot.interact(() -> {
