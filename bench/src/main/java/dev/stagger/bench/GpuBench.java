@@ -64,6 +64,14 @@ public final class GpuBench {
         System.out.println("Devices: " + String.join("; ", devices.describe()));
         double copy = CudaBandwidth.copyGBps(0, 1L << 30, 20);
         Path dir = Files.createTempDirectory("stagger-gpu-bench");
+        // the runs' projects and outputs are scratch: gone when the benchmark ends, however it ends
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // nothing left to do at exit
+            }
+        }));
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("device copy (cuMemcpyDtoD, 1 GiB)", Double.NaN, copy, 1.0));
         for (Precision p : List.of(Precision.F64, Precision.F32)) {

@@ -52,6 +52,32 @@ public interface Solver {
         return List.of();
     }
 
+    /**
+     * This rank's part of a live preview of a field (collective: every rank calls it; rank 0 gets
+     * the preview). A device backend bins the field where it lives.
+     */
+    default dev.stagger.engine.live.Preview preview(dev.stagger.engine.distributed.Communicator comm,
+            dev.stagger.engine.distributed.Decomposition decomposition, String name,
+            dev.stagger.engine.live.PreviewRequest request, long step, double time) {
+        return dev.stagger.engine.live.PreviewBinning.collect(comm, decomposition, field(name), request, step, time);
+    }
+
+    /**
+     * Sum, point count, min and max of this rank's own points of a field (the live metrics); a
+     * device backend reduces them where the field lives.
+     */
+    default double[] statistics(String name, dev.stagger.engine.distributed.Decomposition decomposition, int rank) {
+        return dev.stagger.engine.run.FieldStatistics.owned(field(name), decomposition, rank);
+    }
+
+    /**
+     * For each of {@link #fields()}, whether its values are known to be finite without reading it
+     * (a device backend checks on the device, so the finiteness scan need not copy it back).
+     */
+    default boolean[] surelyFinite() {
+        return new boolean[fields().size()];
+    }
+
     /** Where the fields live, for the run's per-rank table ("cuda device 0 (...)"); null for host arrays. */
     default String device() {
         return null;

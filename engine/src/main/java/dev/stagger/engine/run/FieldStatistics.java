@@ -5,18 +5,30 @@ import dev.stagger.engine.field.Field;
 import dev.stagger.engine.grid.Location;
 
 /** Sum, count, min and max of the points a rank owns (shared Vertex points counted once). */
-final class FieldStatistics {
+public final class FieldStatistics {
     private FieldStatistics() {}
 
     /** {sum, count, min, max} over the owned points of {@code field}. */
-    static double[] owned(Field field, Decomposition decomposition, int rank) {
+    /** Sum, count, min and max of the points this rank owns of a field (a shared vertex counts on the low rank's high side only). */
+    public static double[] owned(Field field, Decomposition decomposition, int rank) {
+        int[] n = ownedCounts(field.location(), field.dims(), decomposition, rank);
+        return ownedFrom(field, n);
+    }
+
+    /** The owned points per dimension (1..n[d]) of a field with these locations on this rank. */
+    public static int[] ownedCounts(dev.stagger.engine.grid.Location[] location, int dims, Decomposition decomposition,
+            int rank) {
         int[] n = {1, 1, 1};
         int[] cells = decomposition.cells(rank);
         int[] coords = decomposition.topology().coordinates(rank);
-        for (int d = 0; d < field.dims(); d++) {
+        for (int d = 0; d < dims; d++) {
             boolean last = coords[d] == decomposition.topology().dims(d) - 1;
-            n[d] = field.location(d) == Location.VERTEX && last ? cells[d] + 1 : cells[d];
+            n[d] = location[d] == Location.VERTEX && last ? cells[d] + 1 : cells[d];
         }
+        return n;
+    }
+
+    private static double[] ownedFrom(Field field, int[] n) {
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;

@@ -64,10 +64,21 @@ final class FiniteGuard {
      * global position, x fastest), the same on every rank, or null when all are finite. Collective.
      */
     Found find(List<Field> fields, long step) {
+        return find(fields, new boolean[fields.size()], step);
+    }
+
+    /**
+     * As {@link #find(List, long)}, not reading the fields {@code surelyFinite} marks (a device
+     * checked them where they live: the host copy need not be fetched to be scanned).
+     */
+    Found find(List<Field> fields, boolean[] surelyFinite, long step) {
         lastChecked = step;
         int badField = -1;
         int[] local = null;
         for (int f = 0; f < fields.size() && local == null; f++) {
+            if (surelyFinite[f]) {
+                continue;
+            }
             local = NonFiniteScan.first(fields.get(f));
             badField = local == null ? -1 : f;
         }

@@ -227,7 +227,7 @@ public final class Simulation implements AutoCloseable {
         if (guard.checked(step)) {
             return;
         }
-        FiniteGuard.Found found = guard.find(solver.fields(), step);
+        FiniteGuard.Found found = guard.find(solver.fields(), solver.surelyFinite(), step);
         if (found == null) {
             lastFinite = step;
             return;

@@ -7,7 +7,6 @@ import dev.stagger.engine.live.Command;
 import dev.stagger.engine.live.Event;
 import dev.stagger.engine.live.LiveRun;
 import dev.stagger.engine.live.Preview;
-import dev.stagger.engine.live.PreviewBinning;
 import dev.stagger.engine.live.PreviewRequest;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.model.ConvergenceCheck;
@@ -170,7 +169,7 @@ final class Steering {
         String name = fieldNames.get((int) shared[FIELD]);
         PreviewRequest request = new PreviewRequest(name, (int) shared[WIDTH], (int) shared[HEIGHT],
                 (int) shared[SLICE_AXIS], (int) shared[SLICE_INDEX]);
-        Preview preview = PreviewBinning.collect(comm, decomposition, solver.field(name), request, step, time);
+        Preview preview = solver.preview(comm, decomposition, name, request, step, time);
         if (pending != null) {
             pending.answer().complete(preview);
             for (LiveRun.Pending<PreviewRequest, Preview> same : live.takeSame(request)) {
@@ -184,8 +183,7 @@ final class Steering {
         double[] sums = new double[2 * n];
         double[] extremes = new double[2 * n];
         for (int f = 0; f < n; f++) {
-            Field field = solver.field(fieldNames.get(f));
-            double[] s = FieldStatistics.owned(field, decomposition, comm.rank());
+            double[] s = solver.statistics(fieldNames.get(f), decomposition, comm.rank());
             sums[2 * f] = s[0];
             sums[2 * f + 1] = s[1];
             extremes[2 * f] = s[2];

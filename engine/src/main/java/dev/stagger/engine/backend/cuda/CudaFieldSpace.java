@@ -423,10 +423,16 @@ final class CudaFieldSpace implements FieldSpace {
                 Pointer.to(new int[] {box.j1()}), Pointer.to(new int[] {box.k0()}), Pointer.to(new int[] {box.k1()}),
                 Pointer.to(partialsA));
         launch(module.function(CudaEmitter.reductionEntry(model, index)), first, main, params);
-        long partials = first.threads();
+        double result = fold(first.threads(), CudaEmitter.partialsEntry(r.op()));
+        computeNanos += System.nanoTime() - t0;
+        return result;
+    }
+
+    /** Folds the first pass's partial results (in partialsA) to one value with the passes of {@code entry}. */
+    private double fold(long partials, String entry) {
         CUdeviceptr in = partialsA;
         CUdeviceptr out = partialsB;
-        CUfunction fold = module.function(CudaEmitter.partialsEntry(r.op()));
+        CUfunction fold = module.function(entry);
         for (CudaLaunch.Shape pass : CudaLaunch.reductionPasses(partials)) {
             launch(fold, pass, main, Pointer.to(Pointer.to(in), Pointer.to(new long[] {partials}), Pointer.to(out)));
             partials = pass.threads();
@@ -437,19 +443,91 @@ final class CudaFieldSpace implements FieldSpace {
         double[] result = new double[1];
         JCudaDriver.cuMemcpyDtoHAsync(Pointer.to(result), in, Double.BYTES, main);
         JCudaDriver.cuStreamSynchronize(main);
-        computeNanos += System.nanoTime() - t0;
         return result[0];
     }
 
     @Override
-    public void toHost() {
+    public void toHost(int f) {
         onThisThread();
         JCudaDriver.cuStreamSynchronize(main);
-        for (int f = 0; f < fields.length; f++) {
-            long size = (long) fields[f].length() * bytes;
-            Pointer to = fields[f] instanceof DoubleField d ? Pointer.to(d.data()) : Pointer.to(((FloatField) fields[f]).data());
-            JCudaDriver.cuMemcpyDtoH(to, arrays[f], size);
+        long size = (long) fields[f].length() * bytes;
+        Pointer to = fields[f] instanceof DoubleField d ? Pointer.to(d.data()) : Pointer.to(((FloatField) fields[f]).data());
+        JCudaDriver.cuMemcpyDtoH(to, arrays[f], size);
+    }
+
+    /** The preview bins of a field, made on the device (one thread per bin): only the bins cross to the host. */
+    @Override
+    public dev.stagger.engine.live.PreviewBinning.LocalBins previewBins(int f,
+            dev.stagger.engine.live.PreviewBinning.Plan plan) {
+        onThisThread();
+        CudaLaunch.PreviewCall call = CudaLaunch.preview(fields[f], plan);
+        int bins = call.bins();
+        long size = (long) bins * Double.BYTES;
+        CUdeviceptr sums = allocate(size);
+        CUdeviceptr mins = allocate(size);
+        CUdeviceptr maxs = allocate(size);
+        try {
+            int[] v = call.ints();
+            Pointer[] args = new Pointer[1 + v.length + 3];
+            args[0] = Pointer.to(arrays[f]);
+            for (int i = 0; i < v.length; i++) {
+                args[1 + i] = ints(v, i);
+            }
+            args[1 + v.length] = Pointer.to(sums);
+            args[2 + v.length] = Pointer.to(mins);
+            args[3 + v.length] = Pointer.to(maxs);
+            launch(module.function("stagger_preview"), call.shape(), main, Pointer.to(args));
+            double[][] host = new double[3][bins];
+            CUdeviceptr[] from = {sums, mins, maxs};
+            for (int i = 0; i < 3; i++) {
+                JCudaDriver.cuMemcpyDtoHAsync(Pointer.to(host[i]), from[i], size, main);
+            }
+            JCudaDriver.cuStreamSynchronize(main);
+            return CudaLaunch.previewBins(host[0], host[1], host[2]);
+        } finally {
+            JCudaDriver.cuMemFree(sums);
+            JCudaDriver.cuMemFree(mins);
+            JCudaDriver.cuMemFree(maxs);
         }
+    }
+
+    /** Sum, min and max of points 1..n of a field, reduced on the device (three folds of per-thread partials). */
+    @Override
+    public double[] statistics(int f, int[] n) {
+        onThisThread();
+        long points = (long) n[0] * n[1] * n[2];
+        CudaLaunch.Shape first = CudaLaunch.reductionFirstPass(points);
+        long partials = first.threads();
+        CUdeviceptr mins = allocate(partials * Double.BYTES);
+        CUdeviceptr maxs = allocate(partials * Double.BYTES);
+        try {
+            Field field = fields[f];
+            launch(module.function("stagger_stats"), first, main, Pointer.to(Pointer.to(arrays[f]),
+                    Pointer.to(new int[] {field.offset()}), Pointer.to(new int[] {field.stride(1)}),
+                    Pointer.to(new int[] {field.stride(2)}), Pointer.to(new int[] {n[0]}), Pointer.to(new int[] {n[1]}),
+                    Pointer.to(new int[] {n[2]}), Pointer.to(partialsA), Pointer.to(mins), Pointer.to(maxs)));
+            double sum = fold(partials, CudaEmitter.partialsEntry("sum"));
+            JCudaDriver.cuMemcpyDtoDAsync(partialsA, mins, partials * Double.BYTES, main);
+            double min = fold(partials, CudaEmitter.partialsEntry("min"));
+            JCudaDriver.cuMemcpyDtoDAsync(partialsA, maxs, partials * Double.BYTES, main);
+            double max = fold(partials, CudaEmitter.partialsEntry("max"));
+            return new double[] {sum, min, max};
+        } finally {
+            JCudaDriver.cuMemFree(mins);
+            JCudaDriver.cuMemFree(maxs);
+        }
+    }
+
+    /** The largest magnitude of the whole array, reduced on the device: finite exactly when every value is. */
+    @Override
+    public boolean surelyFinite(int f) {
+        onThisThread();
+        long n = fields[f].length();
+        CudaLaunch.Shape first = CudaLaunch.reductionFirstPass(n);
+        launch(module.function("stagger_maxabs"), first, main, Pointer.to(Pointer.to(arrays[f]),
+                Pointer.to(new long[] {n}), Pointer.to(partialsA)));
+        double largest = fold(first.threads(), CudaEmitter.partialsEntry("max"));
+        return Double.isFinite(largest);
     }
 
     @Override

@@ -258,4 +258,68 @@ class CudaBackendIT {
         assertThat(r.err()).contains("has no PTX packaged with Stagger").contains("libnvrtc.so.12")
                 .contains("--backend cpu").doesNotContain("Exception");
     }
+
+    @Test
+    void aLivePreviewIsBinnedOnTheDeviceAndShowsTheFieldsValues() throws Exception {
+        Assumptions.assumeFalse(REAL, "a case of the stand-in");
+        Path project = project("diffusion-2d.yaml");
+        Path log = tmp.resolve("driver.log");
+        Map<String, String> env = driver.environment(1, log);
+        List<String> command = List.of(ROOT.resolve("stagger").toString(), "run", "--backend", "cuda", "--steps",
+                "50000000", "--threads", "1", "--set", "output.every=0", "--out", "live", project.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
+                .redirectOutput(tmp.resolve("run.out").toFile()).redirectError(tmp.resolve("run.err").toFile());
+        pb.environment().putAll(env);
+        Process run = pb.start();
+        try {
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!Files.exists(tmp.resolve("live/stagger-run.endpoint"))) {
+                assertThat(System.nanoTime()).as("the run's live server starts: %s", Files.readString(
+                        tmp.resolve("run.err"))).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            assertThat(stagger(env, "pause", "live").exit()).isZero();
+            Result preview = stagger(env, "preview", "live", "--png", "c.png", "--resolution", "32");
+            assertThat(preview.exit()).as(preview.err()).isZero();
+            // the bins were made on the device: only they crossed to the host
+            assertThat(Files.readString(log)).contains("launch stagger_preview");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "at step (\\d+) .*, 32 x 32 values, min (\\S+), max (\\S+)").matcher(preview.out());
+            assertThat(m.find()).as(preview.out()).isTrue();
+            assertThat(stagger(env, "stop", "live").exit()).isZero();
+            assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            // a run stopped while paused writes its state at that very step: the preview's extremes are its field's
+            String step = String.format("%06d", Long.parseLong(m.group(1)));
+            double[] c = dev.stagger.engine.output.VtiReader.read(tmp.resolve("live/diffusion-2d_" + step + ".vti"))
+                    .values("C");
+            double min = java.util.Arrays.stream(c).min().orElseThrow();
+            double max = java.util.Arrays.stream(c).max().orElseThrow();
+            assertThat(m.group(2)).isEqualTo(String.format(java.util.Locale.ROOT, "%.6g", min));
+            assertThat(m.group(3)).isEqualTo(String.format(java.util.Locale.ROOT, "%.6g", max));
+        } finally {
+            run.descendants().forEach(ProcessHandle::destroyForcibly);
+            run.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aDivergingRunStopsWithTheCpusMessage() throws Exception {
+        Assumptions.assumeFalse(REAL, "a case of the stand-in");
+        Path project = project("diffusion-2d.yaml");
+        // a jump from -1.5e308 to 1.5e308 across x = 0: the first differences of C overflow
+        List<String> args = List.of("run", "--steps", "400", "--threads", "1", "--set",
+                "fields.C.initial=1.5e308*tanh(1000*x)", project.toString());
+        List<String> gpu = new ArrayList<>(args);
+        gpu.addAll(List.of("--backend", "cuda", "--out", "gpu"));
+        List<String> cpu = new ArrayList<>(args);
+        cpu.addAll(List.of("--backend", "cpu", "--out", "cpu"));
+        Result onGpu = stagger(driver.environment(1, tmp.resolve("log")), gpu.toArray(new String[0]));
+        Result onCpu = stagger(Map.of(), cpu.toArray(new String[0]));
+        assertThat(onCpu.exit()).isEqualTo(1);
+        assertThat(onGpu.exit()).isEqualTo(1);
+        String why = onCpu.err().lines().filter(l -> l.contains("became non-finite")).findFirst().orElseThrow();
+        assertThat(onGpu.err()).contains(why.replace("/cpu", "/gpu"));
+        // the checks before the blow-up were made on the device, without copying the field back
+        assertThat(Files.readString(tmp.resolve("log"))).contains("launch stagger_maxabs");
+    }
 }

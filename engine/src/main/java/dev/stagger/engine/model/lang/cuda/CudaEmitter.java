@@ -172,6 +172,8 @@ public final class CudaEmitter {
         m.put("stagger_copy_layer", concat(List.of("real*"), ints(10), List.of()));
         m.put("stagger_preview", concat(List.of("const real*"), ints(17), List.of("double*",
                 "double*", "double*")));
+        m.put("stagger_maxabs", List.of("const real*", "long long", "double*"));
+        m.put("stagger_stats", concat(List.of("const real*"), ints(6), List.of("double*", "double*", "double*")));
         for (String op : new String[] {"max", "min", "sum"}) {
             m.put("stagger_reduce_partials_" + op, List.of("const double*", "long long", "double*"));
         }

@@ -24,8 +24,34 @@ public interface FieldSpace extends AutoCloseable {
     /** Reduction {@code index} over this rank's points (the caller combines the ranks). */
     double reduce(int index);
 
-    /** Makes the host fields hold the current values (a device copies them back); called before they are read. */
-    default void toHost() {}
+    /** Makes host field {@code field} hold its current values (a device copies it back); called before it is read. */
+    default void toHost(int field) {}
+
+    /**
+     * This rank's preview bins of a field, made where the field lives (a device bins it there and
+     * sends only the bins); null when the space has no such way (the caller bins the host field).
+     */
+    default dev.stagger.engine.live.PreviewBinning.LocalBins previewBins(int field,
+            dev.stagger.engine.live.PreviewBinning.Plan plan) {
+        return null;
+    }
+
+    /**
+     * The sum, min and max of a field's points {@code 1..n[d]} (the owned points the monitor's
+     * statistics cover), computed where the field lives; null when the space has no such way.
+     * The sum may be added in another order than the host's.
+     */
+    default double[] statistics(int field, int[] n) {
+        return null;
+    }
+
+    /**
+     * Whether every value of a field is known to be finite without looking at the host copy (a
+     * device reduces it there); false means "not known", and the caller scans the host field.
+     */
+    default boolean surelyFinite(int field) {
+        return false;
+    }
 
     /** Where the fields live, for the run's per-rank table ("cuda device 0 (...)"); null for the host. */
     default String describe() {

@@ -37,8 +37,10 @@ public final class LangSolver implements Solver {
     private final HaloExchange exchange;
     private final Communicator comm;
     private final FieldSpace space;
-    /** Whether the host fields hold the values of the last step (a device space copies them back on demand). */
-    private boolean onHost = true;
+    /** Per field, whether the host copy holds the last step's values (a device space copies one back on demand). */
+    private final boolean[] onHost;
+    /** The indices of the fields a user can output or preview, in model order. */
+    private final int[] outputs;
     private final Map<String, Double> residuals = new LinkedHashMap<>();
     /** The checks of this step's loops, for the monitor's convergence plot. */
     private final List<dev.stagger.engine.model.ConvergenceCheck> checks = new ArrayList<>();
@@ -94,6 +96,9 @@ public final class LangSolver implements Solver {
             }
         }
         this.setsOwnStep = model.scalars().stream().anyMatch(s -> s.slot() == CheckedModel.DT);
+        this.onHost = new boolean[fields.length];
+        java.util.Arrays.fill(onHost, true);
+        this.outputs = java.util.stream.IntStream.range(0, fields.length).filter(f -> declared.get(f).output()).toArray();
         ModelRanges ranges = new ModelRanges(grid, exchange, model.halo());
         if (context.device() instanceof DeviceFieldSpaces device) {
             this.space = device.open(model, fields, boundaries, exchange, comm, scalars, ranges, context.overlap());
@@ -165,7 +170,9 @@ public final class LangSolver implements Solver {
 
     /** Every field of the model, internal ones included (tests compare them all). */
     public List<Field> allFields() {
-        toHost();
+        for (int f = 0; f < fields.length; f++) {
+            host(f);
+        }
         return List.of(fields);
     }
 
@@ -179,33 +186,98 @@ public final class LangSolver implements Solver {
         return space.timings();
     }
 
-    private void toHost() {
-        if (!onHost) {
-            space.toHost();
-            onHost = true;
+    /** Field f with its current values in the host copy (copied back from a device when stale). */
+    private Field host(int f) {
+        if (!onHost[f]) {
+            space.toHost(f);
+            onHost[f] = true;
         }
+        return fields[f];
     }
 
     public double scalar(String name) {
         return scalars[model.slot(name)];
     }
 
+    /**
+     * The output fields, each brought up to date when it is read: on a device only the fields an
+     * output, a check or a client reads cross to the host.
+     */
     @Override
     public List<Field> fields() {
-        toHost();
-        List<Field> out = new ArrayList<>();
-        for (int f = 0; f < fields.length; f++) {
-            if (model.fields().get(f).output()) {
-                out.add(fields[f]);
+        return new java.util.AbstractList<>() {
+            @Override
+            public Field get(int index) {
+                return host(outputs[index]);
+            }
+
+            @Override
+            public int size() {
+                return outputs.length;
+            }
+        };
+    }
+
+    @Override
+    public Field field(String name) {
+        for (int f : outputs) {
+            if (fields[f].name().equals(name)) {
+                return host(f);
             }
         }
-        return out;
+        throw new IllegalArgumentException("no field named " + name);
+    }
+
+    @Override
+    public dev.stagger.engine.live.Preview preview(Communicator comm,
+            dev.stagger.engine.distributed.Decomposition decomposition, String name,
+            dev.stagger.engine.live.PreviewRequest request, long step, double time) {
+        for (int f : outputs) {
+            if (fields[f].name().equals(name)) {
+                // the plan needs only the field's shape, which a stale host copy has too
+                var plan = dev.stagger.engine.live.PreviewBinning.plan(decomposition, comm.rank(),
+                        fields[f].location(), request);
+                // binned where the field lives: a device sends only the bins
+                var bins = space.previewBins(f, plan);
+                if (bins == null) {
+                    bins = dev.stagger.engine.live.PreviewBinning.localBins(host(f), plan);
+                }
+                return dev.stagger.engine.live.PreviewBinning.finish(comm, decomposition.global(), fields[f].location(),
+                        name, plan, bins, step, time);
+            }
+        }
+        throw new IllegalArgumentException("no field named " + name);
+    }
+
+    @Override
+    public double[] statistics(String name, dev.stagger.engine.distributed.Decomposition decomposition, int rank) {
+        for (int f : outputs) {
+            if (fields[f].name().equals(name)) {
+                int[] n = dev.stagger.engine.run.FieldStatistics.ownedCounts(fields[f].location(), fields[f].dims(),
+                        decomposition, rank);
+                double[] device = onHost[f] ? null : space.statistics(f, n);
+                if (device == null) {
+                    return dev.stagger.engine.run.FieldStatistics.owned(host(f), decomposition, rank);
+                }
+                return new double[] {device[0], (double) n[0] * n[1] * n[2], device[1], device[2]};
+            }
+        }
+        throw new IllegalArgumentException("no field named " + name);
+    }
+
+    @Override
+    public boolean[] surelyFinite() {
+        boolean[] known = new boolean[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            known[i] = !onHost[outputs[i]] && space.surelyFinite(outputs[i]);
+        }
+        return known;
     }
 
     @Override
     public void step(double dt) {
         steps++;
-        onHost = false;
+        java.util.Arrays.fill(onHost, false);
         scalars[CheckedModel.DT] = dt;
         scalars[CheckedModel.STEP] = steps;
         checks.clear();

@@ -219,7 +219,9 @@ __device__ __forceinline__ void stagger_preview_at(const T* f, int offset, int s
 }
 
 // The entry points every generated module has besides its model's kernels, for its precision
-// (real): boundary conditions, halo pack and unpack, periodic wrap, preview binning, reduction passes.
+// (real): boundary conditions, halo pack and unpack, periodic wrap, preview binning, the largest
+// magnitude of a whole array (NaN wins: the backend's finiteness check), the sum, min and max of
+// points 1..n per dimension (the monitor's field statistics, first pass), reduction passes.
 #define STAGGER_COMMON_ENTRIES(real)                                                                    \
     extern "C" __global__ void stagger_bc(real* f, int offset, int strideD, int strideA, int strideB,   \
             int firstA, int lastA, int firstB, int lastB, int n, int vertex, int low, int dirichlet,     \
@@ -247,6 +249,37 @@ __device__ __forceinline__ void stagger_preview_at(const T* f, int offset, int s
             int nB, int binsB, double* sums, double* mins, double* maxs) {                                  \
         stagger_preview_at<real>(f, offset, sy, sz, a, b, lo0, hi0, lo1, hi1, lo2, hi2, offA, nA, binsA,     \
                 offB, nB, binsB, sums, mins, maxs);                                                         \
+    }                                                                                                   \
+    extern "C" __global__ void stagger_maxabs(const real* f, long long n, double* partial) {            \
+        const long long t = (long long) blockIdx.x * blockDim.x + threadIdx.x;                         \
+        const long long stride = (long long) gridDim.x * blockDim.x;                                   \
+        double acc = 0.0;                                                                               \
+        for (long long p = t; p < n; p += stride) {                                                     \
+            acc = stagger_max(acc, fabs((double) f[p]));                                                \
+        }                                                                                               \
+        partial[t] = acc;                                                                               \
+    }                                                                                                   \
+    extern "C" __global__ void stagger_stats(const real* f, int offset, int sy, int sz, int n0, int n1,   \
+            int n2, double* sums, double* mins, double* maxs) {                                         \
+        const long long t = (long long) blockIdx.x * blockDim.x + threadIdx.x;                         \
+        const long long stride = (long long) gridDim.x * blockDim.x;                                   \
+        const long long total = (long long) n0 * n1 * n2;                                              \
+        double s = 0.0;                                                                                 \
+        double low = INFINITY;                                                                          \
+        double high = -INFINITY;                                                                        \
+        for (long long p = t; p < total; p += stride) {                                                 \
+            const long long q = p / n0;                                                                 \
+            const int i = (int) (p - q * n0) + 1;                                                       \
+            const int j = (int) (q % n1) + 1;                                                           \
+            const int k = (int) (q / n1) + 1;                                                           \
+            const double v = (double) f[offset + i + (long long) sy * j + (long long) sz * k];          \
+            s += v;                                                                                     \
+            low = stagger_min(low, v);                                                                  \
+            high = stagger_max(high, v);                                                                \
+        }                                                                                               \
+        sums[t] = s;                                                                                    \
+        mins[t] = low;                                                                                  \
+        maxs[t] = high;                                                                                 \
     }                                                                                                   \
     STAGGER_REDUCE_PARTIALS(stagger_reduce_partials_max, -INFINITY, stagger_combine_max)               \
     STAGGER_REDUCE_PARTIALS(stagger_reduce_partials_min, INFINITY, stagger_combine_min)                \
