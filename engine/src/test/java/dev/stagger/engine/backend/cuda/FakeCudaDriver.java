@@ -79,47 +79,44 @@ final class FakeCudaDriver {
         if (Files.isRegularFile(library) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(from)) {
             return driver;
         }
-        // NVRTC's stand-in: the symbols JCuda's binding asks for, in the version it asks for
+        // NVRTC's stand-in: its symbols in the version JCuda's binding asks for
         Files.writeString(dir.resolve("nvrtc.map"), "libnvrtc.so.12 { global: nvrtc*; local: *; };\n");
-        Path jnvrtc = dir.resolve("libJNvrtc.so");
-        try (InputStream in = FakeCudaDriver.class.getResourceAsStream(JCUDA_NVRTC)) {
-            if (in == null) {
-                throw new IOException(JCUDA_NVRTC + " is not on the class path (the jcuda-natives jar)");
-            }
-            Files.write(jnvrtc, in.readAllBytes());
-        }
-        run(dir, List.of("g++", "-std=c++17", "-O1", "-fPIC", "-c", nvrtcSource.toString(), "-o", "nvrtc.o"));
-        TreeSet<String> nvrtcWanted = symbols(dir, List.of("nm", "-D", "--undefined-only", jnvrtc.toString()));
-        TreeSet<String> nvrtcDefined = symbols(dir, List.of("nm", "--defined-only", "nvrtc.o"));
-        StringBuilder nvrtcStubs = new StringBuilder("// entry points JCuda links against that the stand-in leaves out\n");
-        for (String name : nvrtcWanted) {
-            if (name.startsWith("nvrtc") && !nvrtcDefined.contains(name)) {
-                nvrtcStubs.append("extern \"C\" int ").append(name).append("() { return 3; /* INVALID_INPUT */ }\n");
-            }
-        }
-        Files.writeString(dir.resolve("nvrtc-stubs.cpp"), nvrtcStubs);
-        run(dir, List.of("g++", "-shared", "-fPIC", "-Wl,--version-script=nvrtc.map", "-Wl,-soname,libnvrtc.so.12",
-                "-o", driver.nvrtc.resolve("libnvrtc.so.12").toString(), "nvrtc.o", "nvrtc-stubs.cpp"));
-        Path jcuda = dir.resolve("libJCudaDriver.so");
-        try (InputStream in = FakeCudaDriver.class.getResourceAsStream(JCUDA_DRIVER)) {
-            if (in == null) {
-                throw new IOException(JCUDA_DRIVER + " is not on the class path (the jcuda-natives jar)");
-            }
-            Files.write(jcuda, in.readAllBytes());
-        }
-        run(dir, List.of("g++", "-std=c++17", "-O1", "-fPIC", "-c", source.toString(), "-o", "fake.o"));
-        TreeSet<String> wanted = symbols(dir, List.of("nm", "-D", "--undefined-only", jcuda.toString()));
-        TreeSet<String> defined = symbols(dir, List.of("nm", "--defined-only", "fake.o"));
-        StringBuilder stubs = new StringBuilder("// entry points JCuda links against that the stand-in leaves out\n");
-        for (String name : wanted) {
-            if (name.startsWith("cu") && !defined.contains(name)) {
-                stubs.append("extern \"C\" int ").append(name).append("() { return 801; /* NOT_SUPPORTED */ }\n");
-            }
-        }
-        Files.writeString(dir.resolve("stubs.cpp"), stubs);
-        run(dir, List.of("g++", "-shared", "-fPIC", "-o", "libcuda.so.1", "fake.o", "stubs.cpp", "-ldl", "-lpthread"));
+        link(dir, nvrtcSource, JCUDA_NVRTC, "nvrtc", "3; /* INVALID_INPUT */",
+                List.of("-Wl,--version-script=nvrtc.map", "-Wl,-soname,libnvrtc.so.12", "-o",
+                        driver.nvrtc.resolve("libnvrtc.so.12").toString()));
+        link(dir, source, JCUDA_DRIVER, "cu", "801; /* NOT_SUPPORTED */",
+                List.of("-o", library.toString(), "-ldl", "-lpthread"));
         Files.writeString(stamp, from);
         return driver;
+    }
+
+    /**
+     * Compiles a stand-in and links it with a stub for every entry point (named {@code prefix...})
+     * that JCuda's native library {@code binding} links against and the stand-in leaves out.
+     */
+    private static void link(Path dir, Path source, String binding, String prefix, String stubResult,
+            List<String> linkArguments) throws Exception {
+        String name = source.getFileName().toString().replace(".cpp", "");
+        Path jni = dir.resolve(name + "-binding.so");
+        try (InputStream in = FakeCudaDriver.class.getResourceAsStream(binding)) {
+            if (in == null) {
+                throw new IOException(binding + " is not on the class path (the jcuda-natives jar)");
+            }
+            Files.write(jni, in.readAllBytes());
+        }
+        run(dir, List.of("g++", "-std=c++17", "-O1", "-fPIC", "-c", source.toString(), "-o", name + ".o"));
+        TreeSet<String> wanted = symbols(dir, List.of("nm", "-D", "--undefined-only", jni.toString()));
+        TreeSet<String> defined = symbols(dir, List.of("nm", "--defined-only", name + ".o"));
+        StringBuilder stubs = new StringBuilder("// entry points JCuda links against that the stand-in leaves out\n");
+        for (String symbol : wanted) {
+            if (symbol.startsWith(prefix) && !defined.contains(symbol)) {
+                stubs.append("extern \"C\" int ").append(symbol).append("() { return ").append(stubResult).append(" }\n");
+            }
+        }
+        Files.writeString(dir.resolve(name + "-stubs.cpp"), stubs);
+        List<String> command = new ArrayList<>(List.of("g++", "-shared", "-fPIC", name + ".o", name + "-stubs.cpp"));
+        command.addAll(linkArguments);
+        run(dir, command);
     }
 
     private static TreeSet<String> symbols(Path dir, List<String> command) throws Exception {

@@ -6,7 +6,6 @@ import dev.stagger.engine.field.FloatField;
 import dev.stagger.engine.field.Precision;
 import dev.stagger.engine.grid.Grid;
 import dev.stagger.engine.launch.Box;
-import dev.stagger.engine.launch.Launcher;
 import dev.stagger.engine.model.lang.check.CheckedModel;
 import dev.stagger.engine.model.lang.check.Checker;
 import dev.stagger.engine.model.lang.check.Locations;
@@ -85,17 +84,10 @@ final class KernelHarness {
         }
     }
 
+    /** The points of a kernel or reduction on this one-rank grid, as the solvers take them. */
     Box range(String range, String location) {
-        Box full = Launcher.fullRange(grid.cells());
-        if (range.equals("all")) {
-            return full;
-        }
-        int[] lo = {1, 1, 1};
-        int[] hi = {1, 1, 1};
-        for (int d = 0; d < grid.dims(); d++) {
-            hi[d] = grid.cells()[d] + (location.charAt(d) == 'V' ? 1 : 0);
-        }
-        return Box.of(lo, hi);
+        return new dev.stagger.engine.model.lang.run.ModelRanges(grid,
+                dev.stagger.engine.distributed.CartesianExchange.singleRank(grid), 1).range(range, location);
     }
 
     int kernelIndex(String name) {
