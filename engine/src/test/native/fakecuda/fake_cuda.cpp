@@ -15,7 +15,8 @@
 // before synchronising sees stale data here as it would on a GPU.
 //
 // Settings: STAGGER_FAKE_CUDA_DEVICES (default 1), STAGGER_FAKE_CUDA_MEMORY (bytes per device,
-// default 8 GiB), STAGGER_FAKE_CUDA_LOG (a file that gets one line per launch and context).
+// default 8 GiB), STAGGER_FAKE_CUDA_CAPABILITY (default 75 for 7.5), STAGGER_FAKE_CUDA_LOG (a file
+// that gets one line per launch and context).
 #include <dlfcn.h>
 
 #include <chrono>
@@ -140,6 +141,7 @@ struct Function {
 std::mutex state;
 bool initialised = false;
 int deviceCount = 1;
+int capability = 75;
 unsigned long long memoryPerDevice = 8ULL << 30;
 unsigned long long used[64];
 std::map<uintptr_t, std::pair<size_t, int>> allocations;  // address -> bytes, device
@@ -235,6 +237,10 @@ CUresult cuInit(unsigned int flags) {
     if (m != nullptr) {
         memoryPerDevice = std::strtoull(m, nullptr, 10);
     }
+    const char* cc = std::getenv("STAGGER_FAKE_CUDA_CAPABILITY");
+    if (cc != nullptr) {
+        capability = std::atoi(cc);
+    }
     const char* file = std::getenv("STAGGER_FAKE_CUDA_LOG");
     if (file != nullptr && log == nullptr) {
         log = std::fopen(file, "a");
@@ -293,8 +299,8 @@ CUresult cuDeviceGetAttribute(int* value, int attribute, CUdevice device) {
     switch (attribute) {
         case 1: *value = 1024; break;   // max threads per block
         case 16: *value = 4; break;     // multiprocessors
-        case 75: *value = 7; break;     // compute capability major
-        case 76: *value = 5; break;     // compute capability minor
+        case 75: *value = capability / 10; break; // compute capability major
+        case 76: *value = capability % 10; break; // compute capability minor
         case 36: *value = 1215000; break; // memory clock (kHz)
         case 37: *value = 256; break;   // memory bus width (bits)
         default: *value = 0;

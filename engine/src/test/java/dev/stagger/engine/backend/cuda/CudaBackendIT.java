@@ -226,6 +226,19 @@ class CudaBackendIT {
     }
 
     @Test
+    void aDeviceOlderThanThePtxTargetIsNamed() throws Exception {
+        Assumptions.assumeFalse(REAL, "a case of the stand-in");
+        Path project = project("diffusion-2d.yaml");
+        Map<String, String> env = new HashMap<>(driver.environment(1, tmp.resolve("log")));
+        env.put("STAGGER_FAKE_CUDA_CAPABILITY", "60");
+        Result r = stagger(env, "run", "--backend", "cuda", "--steps", "5", "--out", "out", project.toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("cuda device 0 of 1 (Stagger CPU stand-in 0, compute 6.0")
+                .contains("is too old: Stagger's GPU code targets compute capability 7.5 or newer; run with --backend cpu")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void aUserModelIsCompiledByNvrtcAtRunTimeAndGivesTheCpuBits() throws Exception {
         Assumptions.assumeFalse(REAL, "a case of the stand-in");
         Path project = userModelProject();
