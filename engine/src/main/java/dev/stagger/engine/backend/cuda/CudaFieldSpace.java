@@ -38,9 +38,9 @@ import jcuda.driver.JCudaDriver;
  * whole fields cross to the host.
  *
  * <p>Ordering: everything goes on "main" except the inner region, which waits for an event of
- * "main" before it starts and is waited for before "main" goes on. Copies of the scalars and the
- * field table are plain (legacy-stream) copies: they wait for every launch before them and every
- * launch after waits for them, so a kernel never sees values of another step.
+ * "main" before it starts and is waited for before "main" goes on. The scalars and the field table
+ * go through {@link StagingRing}s on "main": each launch reads the values of its own time without
+ * the host ever waiting for the device, except for reductions and copies back.
  */
 final class CudaFieldSpace implements FieldSpace {
     private final CudaDevice device;
@@ -58,8 +58,13 @@ final class CudaFieldSpace implements FieldSpace {
     private final boolean overlap;
 
     private final CUdeviceptr[] arrays;
-    private final CUdeviceptr table;
-    private final CUdeviceptr deviceScalars;
+    /** The device address of each field's array, in the order of {@link #arrays} (swaps permute both). */
+    private final long[] addresses;
+    private final StagingRing tables;
+    private final StagingRing scalarRing;
+    /** The field table and the scalars the next launches read (slots of the staging rings). */
+    private CUdeviceptr table;
+    private CUdeviceptr deviceScalars;
     private final CUdeviceptr geometry;
     private final double[] uploadedScalars;
     private final CUdeviceptr partialsA;
@@ -115,11 +120,12 @@ final class CudaFieldSpace implements FieldSpace {
             shape[3 * f + 1] = fields[f].stride(1);
             shape[3 * f + 2] = fields[f].stride(2);
         }
-        table = allocate((long) fields.length * Long.BYTES);
+        addresses = addressesOf(arrays);
+        tables = new StagingRing(main, fields.length);
         uploadTable();
         geometry = allocate((long) shape.length * Integer.BYTES);
         JCudaDriver.cuMemcpyHtoD(geometry, Pointer.to(shape), (long) shape.length * Integer.BYTES);
-        deviceScalars = allocate((long) Math.max(1, scalars.length) * Double.BYTES);
+        scalarRing = new StagingRing(main, scalars.length);
         uploadedScalars = new double[scalars.length];
         Arrays.fill(uploadedScalars, Double.NaN);
         long partials = (long) CudaLaunch.REDUCE_MAX_BLOCKS * CudaLaunch.REDUCE_THREADS;
@@ -165,8 +171,21 @@ final class CudaFieldSpace implements FieldSpace {
         JCudaDriver.cuMemcpyHtoD(to, from, size);
     }
 
+    /** The raw device addresses of the arrays, read back once (JCuda keeps them to itself). */
+    private static long[] addressesOf(CUdeviceptr[] arrays) {
+        CUdeviceptr scratch = allocate((long) arrays.length * Long.BYTES);
+        try {
+            JCudaDriver.cuMemcpyHtoD(scratch, Pointer.to(arrays), (long) arrays.length * Long.BYTES);
+            long[] raw = new long[arrays.length];
+            JCudaDriver.cuMemcpyDtoH(Pointer.to(raw), scratch, (long) arrays.length * Long.BYTES);
+            return raw;
+        } finally {
+            JCudaDriver.cuMemFree(scratch);
+        }
+    }
+
     private void uploadTable() {
-        JCudaDriver.cuMemcpyHtoD(table, Pointer.to(arrays), (long) arrays.length * Long.BYTES);
+        table = tables.put(addresses);
     }
 
     /** The driver keeps the current context per thread: take it on whichever thread steps now. */
@@ -179,8 +198,8 @@ final class CudaFieldSpace implements FieldSpace {
     }
 
     private void uploadScalars() {
-        if (!Arrays.equals(scalars, uploadedScalars)) {
-            JCudaDriver.cuMemcpyHtoD(deviceScalars, Pointer.to(scalars), (long) scalars.length * Double.BYTES);
+        if (deviceScalars == null || !Arrays.equals(scalars, uploadedScalars)) {
+            deviceScalars = scalarRing.put(scalars);
             System.arraycopy(scalars, 0, uploadedScalars, 0, scalars.length);
         }
     }
@@ -257,6 +276,9 @@ final class CudaFieldSpace implements FieldSpace {
         CUdeviceptr t = arrays[a];
         arrays[a] = arrays[b];
         arrays[b] = t;
+        long address = addresses[a];
+        addresses[a] = addresses[b];
+        addresses[b] = address;
         uploadTable();
     }
 
@@ -536,7 +558,7 @@ final class CudaFieldSpace implements FieldSpace {
         JCudaDriver.cuStreamSynchronize(main);
         JCudaDriver.cuStreamSynchronize(inner);
         List<CUdeviceptr> all = new ArrayList<>(List.of(arrays));
-        all.addAll(List.of(table, geometry, deviceScalars, partialsA, partialsB));
+        all.addAll(List.of(geometry, partialsA, partialsB));
         for (CUdeviceptr[][] byField : faces) {
             for (CUdeviceptr[] byDim : byField) {
                 for (CUdeviceptr p : byDim) {
@@ -556,6 +578,8 @@ final class CudaFieldSpace implements FieldSpace {
                 }
             }
         }
+        tables.free();
+        scalarRing.free();
         JCudaDriver.cuEventDestroy(mainReady);
         JCudaDriver.cuEventDestroy(innerDone);
         JCudaDriver.cuStreamDestroy(inner);
