@@ -216,21 +216,7 @@ final class NodeReader {
 
     /** How a value reads in a message: numbers as written, strings quoted, structures named. */
     static String describe(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        ScalarNode s = (ScalarNode) node;
-        if (s.getTag().equals(Tag.NULL)) {
-            return "nothing";
-        }
-        if (s.getTag().equals(Tag.STR)) {
-            // one line, whatever the text holds: a problem is one line (block scalars, aliases of them)
-            return "the text \"" + s.getValue().replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t") + "\"";
-        }
-        return s.getValue();
+        return dev.stagger.engine.yaml.YamlValues.describe(node);
     }
 
     private static String describeKeys(List<String> allowed) {

@@ -39,14 +39,6 @@ public final class ProfileNames {
 
     /** Control characters shown escaped, so a message never garbles the terminal. */
     static String printable(String text) {
-        StringBuilder s = new StringBuilder();
-        text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
-                s.append(String.format("\\u%04x", c));
-            } else {
-                s.appendCodePoint(c);
-            }
-        });
-        return s.toString();
+        return dev.stagger.engine.yaml.YamlValues.printable(text);
     }
 }

@@ -133,18 +133,7 @@ final class ProfileNodes {
 
     /** How a value reads in a message: numbers as written, strings quoted, structures named. */
     static String describe(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        ScalarNode s = (ScalarNode) node;
-        if (s.getTag().equals(Tag.NULL)) {
-            return "nothing";
-        }
-        String text = ProfileNames.printable(s.getValue());
-        return s.getTag().equals(Tag.STR) ? "the text \"" + text + "\"" : text;
+        return dev.stagger.engine.yaml.YamlValues.describe(node);
     }
 
     static String unknown(String key, List<String> keys) {

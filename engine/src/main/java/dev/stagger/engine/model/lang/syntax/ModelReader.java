@@ -688,16 +688,6 @@ public final class ModelReader {
     }
 
     private static String describe(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        ScalarNode s = (ScalarNode) node;
-        if (s.getTag().equals(Tag.NULL)) {
-            return "nothing";
-        }
-        return s.getTag().equals(Tag.STR) ? "\"" + s.getValue().replace("\n", "\\n") + "\"" : s.getValue();
+        return dev.stagger.engine.yaml.YamlValues.describe(node);
     }
 }
