@@ -3,8 +3,8 @@ package dev.stagger.bench;
 import dev.stagger.engine.live.Preview;
 import dev.stagger.engine.render.Colormap;
 import dev.stagger.engine.render.Range;
-import dev.stagger.gui.monitor.Frame;
-import dev.stagger.gui.monitor.FrameRenderer;
+import dev.stagger.gui.monitor.frame.Frame;
+import dev.stagger.gui.monitor.frame.FrameRenderer;
 import java.util.Locale;
 
 /**

@@ -50,6 +50,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theMonitorsPartsDependOnEachOtherOneWayOnly() {
+        // frame (pictures), feed, state, output, export and chart under the monitor's views: no cycle among them
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("dev.stagger.gui.monitor.(*)..").should().beFreeOfCycles().check(GUI);
+        noClasses().that().resideInAPackage("dev.stagger.gui.monitor.frame..")
+                .should().dependOnClassesThat().resideInAPackage("dev.stagger.gui.monitor")
+                .check(GUI);
+    }
+
+    @Test
     void theDocumentNeedsNoToolkit() {
         noClasses().that().resideInAPackage("dev.stagger.gui.document..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",

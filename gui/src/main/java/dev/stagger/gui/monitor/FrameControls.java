@@ -1,5 +1,7 @@
 package dev.stagger.gui.monitor;
 
+import dev.stagger.gui.monitor.frame.FramePipeline;
+import dev.stagger.gui.monitor.frame.FrameSettings;
 import dev.stagger.engine.render.Colormap;
 import dev.stagger.engine.render.Range;
 import dev.stagger.engine.render.Scale;

@@ -1,5 +1,6 @@
 package dev.stagger.gui.monitor;
 
+import dev.stagger.gui.monitor.frame.Frame;
 import dev.stagger.engine.live.Preview;
 import java.util.Arrays;
 

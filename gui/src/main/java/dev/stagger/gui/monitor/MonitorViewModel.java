@@ -1,5 +1,9 @@
 package dev.stagger.gui.monitor;
 
+import dev.stagger.gui.monitor.frame.Frame;
+import dev.stagger.gui.monitor.frame.FrameMailbox;
+import dev.stagger.gui.monitor.frame.FramePipeline;
+import dev.stagger.gui.monitor.frame.FrameSettings;
 import dev.stagger.engine.live.Command;
 import dev.stagger.engine.live.LiveClient;
 import dev.stagger.engine.live.RunState;

@@ -20,8 +20,8 @@
  *       the arithmetic (ticks, viewport, nearest point) in toolkit-free classes.
  * </ul>
  * {@link dev.stagger.gui.monitor.MonitorView} builds the UI in code and binds to the facade. Frames
- * are colour-mapped off the FX thread ({@link dev.stagger.gui.monitor.FrameRenderer}, through the
- * {@link dev.stagger.gui.monitor.FramePipeline}) into a latest-value
- * {@link dev.stagger.gui.monitor.FrameMailbox}; the view's pulse takes the newest and drops the rest.
+ * are colour-mapped off the FX thread ({@link dev.stagger.gui.monitor.frame.FrameRenderer}, through the
+ * {@link dev.stagger.gui.monitor.frame.FramePipeline}) into a latest-value
+ * {@link dev.stagger.gui.monitor.frame.FrameMailbox}; the view's pulse takes the newest and drops the rest.
  */
 package dev.stagger.gui.monitor;

@@ -1,5 +1,6 @@
 package dev.stagger.gui.monitor;
 
+import dev.stagger.gui.monitor.frame.FramePipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagger.engine.live.PreviewRequest;

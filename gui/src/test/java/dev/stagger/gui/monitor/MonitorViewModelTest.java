@@ -1,5 +1,6 @@
 package dev.stagger.gui.monitor;
 
+import dev.stagger.gui.monitor.frame.Frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

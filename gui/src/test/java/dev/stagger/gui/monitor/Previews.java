@@ -3,11 +3,11 @@ package dev.stagger.gui.monitor;
 import dev.stagger.engine.live.Preview;
 
 /** Small previews for tests and the benchmark. */
-final class Previews {
+public final class Previews {
     private Previews() {}
 
     /** An nx by ny raster on [0, 1]² (cell centres) whose value is {@code x + 10 y}. */
-    static Preview ramp(String field, long step, int nx, int ny) {
+    public static Preview ramp(String field, long step, int nx, int ny) {
         float[] values = new float[nx * ny];
         double[] x = centres(nx);
         double[] y = centres(ny);
@@ -25,7 +25,7 @@ final class Previews {
                 Double.NaN);
     }
 
-    static double[] centres(int n) {
+    public static double[] centres(int n) {
         double[] c = new double[n];
         for (int i = 0; i < n; i++) {
             c[i] = (i + 0.5) / n;

@@ -5,7 +5,7 @@ import dev.stagger.engine.render.PngFile;
 import dev.stagger.engine.render.PreviewImage;
 import dev.stagger.engine.render.Range;
 import dev.stagger.engine.render.Scale;
-import dev.stagger.gui.monitor.Frame;
+import dev.stagger.gui.monitor.frame.Frame;
 import dev.stagger.gui.monitor.state.Notifications;
 import dev.stagger.engine.output.OutputSeries;
 import dev.stagger.engine.render.SeriesExport;

@@ -1,4 +1,4 @@
-package dev.stagger.gui.monitor;
+package dev.stagger.gui.monitor.frame;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;

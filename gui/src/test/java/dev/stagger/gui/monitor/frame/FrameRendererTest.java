@@ -1,8 +1,9 @@
-package dev.stagger.gui.monitor;
+package dev.stagger.gui.monitor.frame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagger.engine.live.Preview;
+import dev.stagger.gui.monitor.Previews;
 import dev.stagger.engine.render.Colormap;
 import dev.stagger.engine.render.ColourScale;
 import dev.stagger.engine.render.Range;

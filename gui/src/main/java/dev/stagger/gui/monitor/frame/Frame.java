@@ -1,4 +1,4 @@
-package dev.stagger.gui.monitor;
+package dev.stagger.gui.monitor.frame;
 
 import dev.stagger.engine.live.Preview;
 import dev.stagger.engine.render.Colormap;
