@@ -152,9 +152,14 @@ class LiveServerCrowdTest {
         try (LiveHarness run = new LiveHarness(1, "[40, 20]", 100_000_000,
                 new LiveServer.Limits(Duration.ofSeconds(10), 1, 32))) {
             Socket slow = new Socket("127.0.0.1", run.server.port());
-            Thread.sleep(200); // the lobby takes it in
             try (Socket newer = new Socket("127.0.0.1", run.server.port())) {
-                Thread.sleep(200); // ... and displaces it for the newer one
+                // the lobby takes the slow one in first (connections are accepted in order), then
+                // displaces it for the newer one: its answer is waiting to be read when that has happened
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (slow.getInputStream().available() == 0) {
+                    assertThat(System.nanoTime()).as("the slow client is displaced").isLessThan(deadline);
+                    Thread.sleep(20);
+                }
                 // the slow client's hello comes after the server closed its side: it still reads why
                 assertThatThrownBy(() -> SocketLiveClient.over(new SocketTransport(slow), run.token, "slow"))
                         .isInstanceOf(LiveRefusedException.class)
