@@ -2,10 +2,8 @@ package dev.stagger.gui.shell;
 
 import dev.stagger.engine.run.RunPlanner.RunOverrides;
 import dev.stagger.gui.FxSteps;
-import dev.stagger.gui.Screenshots;
 import dev.stagger.gui.run.RunJob;
 import dev.stagger.gui.start.SampleGallery;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -13,7 +11,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.FlowPane;
-import javafx.stage.Stage;
 
 /**
  * Opens the real workbench window (under Xvfb) and, for each catalogue sample named in
@@ -22,10 +19,8 @@ import javafx.stage.Stage;
  * monitor at the end: {@code catalogue-<sample>-<tab>.png}, {@code catalogue-<sample>-run.png}.
  * Exits with 0 when every run finished, 2 when one failed.
  */
-public class CatalogueScreenshotApp extends StaggerWorkbench {
+public class CatalogueScreenshotApp extends ScreenshotWorkbench {
     static final List<String> SAMPLES = List.of("stokes-2d", "stokes-3d", "sia-2d", "waves-2d", "waves-3d");
-    private Path out;
-    private Stage stage;
     private final Deque<String> todo = new ArrayDeque<>();
     private int failures;
 
@@ -37,15 +32,12 @@ public class CatalogueScreenshotApp extends StaggerWorkbench {
     }
 
     @Override
-    public void start(Stage primary) {
-        out = Path.of(System.getProperty("stagger.screenshots"));
-        stage = primary;
-        super.start(primary);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(900);
-        model().useTheme(Theme.LIGHT);
+    protected int windowHeight() {
+        return 900;
+    }
+
+    @Override
+    protected void shootAll() {
         String only = System.getProperty("stagger.catalogue", "");
         todo.addAll(only.isBlank() ? SAMPLES : List.of(only.split(",")));
         FxSteps.waitFor(() -> ((FlowPane) stage.getScene().lookup("#gallery")).getChildren().size() >= 3, () -> {
@@ -108,9 +100,5 @@ public class CatalogueScreenshotApp extends StaggerWorkbench {
             shoot("catalogue-" + sample + "-" + title + ".png");
             tab(sample, tabs, i + 1, then);
         });
-    }
-
-    private void shoot(String name) {
-        Screenshots.save(stage.getScene(), out.resolve(name));
     }
 }

@@ -3,7 +3,6 @@ package dev.stagger.gui.shell;
 import dev.stagger.engine.live.RunState;
 import dev.stagger.engine.run.RunPlanner.RunOverrides;
 import dev.stagger.gui.FxSteps;
-import dev.stagger.gui.Screenshots;
 import dev.stagger.gui.jobs.LogWindow;
 import dev.stagger.gui.run.RunJob;
 import dev.stagger.gui.start.SampleGallery;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 
@@ -21,9 +19,7 @@ import javafx.stage.Stage;
  * and a command-line run attached by its folder ({@code stagger.attach}). Writes {@code jobs.png}
  * and {@code job-log.png} to {@code stagger.screenshots}, stops its runs and exits with 0.
  */
-public class JobsScreenshotApp extends StaggerWorkbench {
-    private Path out;
-    private Stage stage;
+public class JobsScreenshotApp extends ScreenshotWorkbench {
 
     /** The main class (an Application subclass cannot be one on the class path). */
     public static final class Launcher {
@@ -33,15 +29,7 @@ public class JobsScreenshotApp extends StaggerWorkbench {
     }
 
     @Override
-    public void start(Stage primary) {
-        out = Path.of(System.getProperty("stagger.screenshots"));
-        stage = primary;
-        super.start(primary);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(860);
-        model().useTheme(Theme.LIGHT);
+    protected void shootAll() {
         model().open(SampleGallery.locate().orElseThrow().resolve("diffusion-2d.yaml"));
         model().useRunOverrides(new RunOverrides(1, 400_000_000L, null));
         RunJob embedded = model().run(model().targets().get(0));
@@ -60,9 +48,5 @@ public class JobsScreenshotApp extends StaggerWorkbench {
                 FxSteps.waitFor(() -> embedded.state().isOver() && attached.get().state().isOver(), Platform::exit);
             });
         }));
-    }
-
-    private void shoot(Scene scene, String name) {
-        Screenshots.save(scene, out.resolve(name));
     }
 }

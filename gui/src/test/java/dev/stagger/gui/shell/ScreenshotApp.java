@@ -2,23 +2,18 @@ package dev.stagger.gui.shell;
 
 import dev.stagger.engine.run.RunPlanner.RunOverrides;
 import dev.stagger.gui.FxSteps;
-import dev.stagger.gui.Screenshots;
 import dev.stagger.gui.run.RunJob;
 import dev.stagger.gui.start.SampleGallery;
-import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.layout.FlowPane;
-import javafx.stage.Stage;
 
 /**
  * Opens the real workbench window (under Xvfb) and writes screenshots to the folder in
  * {@code stagger.screenshots}: the start page in both themes, the monitor of a run going on, then the project page after
  * diffusion-2d embedded. Exits with 0 when all were written.
  */
-public class ScreenshotApp extends StaggerWorkbench {
-    private Path out;
-    private Stage stage;
+public class ScreenshotApp extends ScreenshotWorkbench {
 
     /** The main class (an Application subclass cannot be one on the class path). */
     public static final class Launcher {
@@ -28,15 +23,7 @@ public class ScreenshotApp extends StaggerWorkbench {
     }
 
     @Override
-    public void start(Stage primary) {
-        out = Path.of(System.getProperty("stagger.screenshots"));
-        stage = primary;
-        super.start(primary);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(860);
-        model().useTheme(Theme.LIGHT);
+    protected void shootAll() {
         FxSteps.waitFor(() -> ((FlowPane) stage.getScene().lookup("#gallery")).getChildren().size() >= 3, () -> {
             shoot("start-page-light.png");
             model().useTheme(Theme.DARK);
@@ -57,9 +44,5 @@ public class ScreenshotApp extends StaggerWorkbench {
                 });
             });
         });
-    }
-
-    private void shoot(String name) {
-        Screenshots.save(stage.getScene(), out.resolve(name));
     }
 }
