@@ -69,22 +69,39 @@ public final class PreferencesDialog {
         return d.showAndWait().filter(b -> b == ButtonType.OK).map(b -> form);
     }
 
-    private static Tab mpi(PreferencesForm form, Window owner) {
-        TextField mpirun = new TextField();
-        mpirun.setId("pref-mpirun");
-        mpirun.setPromptText("the first mpirun on PATH");
-        mpirun.textProperty().bindBidirectional(form.mpirunProperty());
-        mpirun.setTooltip(new Tooltip("Full path of the mpirun MPI runs use; empty: the first one on PATH"));
-        HBox.setHgrow(mpirun, Priority.ALWAYS);
+    /** A path typed or chosen, bound to the form; empty means the default the prompt names. */
+    private static TextField pathField(String id, String prompt, javafx.beans.property.StringProperty value,
+            String tip) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(value);
+        field.setTooltip(new Tooltip(tip));
+        HBox.setHgrow(field, Priority.ALWAYS);
+        return field;
+    }
+
+    /** "Choose…": the chooser's answer, if any, becomes the value. */
+    private static Button chooseButton(String accessibleText, javafx.beans.property.StringProperty value,
+            java.util.function.Supplier<File> chooser) {
         Button choose = new Button("Choose…");
-        choose.setAccessibleText("Choose the mpirun program");
+        choose.setAccessibleText(accessibleText);
         choose.setOnAction(e -> {
+            File f = chooser.get();
+            if (f != null) {
+                value.set(f.getAbsolutePath());
+            }
+        });
+        return choose;
+    }
+
+    private static Tab mpi(PreferencesForm form, Window owner) {
+        TextField mpirun = pathField("pref-mpirun", "the first mpirun on PATH", form.mpirunProperty(),
+                "Full path of the mpirun MPI runs use; empty: the first one on PATH");
+        Button choose = chooseButton("Choose the mpirun program", form.mpirunProperty(), () -> {
             FileChooser c = new FileChooser();
             c.setTitle("Choose mpirun");
-            File f = c.showOpenDialog(owner);
-            if (f != null) {
-                form.mpirunProperty().set(f.getAbsolutePath());
-            }
+            return c.showOpenDialog(owner);
         });
         Label inUse = new Label();
         inUse.setId("pref-mpirun-in-use");
@@ -169,21 +186,12 @@ public final class PreferencesDialog {
     }
 
     private static Tab runs(PreferencesForm form, Window owner) {
-        TextField folder = new TextField();
-        folder.setId("pref-runs-folder");
-        folder.setPromptText("next to the project file");
-        folder.textProperty().bindBidirectional(form.runsFolderProperty());
-        folder.setTooltip(new Tooltip("The folder each run's output folder (PROJECT-output) goes in; empty: next to the project"));
-        HBox.setHgrow(folder, Priority.ALWAYS);
-        Button choose = new Button("Choose…");
-        choose.setAccessibleText("Choose the folder runs go in");
-        choose.setOnAction(e -> {
+        TextField folder = pathField("pref-runs-folder", "next to the project file", form.runsFolderProperty(),
+                "The folder each run's output folder (PROJECT-output) goes in; empty: next to the project");
+        Button choose = chooseButton("Choose the folder runs go in", form.runsFolderProperty(), () -> {
             DirectoryChooser c = new DirectoryChooser();
             c.setTitle("Where runs go");
-            File f = c.showDialog(owner);
-            if (f != null) {
-                form.runsFolderProperty().set(f.getAbsolutePath());
-            }
+            return c.showDialog(owner);
         });
         Button nextTo = new Button("Next to the project");
         nextTo.setOnAction(e -> form.runsFolderProperty().set(""));
