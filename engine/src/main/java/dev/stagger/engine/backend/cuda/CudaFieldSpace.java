@@ -358,16 +358,22 @@ final class CudaFieldSpace implements FieldSpace {
         final int n = count;
         exchange.exchangeBuffers(d, count, (side, out) -> {
             ByteBuffer from = halos[d][side].hostSend;
-            for (int i = 0; i < n; i++) {
-                out.put(bytes == 8 ? from.getDouble(8 * i) : from.getFloat(4 * i));
+            if (bytes == 8) {
+                out.put(from.asDoubleBuffer().limit(n));
+            } else {
+                java.nio.FloatBuffer f = from.asFloatBuffer();
+                for (int i = 0; i < n; i++) {
+                    out.put(f.get(i));
+                }
             }
         }, (side, in) -> {
             ByteBuffer to = halos[d][side].hostReceive;
-            for (int i = 0; i < n; i++) {
-                if (bytes == 8) {
-                    to.putDouble(8 * i, in.get());
-                } else {
-                    to.putFloat(4 * i, (float) in.get());
+            if (bytes == 8) {
+                to.asDoubleBuffer().put(in.limit(in.position() + n));
+            } else {
+                java.nio.FloatBuffer f = to.asFloatBuffer();
+                for (int i = 0; i < n; i++) {
+                    f.put(i, (float) in.get());
                 }
             }
         });
